@@ -1,0 +1,18 @@
+/* debrief-types.h
+ *
+ * Forward declarations of every Debrief type, so headers need not include
+ * each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DebriefApplication DebriefApplication;
+typedef struct _DebriefWindow      DebriefWindow;
+
+G_END_DECLS
