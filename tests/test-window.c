@@ -1,0 +1,478 @@
+/* test-window.c
+ *
+ * The application in a real window under Xvfb: views, menu actions, the
+ * About and Keyboard Shortcuts windows, opening files, remembered size, quit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "core/debrief-file-format.h"
+#include "debrief-application.h"
+#include "debrief-test-util.h"
+#include "window/debrief-window.h"
+
+static DebriefApplication *app;
+
+static const char *view_names[] = {
+  "overview", "evidence", "timeline", "analysis", "facilitation", "actions",
+};
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+drain (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static DebriefWindow *
+get_main_window (void)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (DEBRIEF_IS_WINDOW (window));
+  wait_for (widget_is_mapped, window);
+
+  return DEBRIEF_WINDOW (window);
+}
+
+/* Every toplevel of @type that is shown, newest first. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static void
+close_and_wait (GtkWindow *window)
+{
+  GtkWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (window);
+  wait_for (pointer_is_null, &weak);
+}
+
+static void
+test_window_shows_switcher_and_empty_states (void)
+{
+  DebriefWindow *window = get_main_window ();
+  AdwViewStack *stack = NULL;
+  GtkWidget *header = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
+  g_assert_cmpstr (debrief_window_get_visible_view (window), ==, "overview");
+
+  /* Find the header bar and stack by walking the real widget tree. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window));
+       child != NULL;
+       child = gtk_widget_get_first_child (child))
+    {
+      for (GtkWidget *sibling = child; sibling; sibling = gtk_widget_get_next_sibling (sibling))
+        {
+          if (ADW_IS_HEADER_BAR (sibling))
+            header = sibling;
+          if (ADW_IS_TOAST_OVERLAY (sibling))
+            stack = ADW_VIEW_STACK (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (sibling)));
+        }
+      if (header && stack)
+        break;
+    }
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (stack);
+  g_assert_true (gtk_widget_get_mapped (header));
+  g_assert_true (ADW_IS_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))));
+  g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)))) == stack);
+
+  /* Six views, each an empty state that says what it is for. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (stack))), ==,
+                    G_N_ELEMENTS (view_names));
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, view_names[i]);
+      AdwViewStackPage *page;
+
+      g_assert_nonnull (child);
+      page = adw_view_stack_get_page (stack, child);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      g_assert_true (ADW_IS_STATUS_PAGE (child));
+      g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (child))), >, 0);
+      g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 40);
+    }
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_switch_views_by_action (void)
+{
+  DebriefWindow *window = get_main_window ();
+  guint notifies = 0;
+  gulong handler;
+
+  /* Views bound to visible-view (the switcher, later the window title)
+   * hear of every switch. */
+  handler = g_signal_connect_swapped (window, "notify::visible-view",
+                                      G_CALLBACK (count_notify), &notifies);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.view::%s", view_names[i]);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_autofree char *expected_accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *reverse = view_names[G_N_ELEMENTS (view_names) - 1 - i];
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", view_names[i]));
+      drain ();
+      g_assert_cmpstr (debrief_window_get_visible_view (window), ==, view_names[i]);
+
+      /* Each view has its Alt+number shortcut. */
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected_accel);
+
+      /* Going back and forth works from any view. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", reverse));
+      drain ();
+      g_assert_cmpstr (debrief_window_get_visible_view (window), ==, reverse);
+    }
+
+  g_signal_handler_disconnect (window, handler);
+  /* Two switches a round, less the ones that landed on the view shown. */
+  g_assert_cmpuint (notifies, >=, G_N_ELEMENTS (view_names));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview"));
+}
+
+static void
+test_unlanded_actions_are_disabled (void)
+{
+  DebriefWindow *window = get_main_window ();
+  static const char *unlanded[] = { "win.new", "win.open", "win.save", "win.save-as", "win.export" };
+
+  /* Their menu items show insensitive and their shortcuts do nothing until
+   * the document and export features exist. */
+  for (guint i = 0; i < G_N_ELEMENTS (unlanded); i++)
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), unlanded[i], NULL));
+
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+}
+
+static void
+test_about_window (void)
+{
+  GtkWindow *about;
+
+  get_main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Debrief");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) ==
+                 gtk_application_get_active_window (GTK_APPLICATION (app)) ||
+                 DEBRIEF_IS_WINDOW (gtk_window_get_transient_for (about)));
+
+  close_and_wait (about);
+}
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *accelerators)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_ptr_array_add (accelerators, accelerator);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accelerators);
+}
+
+static gboolean
+accelerator_listed (GPtrArray  *listed,
+                    const char *accel)
+{
+  guint key;
+  GdkModifierType mods;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      guint listed_key;
+      GdkModifierType listed_mods;
+
+      g_assert_true (gtk_accelerator_parse (g_ptr_array_index (listed, i), &listed_key, &listed_mods));
+      if (listed_key == key && listed_mods == mods)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_shortcuts_window_lists_every_shortcut (void)
+{
+  DebriefWindow *window = get_main_window ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) actions = NULL;
+  GtkShortcutsWindow *overlay;
+  guint checked = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  wait_for (widget_is_mapped, overlay);
+
+  collect_shortcuts (GTK_WIDGET (overlay), listed);
+  g_assert_cmpuint (listed->len, >, 0);
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i]; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j]; j++)
+        {
+          if (!accelerator_listed (listed, accels[j]))
+            g_error ("The shortcut %s of %s is not in the Keyboard Shortcuts window", accels[j], actions[i]);
+          checked++;
+        }
+    }
+
+  /* The quit, close, help, file and six view shortcuts at least. */
+  g_assert_cmpuint (checked, >=, 13);
+  /* F10 opens the primary menu (GtkMenuButton:primary). */
+  g_assert_true (accelerator_listed (listed, "F10"));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
+static void
+test_window_size_remembered (void)
+{
+  DebriefWindow *window = get_main_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  DebriefWindow *second;
+  GtkWindow *weak;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  drain ();
+
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (pointer_is_null, &weak);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window comes back at the remembered size. */
+  second = get_main_window ();
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return toplevel_shown (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_open_foreign_file_explains (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = debrief_test_write_text (dir, "notes.debrief", "Just some notes\n", -1);
+  DebriefWindow *window = get_main_window ();
+  AdwMessageDialog *dialog;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (message_dialog_shown, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “notes.debrief”");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "The file is not a Debrief incident document.");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  /* The window does not claim to show the file it refused. */
+  g_assert_null (debrief_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
+
+  close_and_wait (GTK_WINDOW (dialog));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_open_incident_file (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = debrief_test_write_database (dir, "gateway-outage.debrief", DEBRIEF_APPLICATION_ID);
+  g_autoptr(GFile) same = g_file_new_for_path (g_file_peek_path (file));
+  DebriefWindow *window = get_main_window ();
+  guint n_windows;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  drain ();
+
+  /* The empty window was reused for it. */
+  g_assert_true (debrief_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (debrief_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gateway-outage.debrief — Debrief");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Opening it again brings the same window forward. */
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &same, 1, "");
+  drain ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_quit_closes_every_window (void)
+{
+  g_autoptr(GPtrArray) weak = g_ptr_array_new ();
+  DebriefWindow *extra;
+
+  get_main_window ();
+  extra = debrief_window_new (app);
+  gtk_window_present (GTK_WINDOW (extra));
+  wait_for (widget_is_mapped, extra);
+
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
+    {
+      gpointer *slot = g_new (gpointer, 1);
+
+      *slot = iter->data;
+      g_object_add_weak_pointer (G_OBJECT (iter->data), slot);
+      g_ptr_array_add (weak, slot);
+    }
+  g_assert_cmpuint (weak->len, >=, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  /* Every window is finalized, not merely hidden: nothing leaks. */
+  for (guint i = 0; i < weak->len; i++)
+    {
+      wait_for (pointer_is_null, g_ptr_array_index (weak, i));
+      g_free (g_ptr_array_index (weak, i));
+    }
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static int test_status;
+
+/* Runs inside g_application_run(), so the application shuts down for real
+ * (and gives up its bus exports) when the tests are done. */
+static gboolean
+run_tests (gpointer user_data)
+{
+  g_application_hold (G_APPLICATION (app));
+  test_status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = debrief_application_new ();
+
+  g_test_add_func ("/debrief/window/shows-switcher-and-empty-states", test_window_shows_switcher_and_empty_states);
+  g_test_add_func ("/debrief/window/switch-views-by-action", test_switch_views_by_action);
+  g_test_add_func ("/debrief/window/unlanded-actions-are-disabled", test_unlanded_actions_are_disabled);
+  g_test_add_func ("/debrief/window/about", test_about_window);
+  g_test_add_func ("/debrief/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
+  g_test_add_func ("/debrief/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/debrief/window/open-foreign-file-explains", test_open_foreign_file_explains);
+  g_test_add_func ("/debrief/window/open-incident-file", test_open_incident_file);
+  g_test_add_func ("/debrief/window/quit-closes-every-window", test_quit_closes_every_window);
+
+  /* Startup happens in g_application_run(), before the idle runs. */
+  g_idle_add (run_tests, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  g_assert_finalize_object (app);
+
+  return test_status;
+}
