@@ -60,6 +60,26 @@ drain (void)
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static DebriefWindow *
 get_main_window (void)
 {
@@ -118,21 +138,8 @@ test_window_shows_switcher_and_empty_states (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
   g_assert_cmpstr (debrief_window_get_visible_view (window), ==, "overview");
 
-  /* Find the header bar and stack by walking the real widget tree. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window));
-       child != NULL;
-       child = gtk_widget_get_first_child (child))
-    {
-      for (GtkWidget *sibling = child; sibling; sibling = gtk_widget_get_next_sibling (sibling))
-        {
-          if (ADW_IS_HEADER_BAR (sibling))
-            header = sibling;
-          if (ADW_IS_TOAST_OVERLAY (sibling))
-            stack = ADW_VIEW_STACK (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (sibling)));
-        }
-      if (header && stack)
-        break;
-    }
+  header = find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (header);
   g_assert_nonnull (stack);
@@ -347,6 +354,48 @@ test_window_size_remembered (void)
   g_assert_cmpint (height, ==, 640);
 }
 
+typedef struct
+{
+  AdwViewSwitcherBar *bar;
+  gboolean            revealed;
+} RevealWait;
+
+static gboolean
+bar_reveal_is (gpointer data)
+{
+  RevealWait *wait = data;
+
+  return adw_view_switcher_bar_get_reveal (wait->bar) == wait->revealed;
+}
+
+static void
+test_narrow_window_moves_switcher_to_bottom (void)
+{
+  DebriefWindow *window = get_main_window ();
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  RevealWait wait = { bar, FALSE };
+  int width, height;
+
+  g_assert_nonnull (bar);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+
+  /* Wide: the switcher sits in the header bar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  wait_for (bar_reveal_is, &wait);
+
+  /* Phone-narrow: the header shows the title and the views move to a bar
+   * at the bottom, still switching the same stack. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  wait.revealed = TRUE;
+  wait_for (bar_reveal_is, &wait);
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) ==
+                 ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait.revealed = FALSE;
+  wait_for (bar_reveal_is, &wait);
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -460,6 +509,7 @@ main (int   argc,
 
   g_test_add_func ("/debrief/window/shows-switcher-and-empty-states", test_window_shows_switcher_and_empty_states);
   g_test_add_func ("/debrief/window/switch-views-by-action", test_switch_views_by_action);
+  g_test_add_func ("/debrief/window/narrow-window-moves-switcher-to-bottom", test_narrow_window_moves_switcher_to_bottom);
   g_test_add_func ("/debrief/window/unlanded-actions-are-disabled", test_unlanded_actions_are_disabled);
   g_test_add_func ("/debrief/window/about", test_about_window);
   g_test_add_func ("/debrief/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
