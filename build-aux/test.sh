@@ -56,9 +56,7 @@ echo "== Headless tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 debrief_configure "$build_asan" -Ddevelopment=true -Dwerror=true -Dbuildtype=debug \
   -Db_sanitize=address,undefined -Db_lundef=false
 meson compile -C "$build_asan"
-# Full stacks on malloc, so the suppressions can name a library's entry point
-# through frames that were built without frame pointers.
-if ! ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0" \
+if ! ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1" \
      LSAN_OPTIONS="suppressions=$DEBRIEF_TOP/tests/lsan.supp:print_suppressions=0" \
      UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
      meson test -C "$build_asan" --no-suite ui --print-errorlogs; then

@@ -13,6 +13,10 @@
 G_BEGIN_DECLS
 
 typedef struct _DebriefApplication DebriefApplication;
+typedef struct _DebriefDocument    DebriefDocument;
+typedef struct _DebriefLock        DebriefLock;
+typedef struct _DebriefLockInfo    DebriefLockInfo;
+typedef struct _DebriefRecord      DebriefRecord;
 typedef struct _DebriefWindow      DebriefWindow;
 
 G_END_DECLS

@@ -1,0 +1,2718 @@
+/* debrief-document.c
+ *
+ * One incident document (a .debrief file): its private working copy, the
+ * records in it, saving, undo and redo.
+ *
+ * A shared document is never edited where it lies. Opening copies it into a
+ * working copy under the user's data folder and checks the copy; every edit
+ * is a transaction on the working copy, durable at once; saving writes a
+ * fresh file beside the target, syncs and verifies it, and renames it over
+ * the target, but only if nobody else saved the target meanwhile. A session
+ * that dies leaves its working copy behind, to be restored at the next start.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "debrief-action-item.h"
+#include "debrief-document-private.h"
+#include "debrief-evidence.h"
+#include "debrief-factor.h"
+#include "debrief-feedback.h"
+#include "debrief-meeting-note.h"
+#include "debrief-participant.h"
+#include "debrief-phase-marker.h"
+#include "debrief-record-private.h"
+#include "debrief-revision.h"
+#include "debrief-schema.h"
+#include "debrief-scope-item.h"
+#include "debrief-timeline-event.h"
+
+/* Edits of one field within this time are one step to undo, so that
+ * undoing typing does not go a letter at a time. */
+#define COALESCE_USEC (2 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  GBytes *changeset;
+  char   *uuid;
+  int     column;
+  gint64  time;
+} UndoStep;
+
+struct _DebriefDocument
+{
+  GObject                parent_instance;
+
+  sqlite3               *db;
+  GHashTable            *statements;
+
+  char                  *draft_id;
+  char                  *working_path;
+  GFile                 *file;
+  char                  *user_name;
+  char                  *document_uuid;
+  char                  *revision;
+
+  /* The target as it was when opened or last saved, to tell whether
+   * somebody else saved it since. */
+  gint64                 file_size;
+  gint64                 file_mtime;
+
+  DebriefIncident       *incident;
+  GHashTable            *lists;
+  GHashTable            *records;
+
+  GPtrArray             *undo_stack;
+  GPtrArray             *redo_stack;
+  guint64                change_count;
+
+  DebriefReadOnlyReason  read_only_reason;
+  guint                  modified : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DebriefDocument, debrief_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (debrief-document-error-quark, debrief_document_error)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_USER_NAME,
+  PROP_READ_ONLY,
+  PROP_READ_ONLY_REASON,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_INCIDENT,
+  N_PROPS
+};
+
+enum {
+  EDIT_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+static DebriefSaveFaultFunc save_fault_func;
+
+static void
+undo_step_free (gpointer data)
+{
+  UndoStep *step = data;
+
+  g_bytes_unref (step->changeset);
+  g_free (step->uuid);
+  g_free (step);
+}
+
+void
+_debrief_document_set_save_fault_func (DebriefSaveFaultFunc func)
+{
+  save_fault_func = func;
+}
+
+sqlite3 *
+_debrief_document_get_db (DebriefDocument *self)
+{
+  return self->db;
+}
+
+/**
+ * debrief_document_list_record_types:
+ * @n_types: (out): the number of types
+ *
+ * Returns: (array length=n_types): the record types a document holds in
+ *   lists, in the order they are loaded and written; the incident itself
+ *   is not a list and is not among them
+ */
+const GType *
+debrief_document_list_record_types (guint *n_types)
+{
+  static GType types[10];
+
+  if (types[0] == 0)
+    {
+      types[0] = DEBRIEF_TYPE_SCOPE_ITEM;
+      types[1] = DEBRIEF_TYPE_PARTICIPANT;
+      types[2] = DEBRIEF_TYPE_EVIDENCE;
+      types[3] = DEBRIEF_TYPE_TIMELINE_EVENT;
+      types[4] = DEBRIEF_TYPE_PHASE_MARKER;
+      types[5] = DEBRIEF_TYPE_FACTOR;
+      types[6] = DEBRIEF_TYPE_ACTION_ITEM;
+      types[7] = DEBRIEF_TYPE_MEETING_NOTE;
+      types[8] = DEBRIEF_TYPE_FEEDBACK;
+      types[9] = DEBRIEF_TYPE_REVISION;
+    }
+
+  *n_types = G_N_ELEMENTS (types);
+
+  return types;
+}
+
+static GType
+type_for_table (const char *table)
+{
+  const GType *types;
+  guint n_types;
+
+  if (g_strcmp0 (table, "incident") == 0)
+    return DEBRIEF_TYPE_INCIDENT;
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (_debrief_record_class_get_table (DEBRIEF_RECORD_CLASS (klass)), table) == 0)
+        return types[i];
+    }
+
+  return G_TYPE_INVALID;
+}
+
+static char *
+default_user_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+static char *
+drafts_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "debrief", "drafts", NULL);
+}
+
+static char *
+draft_path (const char *draft_id,
+            const char *suffix)
+{
+  g_autofree char *dir = drafts_dir ();
+  g_autofree char *name = g_strconcat (draft_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/* Maps an SQLite failure to a sentence about what it means to the user. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *doing)
+{
+  const char *detail;
+  int code = DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      detail = _("the disk is full");
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      detail = _("the folder cannot be written to");
+      break;
+
+    case SQLITE_IOERR:
+      detail = _("the disk reported an input/output error");
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      detail = _("the document is damaged");
+      code = DEBRIEF_DOCUMENT_ERROR_DAMAGED;
+      break;
+
+    case SQLITE_NOMEM:
+      detail = _("there is not enough memory");
+      break;
+
+    default:
+      detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+      break;
+    }
+
+  /* Translators: "<what was being done>: <why it failed>." */
+  g_set_error (error, DEBRIEF_DOCUMENT_ERROR, code, _("%s: %s."), doing, detail);
+}
+
+static sqlite3_stmt *
+get_statement (DebriefDocument  *self,
+               const char       *sql,
+               GError          **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      const char  *doing,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, doing);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+select_sql (DebriefRecordClass *klass,
+            const char         *where)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT uuid, modified_at, modified_by");
+  gboolean has_position = FALSE;
+
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    {
+      const char *name = _debrief_record_class_get_column_name (klass, i);
+
+      g_string_append_printf (sql, ", %s", name);
+      has_position |= strcmp (name, "position") == 0;
+    }
+
+  g_string_append_printf (sql, " FROM %s", _debrief_record_class_get_table (klass));
+  if (where != NULL)
+    g_string_append_printf (sql, " WHERE %s", where);
+  g_string_append (sql, has_position ? " ORDER BY position, rowid" : " ORDER BY rowid");
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static DebriefRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  g_autofree char *uuid = _debrief_text_from_column (stmt, 0);
+  g_autofree char *modified_at_text = _debrief_text_from_column (stmt, 1);
+  g_autofree char *modified_by = _debrief_text_from_column (stmt, 2);
+  g_autoptr(GDateTime) modified_at = _debrief_parse_timestamp (modified_at_text);
+  DebriefRecord *record = _debrief_record_new_with_uuid (type, uuid);
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
+
+  _debrief_record_set_stamp (record, modified_at, modified_by);
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    _debrief_record_load_column (record, i, stmt, i + 3);
+
+  return record;
+}
+
+static void
+reload_record (DebriefRecord *record,
+               sqlite3_stmt  *stmt)
+{
+  g_autofree char *modified_at_text = _debrief_text_from_column (stmt, 1);
+  g_autofree char *modified_by = _debrief_text_from_column (stmt, 2);
+  g_autoptr(GDateTime) modified_at = _debrief_parse_timestamp (modified_at_text);
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    _debrief_record_load_column (record, i, stmt, i + 3);
+  _debrief_record_set_stamp (record, modified_at, modified_by);
+}
+
+static gint64
+record_position (DebriefRecord *record)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "position");
+  gint64 position = 0;
+
+  if (pspec != NULL)
+    g_object_get (record, "position", &position, NULL);
+
+  return position;
+}
+
+/* Inserts @record into its list in position order, after its equals. */
+static void
+list_insert (DebriefDocument *self,
+             DebriefRecord   *record)
+{
+  GListStore *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (G_OBJECT_TYPE (record)));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  gint64 position = record_position (record);
+  guint index = n_items;
+
+  while (index > 0)
+    {
+      g_autoptr(DebriefRecord) before = g_list_model_get_item (G_LIST_MODEL (list), index - 1);
+
+      if (record_position (before) <= position)
+        break;
+      index--;
+    }
+
+  _debrief_record_attach (record, self);
+  g_hash_table_insert (self->records, g_strdup (debrief_record_get_uuid (record)), g_object_ref (record));
+  g_list_store_insert (list, index, record);
+}
+
+static void
+list_remove (DebriefDocument *self,
+             DebriefRecord   *record)
+{
+  GListStore *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (G_OBJECT_TYPE (record)));
+  guint position;
+
+  if (g_list_store_find (list, record, &position))
+    g_list_store_remove (list, position);
+
+  _debrief_record_detach (record);
+  g_hash_table_remove (self->records, debrief_record_get_uuid (record));
+}
+
+static gboolean
+load_records (DebriefDocument  *self,
+              GError          **error)
+{
+  const GType *types;
+  guint n_types;
+  g_autofree char *incident_sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  {
+    g_autoptr(GTypeClass) klass = g_type_class_ref (DEBRIEF_TYPE_INCIDENT);
+
+    incident_sql = select_sql (DEBRIEF_RECORD_CLASS (klass), NULL);
+  }
+
+  if (!(stmt = get_statement (self, incident_sql, error)))
+    return FALSE;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                             _("The incident document is damaged: it holds no incident."));
+      else
+        set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+      return FALSE;
+    }
+
+  self->incident = DEBRIEF_INCIDENT (record_from_row (DEBRIEF_TYPE_INCIDENT, stmt));
+  _debrief_record_attach (DEBRIEF_RECORD (self->incident), self);
+  g_hash_table_insert (self->records,
+                       g_strdup (debrief_record_get_uuid (DEBRIEF_RECORD (self->incident))),
+                       g_object_ref (self->incident));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                           _("The incident document is damaged: it holds more than one incident."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      g_autofree char *sql = select_sql (DEBRIEF_RECORD_CLASS (klass), NULL);
+      GListStore *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (types[i]));
+      g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (!(stmt = get_statement (self, sql, error)))
+        return FALSE;
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          DebriefRecord *record = record_from_row (types[i], stmt);
+
+          if (g_hash_table_contains (self->records, debrief_record_get_uuid (record)))
+            {
+              g_object_unref (record);
+              g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                                   _("The incident document is damaged: two of its records have the same identifier."));
+              return FALSE;
+            }
+
+          _debrief_record_attach (record, self);
+          g_hash_table_insert (self->records, g_strdup (debrief_record_get_uuid (record)), g_object_ref (record));
+          g_ptr_array_add (loaded, record);
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+          return FALSE;
+        }
+
+      g_list_store_splice (list, 0, 0, loaded->pdata, loaded->len);
+    }
+
+  return TRUE;
+}
+
+static char *
+read_info (sqlite3    *db,
+           const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM document_info WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = _debrief_text_from_column (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gboolean
+write_info (sqlite3     *db,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO document_info (key, value) VALUES (?1, ?2)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db, rc, _("The incident document could not be changed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The draft's description beside its working copy: which file it is a copy
+ * of, and whether it holds changes that were not saved. */
+static void
+write_draft_meta (DebriefDocument *self)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = draft_path (self->draft_id, ".draft");
+  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_key_file_set_string (keyfile, "Draft", "file", uri ? uri : "");
+  g_key_file_set_boolean (keyfile, "Draft", "modified", self->modified);
+  g_key_file_set_boolean (keyfile, "Draft", "read-only", self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE);
+  g_key_file_set_int64 (keyfile, "Draft", "pid", getpid ());
+  g_key_file_set_string (keyfile, "Draft", "host", g_get_host_name ());
+  g_key_file_set_string (keyfile, "Draft", "revision", self->revision ? self->revision : "");
+  g_key_file_set_int64 (keyfile, "Draft", "file-size", self->file_size);
+  g_key_file_set_int64 (keyfile, "Draft", "file-mtime", self->file_mtime);
+
+  data = g_key_file_to_data (keyfile, &length, NULL);
+  if (!g_file_set_contents (path, data, length, &error))
+    g_debug ("The draft description %s could not be written: %s", path, error->message);
+}
+
+static void
+set_modified (DebriefDocument *self,
+              gboolean         modified)
+{
+  if (self->modified == !!modified)
+    return;
+
+  self->modified = !!modified;
+  write_draft_meta (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static gboolean
+prepare_working_copy (DebriefDocument  *self,
+                      gboolean          writable,
+                      GError          **error)
+{
+  if (writable)
+    {
+      /* The working copy is private, so WAL is safe here, and it makes
+       * every edit durable with a single sync. */
+      if (!exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+                 _("The working copy could not be prepared"), error))
+        return FALSE;
+    }
+
+  self->document_uuid = read_info (self->db, "document-uuid");
+  self->revision = read_info (self->db, "revision");
+  if (self->document_uuid == NULL)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                           _("The incident document is damaged: it has no identifier."));
+      return FALSE;
+    }
+
+  return load_records (self, error);
+}
+
+static void
+debrief_document_discard (DebriefDocument *self)
+{
+  g_autofree char *meta = NULL;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  if (self->working_path != NULL)
+    remove_database_files (self->working_path);
+
+  if (self->draft_id != NULL)
+    {
+      meta = draft_path (self->draft_id, ".draft");
+      g_unlink (meta);
+    }
+}
+
+static DebriefDocument *
+document_new_empty (const char *user_name)
+{
+  DebriefDocument *self = g_object_new (DEBRIEF_TYPE_DOCUMENT, NULL);
+  g_autofree char *dir = drafts_dir ();
+
+  if (user_name != NULL && *user_name != '\0')
+    {
+      g_free (self->user_name);
+      self->user_name = g_strdup (user_name);
+    }
+
+  self->draft_id = g_uuid_string_random ();
+  self->working_path = draft_path (self->draft_id, ".debrief");
+  g_mkdir_with_parents (dir, 0700);
+
+  return self;
+}
+
+/**
+ * debrief_document_new:
+ * @user_name: (nullable): the name edits are recorded under
+ * @error: a location for a #GError
+ *
+ * Creates an untitled incident in a new working copy.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DebriefDocument *
+debrief_document_new (const char  *user_name,
+                      GError     **error)
+{
+  g_autoptr(DebriefDocument) self = document_new_empty (user_name);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *document_uuid = g_uuid_string_random ();
+  g_autofree char *incident_uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!(self->db = _debrief_database_open (self->working_path,
+                                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE,
+                                           error)))
+    return NULL;
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", _("A new incident could not be created"), error) ||
+      !_debrief_schema_create (self->db, error) ||
+      !write_info (self->db, "document-uuid", document_uuid, error) ||
+      !write_info (self->db, "created-at", now_text, error) ||
+      !write_info (self->db, "created-by", self->user_name, error) ||
+      !write_info (self->db, "revision", "", error))
+    {
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO incident (uuid, modified_at, modified_by) VALUES (?1, ?2, ?3)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, incident_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, now_text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, self->user_name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("A new incident could not be created"));
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  if (!exec (self->db, "COMMIT", _("A new incident could not be created"), error) ||
+      !prepare_working_copy (self, TRUE, error))
+    {
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  write_draft_meta (self);
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+query_file_state (GFile         *file,
+                  gint64        *size,
+                  gint64        *mtime,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT,
+                           _("This is a folder or a device, not an incident document."));
+      return FALSE;
+    }
+
+  *size = g_file_info_get_size (info);
+  *mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+         + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  return TRUE;
+}
+
+static gboolean
+check_file_header (GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[DEBRIEF_FILE_HEADER_SIZE];
+  gsize n_read = 0;
+
+  if (!(stream = g_file_read (file, cancellable, error)) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, cancellable, error))
+    return FALSE;
+
+  if (!debrief_file_format_check_header (header, n_read, &local_error))
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR,
+                           g_error_matches (local_error, DEBRIEF_FILE_FORMAT_ERROR,
+                                            DEBRIEF_FILE_FORMAT_ERROR_FOREIGN_DATABASE)
+                             ? DEBRIEF_DOCUMENT_ERROR_FOREIGN
+                             : DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT,
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies @file to @dest, and makes sure the copy is of one version of the
+ * file: a copy taken while somebody saved over it is taken again. */
+static gboolean
+copy_in (GFile         *file,
+         const char    *dest,
+         gint64        *size,
+         gint64        *mtime,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
+
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      gint64 after_size, after_mtime;
+
+      if (!query_file_state (file, size, mtime, cancellable, error))
+        return FALSE;
+
+      if (!g_file_copy (file, dest_file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                        cancellable, NULL, NULL, error))
+        return FALSE;
+
+      if (!query_file_state (file, &after_size, &after_mtime, cancellable, error))
+        return FALSE;
+
+      if (after_size == *size && after_mtime == *mtime)
+        return TRUE;
+
+      g_usleep (G_USEC_PER_SEC / 10);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                       _("The file keeps changing while it is being read. Somebody may be saving it; try again in a moment."));
+  return FALSE;
+}
+
+/**
+ * debrief_document_open:
+ * @file: the incident document
+ * @flags: how to open it
+ * @user_name: (nullable): the name edits are recorded under
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Copies @file into a new working copy, checks the copy and loads it. This
+ * blocks: call it from a thread, or use debrief_document_open_async().
+ *
+ * A document of a newer schema opens read-only; an older one is migrated
+ * in the working copy.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DebriefDocument *
+debrief_document_open (GFile             *file,
+                       DebriefOpenFlags   flags,
+                       const char        *user_name,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(DebriefDocument) self = NULL;
+  gboolean writable;
+  int version = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_file_header (file, cancellable, error))
+    return NULL;
+
+  self = document_new_empty (user_name);
+  self->file = g_object_ref (file);
+
+  if (!copy_in (file, self->working_path, &self->file_size, &self->file_mtime, cancellable, error))
+    {
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  if (!(self->db = _debrief_database_open (self->working_path, SQLITE_OPEN_READWRITE, error)) ||
+      !_debrief_database_check (self->db, &version, error))
+    {
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  if (version > DEBRIEF_SCHEMA_VERSION)
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA;
+  else if (flags & DEBRIEF_OPEN_FLAGS_READ_ONLY)
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_REQUESTED;
+
+  writable = self->read_only_reason == DEBRIEF_READ_ONLY_REASON_NONE;
+
+  if (writable && version < DEBRIEF_SCHEMA_VERSION)
+    {
+      if (!exec (self->db, "BEGIN IMMEDIATE", _("The document could not be updated to this version of Debrief"), error) ||
+          !_debrief_schema_migrate (self->db, version, error) ||
+          !exec (self->db, "COMMIT", _("The document could not be updated to this version of Debrief"), error))
+        {
+          debrief_document_discard (self);
+          return NULL;
+        }
+      self->modified = TRUE;
+    }
+
+  if (!prepare_working_copy (self, writable, error))
+    {
+      if (version > DEBRIEF_SCHEMA_VERSION)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NEWER,
+                               _("The incident document was made by a newer version of Debrief "
+                                 "and cannot be read by this one. Update Debrief to open it."));
+        }
+      debrief_document_discard (self);
+      return NULL;
+    }
+
+  write_draft_meta (self);
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  GFile            *file;
+  DebriefOpenFlags  flags;
+  char             *user_name;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open_data = data;
+
+  g_clear_object (&open_data->file);
+  g_free (open_data->user_name);
+  g_free (open_data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  DebriefDocument *document;
+
+  document = debrief_document_open (data->file, data->flags, data->user_name, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+debrief_document_open_async (GFile               *file,
+                             DebriefOpenFlags     flags,
+                             const char          *user_name,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (OpenData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  data->user_name = g_strdup (user_name);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_document_open_async);
+  g_task_set_task_data (task, data, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * debrief_document_open_finish:
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DebriefDocument *
+debrief_document_open_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == debrief_document_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- Edits, undo and redo ------------------------------------------- */
+
+static int
+session_table_filter (void       *user_data,
+                      const char *table)
+{
+  /* Evidence content is large and changes only with its evidence item;
+   * the document's own bookkeeping is not the user's to undo. */
+  return strcmp (table, "evidence_chunk") != 0 &&
+         strcmp (table, "document_info") != 0 &&
+         strcmp (table, "revision") != 0;
+}
+
+typedef gboolean (*EditFunc) (DebriefDocument  *self,
+                              gpointer          data,
+                              GError          **error);
+
+static void
+push_undo (DebriefDocument *self,
+           GBytes          *changeset,
+           const char      *uuid,
+           int              column)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean could_undo = debrief_document_get_can_undo (self);
+  gboolean could_redo = debrief_document_get_can_redo (self);
+  UndoStep *top = self->undo_stack->len ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
+
+  if (top != NULL && column >= 0 && top->column == column &&
+      g_strcmp0 (top->uuid, uuid) == 0 && now - top->time < COALESCE_USEC)
+    {
+      int size = 0;
+      void *merged = NULL;
+
+      if (sqlite3changeset_concat ((int) g_bytes_get_size (top->changeset),
+                                   (void *) g_bytes_get_data (top->changeset, NULL),
+                                   (int) g_bytes_get_size (changeset),
+                                   (void *) g_bytes_get_data (changeset, NULL),
+                                   &size, &merged) == SQLITE_OK)
+        {
+          g_bytes_unref (top->changeset);
+          top->changeset = g_bytes_new_with_free_func (merged, size, sqlite3_free, merged);
+          top->time = now;
+          g_ptr_array_set_size (self->redo_stack, 0);
+          goto notify;
+        }
+    }
+
+  {
+    UndoStep *step = g_new0 (UndoStep, 1);
+
+    step->changeset = g_bytes_ref (changeset);
+    step->uuid = g_strdup (uuid);
+    step->column = column;
+    step->time = now;
+    g_ptr_array_add (self->undo_stack, step);
+    g_ptr_array_set_size (self->redo_stack, 0);
+  }
+
+notify:
+  if (could_undo != debrief_document_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (could_redo != debrief_document_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+}
+
+/* Runs @func in one transaction on the working copy, records what it
+ * changed for undo, and commits: when this returns TRUE, the edit is on
+ * disk. */
+static gboolean
+run_edit (DebriefDocument  *self,
+          EditFunc          func,
+          gpointer          data,
+          const char       *uuid,
+          int               column,
+          GError          **error)
+{
+  sqlite3_session *session = NULL;
+  void *changes = NULL;
+  int size = 0;
+  int rc;
+
+  if (self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The incident document is open read-only."));
+      return FALSE;
+    }
+
+  if ((rc = sqlite3session_create (self->db, "main", &session)) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
+      return FALSE;
+    }
+  sqlite3session_table_filter (session, session_table_filter, NULL);
+  sqlite3session_attach (session, NULL);
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", _("The change could not be stored"), error))
+    {
+      sqlite3session_delete (session);
+      return FALSE;
+    }
+
+  if (!func (self, data, error) ||
+      (rc = sqlite3session_changeset (session, &size, &changes)) != SQLITE_OK)
+    {
+      if (rc != SQLITE_OK)
+        set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3session_delete (session);
+      sqlite3_free (changes);
+      return FALSE;
+    }
+  sqlite3session_delete (session);
+
+  if (!exec (self->db, "COMMIT", _("The change could not be stored"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_free (changes);
+      return FALSE;
+    }
+
+  self->change_count++;
+
+  if (size > 0)
+    {
+      g_autoptr(GBytes) changeset = g_bytes_new_with_free_func (changes, size, sqlite3_free, changes);
+
+      push_undo (self, changeset, uuid, column);
+    }
+  else
+    sqlite3_free (changes);
+
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  DebriefRecord *record;
+  int            column;
+  GDateTime     *now;
+} RecordEdit;
+
+static gboolean
+bind_stamp_and_step (DebriefDocument  *self,
+                     sqlite3_stmt     *stmt,
+                     int               first,
+                     RecordEdit       *edit,
+                     GError          **error)
+{
+  g_autofree char *now_text = g_date_time_format_iso8601 (edit->now);
+  int rc;
+
+  sqlite3_bind_text (stmt, first, now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 1, self->user_name, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("The change could not be stored"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                           _("The change could not be stored: the record is missing from the working copy."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+edit_update (DebriefDocument  *self,
+             gpointer          data,
+             GError          **error)
+{
+  RecordEdit *edit = data;
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (edit->record);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?1, modified_at = ?2, modified_by = ?3 WHERE uuid = ?4",
+                         _debrief_record_class_get_table (klass),
+                         _debrief_record_class_get_column_name (klass, edit->column));
+  if (!(stmt = get_statement (self, sql, error)))
+    return FALSE;
+
+  _debrief_record_bind_column (edit->record, edit->column, stmt, 1);
+  sqlite3_bind_text (stmt, 4, debrief_record_get_uuid (edit->record), -1, SQLITE_TRANSIENT);
+
+  return bind_stamp_and_step (self, stmt, 2, edit, error);
+}
+
+static gboolean
+edit_insert (DebriefDocument  *self,
+             gpointer          data,
+             GError          **error)
+{
+  RecordEdit *edit = data;
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (edit->record);
+  guint n_columns = _debrief_record_class_get_n_columns (klass);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid", _debrief_record_class_get_table (klass));
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", %s", _debrief_record_class_get_column_name (klass, i));
+  g_string_append (sql, ", modified_at, modified_by) VALUES (?1");
+  for (guint i = 0; i < n_columns + 2; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append (sql, ")");
+
+  if (!(stmt = get_statement (self, sql->str, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, debrief_record_get_uuid (edit->record), -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n_columns; i++)
+    _debrief_record_bind_column (edit->record, i, stmt, i + 2);
+
+  return bind_stamp_and_step (self, stmt, n_columns + 2, edit, error);
+}
+
+static gboolean
+edit_delete (DebriefDocument  *self,
+             gpointer          data,
+             GError          **error)
+{
+  RecordEdit *edit = data;
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (edit->record);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", _debrief_record_class_get_table (klass));
+  if (!(stmt = get_statement (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, debrief_record_get_uuid (edit->record), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("The record could not be removed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_debrief_document_record_changed (DebriefDocument *self,
+                                  DebriefRecord   *record,
+                                  guint            column)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  RecordEdit edit = { record, column, now };
+
+  if (run_edit (self, edit_update, &edit, debrief_record_get_uuid (record), column, &error))
+    _debrief_record_set_stamp (record, now, self->user_name);
+  else
+    g_signal_emit (self, signals [EDIT_FAILED], 0, error);
+}
+
+/**
+ * debrief_document_add:
+ * @self: a #DebriefDocument
+ * @record: a record that belongs to no document yet
+ * @error: a location for a #GError
+ *
+ * Adds @record to the document and to its list, as one step to undo.
+ *
+ * Returns: %TRUE if the record was stored
+ */
+gboolean
+debrief_document_add (DebriefDocument  *self,
+                      DebriefRecord    *record,
+                      GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  RecordEdit edit = { record, -1, now };
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (debrief_record_get_document (record) == NULL, FALSE);
+  g_return_val_if_fail (g_hash_table_contains (self->lists, GSIZE_TO_POINTER (G_OBJECT_TYPE (record))), FALSE);
+
+  if (!run_edit (self, edit_insert, &edit, NULL, -1, error))
+    return FALSE;
+
+  _debrief_record_set_stamp (record, now, self->user_name);
+  list_insert (self, record);
+
+  return TRUE;
+}
+
+/**
+ * debrief_document_remove:
+ * @self: a #DebriefDocument
+ * @record: a record of @self
+ * @error: a location for a #GError
+ *
+ * Removes @record from the document, as one step to undo.
+ *
+ * Returns: %TRUE if the record was removed
+ */
+gboolean
+debrief_document_remove (DebriefDocument  *self,
+                         DebriefRecord    *record,
+                         GError          **error)
+{
+  g_autoptr(DebriefRecord) hold = NULL;
+  RecordEdit edit = { record, -1, NULL };
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (debrief_record_get_document (record) == self, FALSE);
+  g_return_val_if_fail (!DEBRIEF_IS_INCIDENT (record), FALSE);
+
+  if (!run_edit (self, edit_delete, &edit, NULL, -1, error))
+    return FALSE;
+
+  hold = g_object_ref (record);
+  list_remove (self, record);
+
+  return TRUE;
+}
+
+static int
+conflict_abort (void                  *user_data,
+                int                    conflict,
+                sqlite3_changeset_iter *iter)
+{
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* Brings the records in memory up to date with what @changeset did. */
+static void
+refresh_from_changeset (DebriefDocument *self,
+                        GBytes          *changeset)
+{
+  sqlite3_changeset_iter *iter = NULL;
+
+  if (sqlite3changeset_start (&iter, (int) g_bytes_get_size (changeset),
+                              (void *) g_bytes_get_data (changeset, NULL)) != SQLITE_OK)
+    return;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      sqlite3_value *key = NULL;
+      int n_columns, op, indirect;
+      g_autofree char *uuid = NULL;
+      DebriefRecord *record;
+      GType type;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &key);
+      else
+        sqlite3changeset_old (iter, 0, &key);
+
+      if (key == NULL || (type = type_for_table (table)) == G_TYPE_INVALID)
+        continue;
+
+      uuid = g_strdup ((const char *) sqlite3_value_text (key));
+      record = g_hash_table_lookup (self->records, uuid);
+
+      if (op == SQLITE_DELETE)
+        {
+          if (record != NULL)
+            {
+              g_autoptr(DebriefRecord) hold = g_object_ref (record);
+
+              list_remove (self, record);
+            }
+        }
+      else
+        {
+          g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+          g_autofree char *sql = select_sql (DEBRIEF_RECORD_CLASS (klass), "uuid = ?1");
+          sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+
+          if (stmt == NULL)
+            continue;
+
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              if (record != NULL)
+                reload_record (record, stmt);
+              else
+                {
+                  g_autoptr(DebriefRecord) added = record_from_row (type, stmt);
+
+                  list_insert (self, added);
+                }
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+
+  sqlite3changeset_finalize (iter);
+}
+
+static gboolean
+apply_changeset (DebriefDocument  *self,
+                 GBytes           *changeset,
+                 GError          **error)
+{
+  int rc;
+
+  if (self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The incident document is open read-only."));
+      return FALSE;
+    }
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", _("The change could not be undone"), error))
+    return FALSE;
+
+  rc = sqlite3changeset_apply (self->db,
+                               (int) g_bytes_get_size (changeset),
+                               (void *) g_bytes_get_data (changeset, NULL),
+                               NULL, conflict_abort, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (!exec (self->db, "COMMIT", _("The change could not be undone"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  self->change_count++;
+  refresh_from_changeset (self, changeset);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+static gboolean
+move_step (DebriefDocument  *self,
+           GPtrArray        *from,
+           GPtrArray        *to,
+           gboolean          invert,
+           GError          **error)
+{
+  g_autoptr(GBytes) changeset = NULL;
+  UndoStep *step;
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO,
+                           invert ? _("There is nothing to undo.") : _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  step = g_ptr_array_index (from, from->len - 1);
+
+  if (invert)
+    {
+      int size = 0;
+      void *inverted = NULL;
+      int rc = sqlite3changeset_invert ((int) g_bytes_get_size (step->changeset),
+                                        g_bytes_get_data (step->changeset, NULL),
+                                        &size, &inverted);
+
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
+          return FALSE;
+        }
+      changeset = g_bytes_new_with_free_func (inverted, size, sqlite3_free, inverted);
+    }
+  else
+    changeset = g_bytes_ref (step->changeset);
+
+  if (!apply_changeset (self, changeset, error))
+    return FALSE;
+
+  /* A step moved to the other stack is never merged with a new edit. */
+  step->column = -1;
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+
+  return TRUE;
+}
+
+gboolean
+debrief_document_undo (DebriefDocument  *self,
+                       GError          **error)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  return move_step (self, self->undo_stack, self->redo_stack, TRUE, error);
+}
+
+gboolean
+debrief_document_redo (DebriefDocument  *self,
+                       GError          **error)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  return move_step (self, self->redo_stack, self->undo_stack, FALSE, error);
+}
+
+gboolean
+debrief_document_get_can_undo (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  return self->undo_stack->len > 0 && self->read_only_reason == DEBRIEF_READ_ONLY_REASON_NONE;
+}
+
+gboolean
+debrief_document_get_can_redo (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  return self->redo_stack->len > 0 && self->read_only_reason == DEBRIEF_READ_ONLY_REASON_NONE;
+}
+
+/* --- Saving ---------------------------------------------------------- */
+
+typedef enum
+{
+  TARGET_UNCHANGED,
+  TARGET_CHANGED,
+  TARGET_MISSING,
+} TargetState;
+
+/* Whether @file is still the one whose revision was @revision with @size
+ * and @mtime. A file touched without being saved (a sync client that
+ * downloads it again) has another mtime but the same revision. */
+static gboolean
+target_state (GFile         *file,
+              const char    *revision,
+              gint64         size,
+              gint64         mtime,
+              TargetState   *state,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *their_revision = NULL;
+  gint64 now_size, now_mtime;
+  sqlite3 *db;
+  int version;
+
+  if (!query_file_state (file, &now_size, &now_mtime, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *state = TARGET_MISSING;
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (now_size == size && now_mtime == mtime)
+    {
+      *state = TARGET_UNCHANGED;
+      return TRUE;
+    }
+
+  *state = TARGET_CHANGED;
+
+  if (!(path = g_file_get_path (file)) || !check_file_header (file, cancellable, NULL))
+    return TRUE;
+
+  if ((db = _debrief_database_open (path, SQLITE_OPEN_READONLY, NULL)))
+    {
+      if (_debrief_database_check (db, &version, NULL))
+        their_revision = read_info (db, "revision");
+      sqlite3_close (db);
+    }
+
+  if (their_revision != NULL && revision != NULL && *revision != '\0' &&
+      strcmp (their_revision, revision) == 0)
+    *state = TARGET_UNCHANGED;
+
+  return TRUE;
+}
+
+/**
+ * debrief_document_file_changed:
+ * @self: a #DebriefDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Tells whether somebody else saved over the document's file since it was
+ * opened or last saved here. This blocks on the file system.
+ *
+ * Returns: %TRUE if the file holds another revision now
+ */
+gboolean
+debrief_document_file_changed (DebriefDocument  *self,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  TargetState state = TARGET_UNCHANGED;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    return FALSE;
+
+  if (!target_state (self->file, self->revision, self->file_size, self->file_mtime,
+                     &state, cancellable, error))
+    return FALSE;
+
+  return state == TARGET_CHANGED;
+}
+
+typedef struct
+{
+  char    *working_path;
+  GFile   *target;
+  gboolean check_conflict;
+  char    *old_revision;
+  char    *new_revision;
+  gint64   old_size;
+  gint64   old_mtime;
+  gint64   new_size;
+  gint64   new_mtime;
+  guint64  change_count;
+  char    *revision_uuid;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_free (save->working_path);
+  g_clear_object (&save->target);
+  g_free (save->old_revision);
+  g_free (save->new_revision);
+  g_free (save->revision_uuid);
+  g_free (save);
+}
+
+static gboolean
+save_fault (DebriefSaveStep   step,
+            GError          **error)
+{
+  return save_fault_func == NULL || save_fault_func (step, error);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *doing)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: "<what was being done>: <why it failed>." */
+               _("%s: %s."), doing, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     directory,
+           GError     **error)
+{
+  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0)
+    return set_errno_error (error, errno, _("The saved file could not be written to disk"));
+
+  if (fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      /* Some file systems (network shares among them) cannot sync a
+       * folder; the rename stands all the same. */
+      if (directory && (saved_errno == EINVAL || saved_errno == ENOTSUP))
+        return TRUE;
+      return set_errno_error (error, saved_errno, _("The saved file could not be written to disk"));
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+verify_saved (const char  *path,
+              const char  *revision,
+              GError     **error)
+{
+  g_autofree char *saved_revision = NULL;
+  guint8 header[DEBRIEF_FILE_HEADER_SIZE];
+  g_autofree char *contents = NULL;
+  sqlite3 *db;
+  int version = 0;
+  gboolean ok;
+  FILE *fp;
+  size_t n_read;
+
+  /* Rollback-journal mode (header bytes 18 and 19 are 1): a shared file
+   * never needs a -wal or -shm beside it. */
+  if (!(fp = g_fopen (path, "rb")))
+    return set_errno_error (error, errno, _("The saved file could not be checked"));
+  n_read = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  if (n_read != sizeof header || header[18] != 1 || header[19] != 1)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED,
+                           _("The saved file did not read back correctly."));
+      return FALSE;
+    }
+
+  if (!(db = _debrief_database_open (path, SQLITE_OPEN_READONLY, error)))
+    return FALSE;
+
+  ok = _debrief_database_check (db, &version, error);
+  if (ok)
+    saved_revision = read_info (db, "revision");
+  sqlite3_close (db);
+
+  if (ok && (version != DEBRIEF_SCHEMA_VERSION || g_strcmp0 (saved_revision, revision) != 0))
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED,
+                           _("The saved file did not read back correctly."));
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+static gboolean
+save_to_target (SaveData      *save,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *target_path = g_file_get_path (save->target);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *journal = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  if (target_path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Incident documents can be saved only in folders of this computer or of a mounted share."));
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (target_path);
+  base = g_path_get_basename (target_path);
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX.saving", dir, base);
+
+  /* VACUUM INTO writes into an empty file; making it here reserves a
+   * unique name beside the target, on the same file system. */
+  if ((fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644)) < 0)
+    return set_errno_error (error, errno, _("The file could not be saved"));
+  close (fd);
+  journal = g_strconcat (tmp_path, "-journal", NULL);
+
+  if (!save_fault (DEBRIEF_SAVE_STEP_SNAPSHOT, error))
+    goto out;
+
+  if (!(source = _debrief_database_open (save->working_path, SQLITE_OPEN_READONLY, error)))
+    goto out;
+
+  /* VACUUM INTO attaches its output: the one attachment allowed. */
+  sqlite3_limit (source, SQLITE_LIMIT_ATTACHED, 1);
+  rc = sqlite3_prepare_v2 (source, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, tmp_path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, source, rc, _("The file could not be saved"));
+      goto out;
+    }
+  g_clear_pointer (&source, sqlite3_close);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+
+  if (!save_fault (DEBRIEF_SAVE_STEP_SYNC, error) || !sync_path (tmp_path, FALSE, error))
+    goto out;
+
+  if (!save_fault (DEBRIEF_SAVE_STEP_VERIFY, error) || !verify_saved (tmp_path, save->new_revision, error))
+    goto out;
+
+  if (!save_fault (DEBRIEF_SAVE_STEP_CHECK_TARGET, error))
+    goto out;
+
+  if (save->check_conflict)
+    {
+      TargetState state;
+
+      if (!target_state (save->target, save->old_revision, save->old_size, save->old_mtime,
+                         &state, cancellable, error))
+        goto out;
+
+      if (state == TARGET_CHANGED)
+        {
+          g_autofree char *name = g_file_get_basename (save->target);
+
+          g_set_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT,
+                       _("Somebody else saved “%s” after you opened it. Nothing was overwritten."),
+                       name);
+          goto out;
+        }
+    }
+
+  if (!save_fault (DEBRIEF_SAVE_STEP_RENAME, error))
+    goto out;
+
+  if (g_rename (tmp_path, target_path) != 0)
+    {
+      set_errno_error (error, errno, _("The file could not be saved"));
+      goto out;
+    }
+  g_clear_pointer (&tmp_path, g_free);
+
+  ok = TRUE;
+
+  /* The file is in place; syncing the folder makes the rename itself
+   * survive a power cut. A failure here is no reason to report the save
+   * as failed. */
+  if (save_fault (DEBRIEF_SAVE_STEP_SYNC_FOLDER, NULL))
+    {
+      g_autoptr(GError) sync_error = NULL;
+
+      if (!sync_path (dir, TRUE, &sync_error))
+        g_debug ("%s", sync_error->message);
+    }
+
+  if (!query_file_state (save->target, &save->new_size, &save->new_mtime, cancellable, NULL))
+    save->new_size = save->new_mtime = -1;
+
+out:
+  g_clear_pointer (&source, sqlite3_close);
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+  g_unlink (journal);
+
+  return ok;
+}
+
+static gboolean
+edit_add_revision (DebriefDocument  *self,
+                   gpointer          data,
+                   GError          **error)
+{
+  SaveData *save = data;
+  g_autoptr(DebriefRevision) revision = debrief_revision_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *version = g_strdup_printf ("Debrief %s", PACKAGE_VERSION);
+  RecordEdit edit = { DEBRIEF_RECORD (revision), -1, now };
+
+  debrief_revision_set_revision_id (revision, save->new_revision);
+  debrief_revision_set_saved_at (revision, now);
+  debrief_revision_set_saved_by (revision, self->user_name);
+  debrief_revision_set_host (revision, g_get_host_name ());
+  debrief_revision_set_app_version (revision, version);
+  save->revision_uuid = g_strdup (debrief_record_get_uuid (DEBRIEF_RECORD (revision)));
+
+  if (!edit_insert (self, &edit, error) ||
+      !write_info (self->db, "revision", save->new_revision, error))
+    return FALSE;
+
+  _debrief_record_set_stamp (DEBRIEF_RECORD (revision), now, self->user_name);
+  list_insert (self, DEBRIEF_RECORD (revision));
+
+  return TRUE;
+}
+
+static SaveData *
+save_prepare (DebriefDocument  *self,
+              GFile            *target,
+              GError          **error)
+{
+  SaveData *save;
+
+  if (target == NULL)
+    target = self->file;
+
+  if (target == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("The incident has no file yet: choose where to save it."));
+      return NULL;
+    }
+
+  if (self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The incident document is open read-only and cannot be saved."));
+      return NULL;
+    }
+
+  save = g_new0 (SaveData, 1);
+  save->working_path = g_strdup (self->working_path);
+  save->target = g_object_ref (target);
+  save->check_conflict = self->file != NULL && g_file_equal (target, self->file);
+  save->old_revision = g_strdup (self->revision);
+  save->old_size = self->file_size;
+  save->old_mtime = self->file_mtime;
+  save->new_revision = g_uuid_string_random ();
+
+  /* The revision is written in the working copy first, so the snapshot
+   * carries it; it is not an edit the user undoes. */
+  if (!exec (self->db, "BEGIN IMMEDIATE", _("The file could not be saved"), error) ||
+      !edit_add_revision (self, save, error) ||
+      !exec (self->db, "COMMIT", _("The file could not be saved"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (save->revision_uuid != NULL)
+        {
+          DebriefRecord *added = g_hash_table_lookup (self->records, save->revision_uuid);
+
+          if (added != NULL)
+            list_remove (self, added);
+        }
+      save_data_free (save);
+      return NULL;
+    }
+
+  save->change_count = self->change_count;
+
+  return save;
+}
+
+/* After a save: either the new state of the target, or the working copy as
+ * it was before, without the revision that never reached the target. */
+static void
+save_complete (DebriefDocument *self,
+               SaveData        *save,
+               gboolean         saved)
+{
+  if (!saved)
+    {
+      DebriefRecord *revision = g_hash_table_lookup (self->records, save->revision_uuid);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "DELETE FROM revision WHERE uuid = ?1", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, save->revision_uuid, -1, SQLITE_STATIC);
+          sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      write_info (self->db, "revision", save->old_revision ? save->old_revision : "", NULL);
+
+      if (revision != NULL)
+        {
+          g_autoptr(DebriefRecord) hold = g_object_ref (revision);
+
+          list_remove (self, revision);
+        }
+      return;
+    }
+
+  g_free (self->revision);
+  self->revision = g_strdup (save->new_revision);
+  self->file_size = save->new_size;
+  self->file_mtime = save->new_mtime;
+
+  if (self->file == NULL || !g_file_equal (self->file, save->target))
+    {
+      g_set_object (&self->file, save->target);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+    }
+
+  /* Edits made while the save ran are not in the file. */
+  self->modified = !self->modified;
+  set_modified (self, self->change_count != save->change_count);
+  write_draft_meta (self);
+}
+
+/**
+ * debrief_document_save:
+ * @self: a #DebriefDocument
+ * @target: (nullable): where to save, or %NULL for the document's file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Saves the working copy to @target: a new file beside it, synced and
+ * verified, renamed over it. If @target is the document's own file and
+ * somebody else saved it since it was opened here, nothing is written and
+ * the error is %DEBRIEF_DOCUMENT_ERROR_CONFLICT. This blocks.
+ *
+ * Returns: %TRUE if the document was saved
+ */
+gboolean
+debrief_document_save (DebriefDocument  *self,
+                       GFile            *target,
+                       GCancellable     *cancellable,
+                       GError          **error)
+{
+  SaveData *save;
+  gboolean ok;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!target || G_IS_FILE (target), FALSE);
+
+  if (!(save = save_prepare (self, target, error)))
+    return FALSE;
+
+  ok = save_to_target (save, cancellable, error);
+  save_complete (self, save, ok);
+  save_data_free (save);
+
+  return ok;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_to_target (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_thread_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = g_task_propagate_boolean (G_TASK (result), &error);
+  save_complete (self, g_task_get_task_data (G_TASK (result)), ok);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+debrief_document_save_async (DebriefDocument     *self,
+                             GFile               *target,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  SaveData *save;
+
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+  g_return_if_fail (!target || G_IS_FILE (target));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_document_save_async);
+
+  if (!(save = save_prepare (self, target, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  inner = g_task_new (self, cancellable, save_thread_done, g_steal_pointer (&task));
+  g_task_set_task_data (inner, save, save_data_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+debrief_document_save_finish (DebriefDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == debrief_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * debrief_document_close:
+ * @self: a #DebriefDocument
+ *
+ * Ends the work on @self and removes its working copy. Call it once the
+ * user has saved or chosen to discard the changes; a document that is
+ * only finalized keeps its working copy, to be offered for restoring.
+ */
+void
+debrief_document_close (DebriefDocument *self)
+{
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+
+  debrief_document_discard (self);
+}
+
+/* --- Drafts left behind ---------------------------------------------- */
+
+struct _DebriefDraft
+{
+  char      *id;
+  char      *title;
+  GFile     *file;
+  GDateTime *modified;
+  gboolean   read_only;
+  char      *revision;
+  gint64     file_size;
+  gint64     file_mtime;
+};
+
+DebriefDraft *
+debrief_draft_copy (const DebriefDraft *draft)
+{
+  DebriefDraft *copy = g_new0 (DebriefDraft, 1);
+
+  copy->id = g_strdup (draft->id);
+  copy->title = g_strdup (draft->title);
+  copy->file = draft->file ? g_object_ref (draft->file) : NULL;
+  copy->modified = draft->modified ? g_date_time_ref (draft->modified) : NULL;
+  copy->read_only = draft->read_only;
+  copy->revision = g_strdup (draft->revision);
+  copy->file_size = draft->file_size;
+  copy->file_mtime = draft->file_mtime;
+
+  return copy;
+}
+
+void
+debrief_draft_free (DebriefDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->id);
+  g_free (draft->title);
+  g_clear_object (&draft->file);
+  g_clear_pointer (&draft->modified, g_date_time_unref);
+  g_free (draft->revision);
+  g_free (draft);
+}
+
+G_DEFINE_BOXED_TYPE (DebriefDraft, debrief_draft, debrief_draft_copy, debrief_draft_free)
+
+const char *
+debrief_draft_get_id (const DebriefDraft *draft)
+{
+  return draft->id;
+}
+
+const char *
+debrief_draft_get_title (const DebriefDraft *draft)
+{
+  return draft->title;
+}
+
+/**
+ * debrief_draft_get_file:
+ * @draft: a #DebriefDraft
+ *
+ * Returns: (transfer none) (nullable): the document the draft is a working
+ *   copy of, or %NULL for an incident that was never saved
+ */
+GFile *
+debrief_draft_get_file (const DebriefDraft *draft)
+{
+  return draft->file;
+}
+
+/**
+ * debrief_draft_get_modified:
+ * @draft: a #DebriefDraft
+ *
+ * Returns: (transfer none): when the draft was last changed
+ */
+GDateTime *
+debrief_draft_get_modified (const DebriefDraft *draft)
+{
+  return draft->modified;
+}
+
+static gboolean
+process_is_alive (gint64 pid)
+{
+  return pid > 0 && pid <= G_MAXINT && (kill ((pid_t) pid, 0) == 0 || errno == EPERM);
+}
+
+static char *
+read_draft_title (const char *path)
+{
+  sqlite3 *db = _debrief_database_open (path, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_stmt *stmt = NULL;
+  char *title = NULL;
+
+  if (db == NULL)
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT title FROM incident", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    title = _debrief_text_from_column (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return title;
+}
+
+/**
+ * debrief_document_list_drafts:
+ *
+ * Finds the working copies with unsaved changes that no running Debrief is
+ * using. Working copies without changes that nobody uses are removed.
+ *
+ * Returns: (transfer full) (element-type DebriefDraft): the drafts, newest
+ *   first
+ */
+GPtrArray *
+debrief_document_list_drafts (void)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) debrief_draft_free);
+  g_autofree char *dir = drafts_dir ();
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return drafts;
+
+  while ((name = g_dir_read_name (handle)))
+    {
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      g_autofree char *id = NULL;
+      g_autofree char *meta = NULL;
+      g_autofree char *working = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *host = NULL;
+      g_autoptr(GFile) working_file = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      DebriefDraft *draft;
+
+      if (!g_str_has_suffix (name, ".draft"))
+        continue;
+
+      id = g_strndup (name, strlen (name) - strlen (".draft"));
+      meta = g_build_filename (dir, name, NULL);
+      working = draft_path (id, ".debrief");
+
+      if (!g_key_file_load_from_file (keyfile, meta, G_KEY_FILE_NONE, NULL) ||
+          !g_file_test (working, G_FILE_TEST_IS_REGULAR))
+        {
+          remove_database_files (working);
+          g_unlink (meta);
+          continue;
+        }
+
+      host = g_key_file_get_string (keyfile, "Draft", "host", NULL);
+      if (g_strcmp0 (host, g_get_host_name ()) == 0 &&
+          process_is_alive (g_key_file_get_int64 (keyfile, "Draft", "pid", NULL)))
+        continue;
+
+      if (!g_key_file_get_boolean (keyfile, "Draft", "modified", NULL))
+        {
+          remove_database_files (working);
+          g_unlink (meta);
+          continue;
+        }
+
+      draft = g_new0 (DebriefDraft, 1);
+      draft->id = g_steal_pointer (&id);
+      draft->title = read_draft_title (working);
+      uri = g_key_file_get_string (keyfile, "Draft", "file", NULL);
+      draft->file = (uri && *uri) ? g_file_new_for_uri (uri) : NULL;
+      draft->read_only = g_key_file_get_boolean (keyfile, "Draft", "read-only", NULL);
+      draft->revision = g_key_file_get_string (keyfile, "Draft", "revision", NULL);
+      draft->file_size = g_key_file_get_int64 (keyfile, "Draft", "file-size", NULL);
+      draft->file_mtime = g_key_file_get_int64 (keyfile, "Draft", "file-mtime", NULL);
+
+      working_file = g_file_new_for_path (working);
+      info = g_file_query_info (working_file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      draft->modified = info ? g_file_info_get_modification_date_time (info) : g_date_time_new_now_utc ();
+
+      g_ptr_array_add (drafts, draft);
+    }
+
+  return drafts;
+}
+
+/**
+ * debrief_document_restore_draft:
+ * @draft: a draft from debrief_document_list_drafts()
+ * @user_name: (nullable): the name edits are recorded under
+ * @error: a location for a #GError
+ *
+ * Opens the working copy of @draft again, with its unsaved changes, as
+ * the document it was a copy of.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DebriefDocument *
+debrief_document_restore_draft (const DebriefDraft  *draft,
+                                const char          *user_name,
+                                GError             **error)
+{
+  g_autoptr(DebriefDocument) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  self = g_object_new (DEBRIEF_TYPE_DOCUMENT, NULL);
+  if (user_name != NULL && *user_name != '\0')
+    {
+      g_free (self->user_name);
+      self->user_name = g_strdup (user_name);
+    }
+  self->draft_id = g_strdup (draft->id);
+  self->working_path = draft_path (draft->id, ".debrief");
+  self->file = draft->file ? g_object_ref (draft->file) : NULL;
+  self->file_size = draft->file_size;
+  self->file_mtime = draft->file_mtime;
+  self->modified = TRUE;
+
+  if (draft->read_only)
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_REQUESTED;
+
+  if (!(self->db = _debrief_database_open (self->working_path, SQLITE_OPEN_READWRITE, error)) ||
+      !_debrief_database_check (self->db, &version, error) ||
+      !prepare_working_copy (self, !draft->read_only && version <= DEBRIEF_SCHEMA_VERSION, error))
+    {
+      g_clear_pointer (&self->statements, g_hash_table_unref);
+      self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return NULL;
+    }
+
+  /* The revision the draft started from, not the one in the working copy:
+   * a save that failed must not count as the file's revision. */
+  if (draft->revision != NULL)
+    {
+      g_free (self->revision);
+      self->revision = g_strdup (draft->revision);
+    }
+
+  write_draft_meta (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * debrief_document_discard_draft:
+ * @draft: a draft from debrief_document_list_drafts()
+ *
+ * Deletes the working copy of @draft and its unsaved changes.
+ */
+void
+debrief_document_discard_draft (const DebriefDraft *draft)
+{
+  g_autofree char *working = NULL;
+  g_autofree char *meta = NULL;
+
+  g_return_if_fail (draft != NULL);
+
+  working = draft_path (draft->id, ".debrief");
+  meta = draft_path (draft->id, ".draft");
+  remove_database_files (working);
+  g_unlink (meta);
+}
+
+/* --- Properties -------------------------------------------------------- */
+
+/**
+ * debrief_document_get_file:
+ * @self: a #DebriefDocument
+ *
+ * Returns: (transfer none) (nullable): the document's file, or %NULL for
+ *   an incident that was never saved
+ */
+GFile *
+debrief_document_get_file (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * debrief_document_dup_display_name:
+ * @self: a #DebriefDocument
+ *
+ * Returns: (transfer full): the file name, or "Untitled Incident"
+ */
+char *
+debrief_document_dup_display_name (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+
+  return g_strdup (_("Untitled Incident"));
+}
+
+const char *
+debrief_document_get_user_name (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->user_name;
+}
+
+void
+debrief_document_set_user_name (DebriefDocument *self,
+                                const char      *user_name)
+{
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+
+  if (user_name == NULL || *user_name == '\0' || g_strcmp0 (user_name, self->user_name) == 0)
+    return;
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USER_NAME]);
+}
+
+/**
+ * debrief_document_get_uuid:
+ * @self: a #DebriefDocument
+ *
+ * Returns: the identifier every copy of this incident shares
+ */
+const char *
+debrief_document_get_uuid (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->document_uuid;
+}
+
+/**
+ * debrief_document_get_revision:
+ * @self: a #DebriefDocument
+ *
+ * Returns: the identifier of the last save of the file, "" if never saved
+ */
+const char *
+debrief_document_get_revision (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->revision ? self->revision : "";
+}
+
+const char *
+debrief_document_get_working_path (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->working_path;
+}
+
+gboolean
+debrief_document_get_read_only (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), TRUE);
+
+  return self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE;
+}
+
+DebriefReadOnlyReason
+debrief_document_get_read_only_reason (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), DEBRIEF_READ_ONLY_REASON_NONE);
+
+  return self->read_only_reason;
+}
+
+gboolean
+debrief_document_get_modified (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * debrief_document_get_incident:
+ * @self: a #DebriefDocument
+ *
+ * Returns: (transfer none): the incident
+ */
+DebriefIncident *
+debrief_document_get_incident (DebriefDocument *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  return self->incident;
+}
+
+/**
+ * debrief_document_get_records:
+ * @self: a #DebriefDocument
+ * @record_type: one of debrief_document_list_record_types()
+ *
+ * Returns: (transfer none): the records of @record_type, in their order
+ */
+GListModel *
+debrief_document_get_records (DebriefDocument *self,
+                              GType            record_type)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER (record_type));
+  g_return_val_if_fail (list != NULL, NULL);
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+debrief_document_dispose (GObject *object)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+  GHashTableIter iter;
+  gpointer record;
+
+  if (self->records != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->records);
+      while (g_hash_table_iter_next (&iter, NULL, &record))
+        _debrief_record_detach (record);
+    }
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  G_OBJECT_CLASS (debrief_document_parent_class)->dispose (object);
+}
+
+static void
+debrief_document_finalize (GObject *object)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+
+  g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->working_path, g_free);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->document_uuid, g_free);
+  g_clear_pointer (&self->revision, g_free);
+  g_clear_object (&self->incident);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (debrief_document_parent_class)->finalize (object);
+}
+
+static void
+debrief_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_USER_NAME:
+      g_value_set_string (value, self->user_name);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, debrief_document_get_read_only (self));
+      break;
+
+    case PROP_READ_ONLY_REASON:
+      g_value_set_enum (value, self->read_only_reason);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, debrief_document_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, debrief_document_get_can_redo (self));
+      break;
+
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_document_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER_NAME:
+      debrief_document_set_user_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_document_class_init (DebriefDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = debrief_document_dispose;
+  object_class->finalize = debrief_document_finalize;
+  object_class->get_property = debrief_document_get_property;
+  object_class->set_property = debrief_document_set_property;
+
+  properties [PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_USER_NAME] =
+    g_param_spec_string ("user-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_READ_ONLY_REASON] =
+    g_param_spec_enum ("read-only-reason", NULL, NULL,
+                       DEBRIEF_TYPE_READ_ONLY_REASON,
+                       DEBRIEF_READ_ONLY_REASON_NONE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL,
+                         DEBRIEF_TYPE_INCIDENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DebriefDocument::edit-failed:
+   * @self: a #DebriefDocument
+   * @error: what went wrong
+   *
+   * A change made to a record through its properties could not be stored.
+   * The value stays in memory; the user must be told.
+   */
+  signals [EDIT_FAILED] =
+    g_signal_new ("edit-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+debrief_document_init (DebriefDocument *self)
+{
+  const GType *types;
+  guint n_types;
+
+  self->user_name = default_user_name ();
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func (undo_step_free);
+  self->redo_stack = g_ptr_array_new_with_free_func (undo_step_free);
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[i]), g_list_store_new (types[i]));
+}

@@ -1,0 +1,134 @@
+/* debrief-document.h
+ *
+ * One incident document (a .debrief file): its private working copy, the
+ * records in it, saving, undo and redo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "debrief-enums.h"
+#include "debrief-enum-types.h"
+#include "debrief-file-format.h"
+#include "debrief-incident.h"
+#include "debrief-record.h"
+
+G_BEGIN_DECLS
+
+#define DEBRIEF_DOCUMENT_ERROR (debrief_document_error_quark ())
+
+typedef enum
+{
+  DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT,
+  DEBRIEF_DOCUMENT_ERROR_FOREIGN,
+  DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+  DEBRIEF_DOCUMENT_ERROR_NEWER,
+  DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+  DEBRIEF_DOCUMENT_ERROR_CONFLICT,
+  DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED,
+  DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO,
+} DebriefDocumentError;
+
+typedef enum
+{
+  DEBRIEF_OPEN_FLAGS_NONE      = 0,
+  DEBRIEF_OPEN_FLAGS_READ_ONLY = 1 << 0,
+} DebriefOpenFlags;
+
+#define DEBRIEF_TYPE_DOCUMENT (debrief_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (DebriefDocument, debrief_document, DEBRIEF, DOCUMENT, GObject)
+
+GQuark                debrief_document_error_quark        (void);
+
+DebriefDocument      *debrief_document_new                (const char           *user_name,
+                                                           GError              **error);
+DebriefDocument      *debrief_document_open               (GFile                *file,
+                                                           DebriefOpenFlags      flags,
+                                                           const char           *user_name,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                  debrief_document_open_async         (GFile                *file,
+                                                           DebriefOpenFlags      flags,
+                                                           const char           *user_name,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+DebriefDocument      *debrief_document_open_finish        (GAsyncResult         *result,
+                                                           GError              **error);
+
+gboolean              debrief_document_save               (DebriefDocument      *self,
+                                                           GFile                *target,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                  debrief_document_save_async         (DebriefDocument      *self,
+                                                           GFile                *target,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean              debrief_document_save_finish        (DebriefDocument      *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+gboolean              debrief_document_file_changed       (DebriefDocument      *self,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
+void                  debrief_document_close              (DebriefDocument      *self);
+
+GFile                *debrief_document_get_file           (DebriefDocument      *self);
+char                 *debrief_document_dup_display_name   (DebriefDocument      *self);
+const char           *debrief_document_get_user_name      (DebriefDocument      *self);
+void                  debrief_document_set_user_name      (DebriefDocument      *self,
+                                                           const char           *user_name);
+const char           *debrief_document_get_uuid           (DebriefDocument      *self);
+const char           *debrief_document_get_revision       (DebriefDocument      *self);
+const char           *debrief_document_get_working_path   (DebriefDocument      *self);
+gboolean              debrief_document_get_read_only      (DebriefDocument      *self);
+DebriefReadOnlyReason debrief_document_get_read_only_reason (DebriefDocument    *self);
+gboolean              debrief_document_get_modified       (DebriefDocument      *self);
+DebriefIncident      *debrief_document_get_incident       (DebriefDocument      *self);
+GListModel           *debrief_document_get_records        (DebriefDocument      *self,
+                                                           GType                 record_type);
+
+gboolean              debrief_document_add                (DebriefDocument      *self,
+                                                           DebriefRecord        *record,
+                                                           GError              **error);
+gboolean              debrief_document_remove             (DebriefDocument      *self,
+                                                           DebriefRecord        *record,
+                                                           GError              **error);
+
+gboolean              debrief_document_get_can_undo       (DebriefDocument      *self);
+gboolean              debrief_document_get_can_redo       (DebriefDocument      *self);
+gboolean              debrief_document_undo               (DebriefDocument      *self,
+                                                           GError              **error);
+gboolean              debrief_document_redo               (DebriefDocument      *self,
+                                                           GError              **error);
+
+const GType          *debrief_document_list_record_types  (guint                *n_types);
+
+/* Working copies left behind by a session that ended without saving or
+ * discarding them (a crash, a power cut): what the next start offers to
+ * restore. */
+typedef struct _DebriefDraft DebriefDraft;
+
+#define DEBRIEF_TYPE_DRAFT (debrief_draft_get_type ())
+
+GType            debrief_draft_get_type      (void) G_GNUC_CONST;
+DebriefDraft    *debrief_draft_copy          (const DebriefDraft *draft);
+void             debrief_draft_free          (DebriefDraft       *draft);
+const char      *debrief_draft_get_id        (const DebriefDraft *draft);
+const char      *debrief_draft_get_title     (const DebriefDraft *draft);
+GFile           *debrief_draft_get_file      (const DebriefDraft *draft);
+GDateTime       *debrief_draft_get_modified  (const DebriefDraft *draft);
+
+GPtrArray       *debrief_document_list_drafts   (void);
+DebriefDocument *debrief_document_restore_draft (const DebriefDraft  *draft,
+                                                 const char          *user_name,
+                                                 GError             **error);
+void             debrief_document_discard_draft (const DebriefDraft  *draft);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefDraft, debrief_draft_free)
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* debrief-enums.h
+ *
+ * The enumerations stored in incident documents. Each value is stored by its
+ * nick ("in-review"), so the numbers may change but the nicks never do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DEBRIEF_INCIDENT_STATUS_DRAFT,
+  DEBRIEF_INCIDENT_STATUS_IN_REVIEW,
+  DEBRIEF_INCIDENT_STATUS_REVIEWED,
+  DEBRIEF_INCIDENT_STATUS_CLOSED,
+} DebriefIncidentStatus;
+
+typedef enum
+{
+  DEBRIEF_SCOPE_KIND_SYSTEM,
+  DEBRIEF_SCOPE_KIND_COMPONENT,
+} DebriefScopeKind;
+
+typedef enum
+{
+  DEBRIEF_EVIDENCE_KIND_LOG,
+  DEBRIEF_EVIDENCE_KIND_METRICS,
+  DEBRIEF_EVIDENCE_KIND_CHAT,
+  DEBRIEF_EVIDENCE_KIND_REPORT,
+  DEBRIEF_EVIDENCE_KIND_IMAGE,
+  DEBRIEF_EVIDENCE_KIND_OTHER,
+} DebriefEvidenceKind;
+
+typedef enum
+{
+  DEBRIEF_PHASE_NONE,
+  DEBRIEF_PHASE_IMPACT,
+  DEBRIEF_PHASE_DETECTION,
+  DEBRIEF_PHASE_MITIGATION,
+  DEBRIEF_PHASE_RESOLUTION,
+} DebriefPhase;
+
+typedef enum
+{
+  DEBRIEF_MARKER_KIND_IMPACT_START,
+  DEBRIEF_MARKER_KIND_DETECTED,
+  DEBRIEF_MARKER_KIND_ACKNOWLEDGED,
+  DEBRIEF_MARKER_KIND_MITIGATED,
+  DEBRIEF_MARKER_KIND_RESOLVED,
+} DebriefMarkerKind;
+
+typedef enum
+{
+  DEBRIEF_ACTION_STATUS_OPEN,
+  DEBRIEF_ACTION_STATUS_IN_PROGRESS,
+  DEBRIEF_ACTION_STATUS_DONE,
+  DEBRIEF_ACTION_STATUS_WONT_DO,
+} DebriefActionStatus;
+
+/* Why a document cannot be edited. Not stored. */
+typedef enum
+{
+  DEBRIEF_READ_ONLY_REASON_NONE,
+  DEBRIEF_READ_ONLY_REASON_REQUESTED,
+  DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA,
+} DebriefReadOnlyReason;
+
+G_END_DECLS

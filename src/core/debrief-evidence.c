@@ -1,0 +1,303 @@
+/* debrief-evidence.c
+ *
+ * An item of evidence: a log, metrics, a chat export, a report, an image or another file. Its content is stored apart, in chunks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-evidence"
+
+#include "config.h"
+
+#include "debrief-evidence.h"
+
+struct _DebriefEvidence
+{
+  DebriefRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DebriefEvidence, debrief_evidence, DEBRIEF_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_POSITION,
+  PROP_TITLE,
+  PROP_KIND,
+  PROP_ORIGINAL_NAME,
+  PROP_MEDIA_TYPE,
+  PROP_ADDED_BY,
+  PROP_ADDED_AT,
+  PROP_SHA256,
+  PROP_SIZE,
+  PROP_CLOCK_OFFSET_MS,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+DebriefEvidence *
+debrief_evidence_new (void)
+{
+  return g_object_new (DEBRIEF_TYPE_EVIDENCE, NULL);
+}
+
+gint64
+debrief_evidence_get_position (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), 0);
+
+  return debrief_record_get_int64 (DEBRIEF_RECORD (self), properties [PROP_POSITION]);
+}
+
+void
+debrief_evidence_set_position (DebriefEvidence *self,
+                               gint64           value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_int64 (DEBRIEF_RECORD (self), properties [PROP_POSITION], value);
+}
+
+const char *
+debrief_evidence_get_title (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_TITLE]);
+}
+
+void
+debrief_evidence_set_title (DebriefEvidence *self,
+                            const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_TITLE], value);
+}
+
+DebriefEvidenceKind
+debrief_evidence_get_kind (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), 0);
+
+  return (DebriefEvidenceKind) debrief_record_get_enum (DEBRIEF_RECORD (self), properties [PROP_KIND]);
+}
+
+void
+debrief_evidence_set_kind (DebriefEvidence     *self,
+                           DebriefEvidenceKind  value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_enum (DEBRIEF_RECORD (self), properties [PROP_KIND], value);
+}
+
+const char *
+debrief_evidence_get_original_name (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_ORIGINAL_NAME]);
+}
+
+void
+debrief_evidence_set_original_name (DebriefEvidence *self,
+                                    const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_ORIGINAL_NAME], value);
+}
+
+const char *
+debrief_evidence_get_media_type (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_MEDIA_TYPE]);
+}
+
+void
+debrief_evidence_set_media_type (DebriefEvidence *self,
+                                 const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_MEDIA_TYPE], value);
+}
+
+const char *
+debrief_evidence_get_added_by (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_ADDED_BY]);
+}
+
+void
+debrief_evidence_set_added_by (DebriefEvidence *self,
+                               const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_ADDED_BY], value);
+}
+
+/**
+ * debrief_evidence_get_added_at:
+ * @self: a #DebriefEvidence
+ *
+ * Returns: (transfer none) (nullable): the added at
+ */
+GDateTime *
+debrief_evidence_get_added_at (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_datetime (DEBRIEF_RECORD (self), properties [PROP_ADDED_AT]);
+}
+
+void
+debrief_evidence_set_added_at (DebriefEvidence *self,
+                               GDateTime       *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_datetime (DEBRIEF_RECORD (self), properties [PROP_ADDED_AT], value);
+}
+
+const char *
+debrief_evidence_get_sha256 (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_SHA256]);
+}
+
+void
+debrief_evidence_set_sha256 (DebriefEvidence *self,
+                             const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_SHA256], value);
+}
+
+gint64
+debrief_evidence_get_size (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), 0);
+
+  return debrief_record_get_int64 (DEBRIEF_RECORD (self), properties [PROP_SIZE]);
+}
+
+void
+debrief_evidence_set_size (DebriefEvidence *self,
+                           gint64           value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_int64 (DEBRIEF_RECORD (self), properties [PROP_SIZE], value);
+}
+
+gint64
+debrief_evidence_get_clock_offset_ms (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), 0);
+
+  return debrief_record_get_int64 (DEBRIEF_RECORD (self), properties [PROP_CLOCK_OFFSET_MS]);
+}
+
+void
+debrief_evidence_set_clock_offset_ms (DebriefEvidence *self,
+                                      gint64           value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_int64 (DEBRIEF_RECORD (self), properties [PROP_CLOCK_OFFSET_MS], value);
+}
+
+const char *
+debrief_evidence_get_notes (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_NOTES]);
+}
+
+void
+debrief_evidence_set_notes (DebriefEvidence *self,
+                            const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_NOTES], value);
+}
+
+static void
+debrief_evidence_class_init (DebriefEvidenceClass *klass)
+{
+  properties [PROP_POSITION] =
+    g_param_spec_int64 ("position", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       DEBRIEF_TYPE_EVIDENCE_KIND,
+                       DEBRIEF_EVIDENCE_KIND_OTHER,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ORIGINAL_NAME] =
+    g_param_spec_string ("original-name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MEDIA_TYPE] =
+    g_param_spec_string ("media-type", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ADDED_BY] =
+    g_param_spec_string ("added-by", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ADDED_AT] =
+    g_param_spec_boxed ("added-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHA256] =
+    g_param_spec_string ("sha256", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SIZE] =
+    g_param_spec_int64 ("size", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CLOCK_OFFSET_MS] =
+    g_param_spec_int64 ("clock-offset-ms", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  debrief_record_class_install_columns (DEBRIEF_RECORD_CLASS (klass), "evidence", N_PROPS, properties);
+}
+
+static void
+debrief_evidence_init (DebriefEvidence *self)
+{
+}

@@ -1,0 +1,55 @@
+/* debrief-evidence.h
+ *
+ * An item of evidence: a log, metrics, a chat export, a report, an image or another file. Its content is stored apart, in chunks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "debrief-enums.h"
+#include "debrief-enum-types.h"
+#include "debrief-record.h"
+
+G_BEGIN_DECLS
+
+#define DEBRIEF_TYPE_EVIDENCE (debrief_evidence_get_type ())
+
+G_DECLARE_FINAL_TYPE (DebriefEvidence, debrief_evidence, DEBRIEF, EVIDENCE, DebriefRecord)
+
+DebriefEvidence    *debrief_evidence_new                 (void);
+gint64              debrief_evidence_get_position        (DebriefEvidence *self);
+void                debrief_evidence_set_position        (DebriefEvidence *self,
+                                                          gint64           value);
+const char         *debrief_evidence_get_title           (DebriefEvidence *self);
+void                debrief_evidence_set_title           (DebriefEvidence *self,
+                                                          const char      *value);
+DebriefEvidenceKind debrief_evidence_get_kind            (DebriefEvidence *self);
+void                debrief_evidence_set_kind            (DebriefEvidence     *self,
+                                                          DebriefEvidenceKind  value);
+const char         *debrief_evidence_get_original_name   (DebriefEvidence *self);
+void                debrief_evidence_set_original_name   (DebriefEvidence *self,
+                                                          const char      *value);
+const char         *debrief_evidence_get_media_type      (DebriefEvidence *self);
+void                debrief_evidence_set_media_type      (DebriefEvidence *self,
+                                                          const char      *value);
+const char         *debrief_evidence_get_added_by        (DebriefEvidence *self);
+void                debrief_evidence_set_added_by        (DebriefEvidence *self,
+                                                          const char      *value);
+GDateTime          *debrief_evidence_get_added_at        (DebriefEvidence *self);
+void                debrief_evidence_set_added_at        (DebriefEvidence *self,
+                                                          GDateTime       *value);
+const char         *debrief_evidence_get_sha256          (DebriefEvidence *self);
+void                debrief_evidence_set_sha256          (DebriefEvidence *self,
+                                                          const char      *value);
+gint64              debrief_evidence_get_size            (DebriefEvidence *self);
+void                debrief_evidence_set_size            (DebriefEvidence *self,
+                                                          gint64           value);
+gint64              debrief_evidence_get_clock_offset_ms (DebriefEvidence *self);
+void                debrief_evidence_set_clock_offset_ms (DebriefEvidence *self,
+                                                          gint64           value);
+const char         *debrief_evidence_get_notes           (DebriefEvidence *self);
+void                debrief_evidence_set_notes           (DebriefEvidence *self,
+                                                          const char      *value);
+
+G_END_DECLS

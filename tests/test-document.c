@@ -1,0 +1,1005 @@
+/* test-document.c
+ *
+ * The incident document: every field through save and open, durable
+ * edits, undo and redo, conflicts between two writers, bad files, failures
+ * at every step of saving, and restoring the work of a session that died.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "debrief-document-private.h"
+#include "debrief-participant.h"
+#include "debrief-record-private.h"
+#include "debrief-revision.h"
+#include "debrief-scope-item.h"
+#include "debrief-test-util.h"
+#include "debrief-timeline-event.h"
+
+static char *data_home;
+
+static DebriefDocument *
+new_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_new ("Ada Lovelace", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static DebriefDocument *
+open_document (GFile            *file,
+               DebriefOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_open (file, flags, "Grace Hopper", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static void
+save_document (DebriefDocument *document,
+               GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = debrief_document_save (document, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+close_document (DebriefDocument *document)
+{
+  debrief_document_close (document);
+  g_assert_finalize_object (document);
+}
+
+static GBytes *
+read_bytes (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_load_contents (file, NULL, &data, &length, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+/* A value for @pspec that is not its default, different for each @seed,
+ * with text a user could type: accents, emoji, quotes, new lines. */
+static void
+make_value (GParamSpec *pspec,
+            guint       seed,
+            GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_take_string (value, g_strdup_printf ("%s #%u: watchdog “reset” ⚡ é\n'; DROP TABLE incident; --",
+                                                 pspec->name, seed));
+  else if (type == G_TYPE_INT64)
+    {
+      GParamSpecInt64 *ispec = G_PARAM_SPEC_INT64 (pspec);
+
+      g_value_set_int64 (value, CLAMP ((gint64) seed * 7 + 3, ispec->minimum, ispec->maximum));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600 + 1800);
+
+      g_value_take_boxed (value, g_date_time_new (zone, 2026, 3, 14, 2, (seed / 60) % 60, (seed % 60) + 0.125));
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+      g_value_set_enum (value, klass->values[klass->n_values - 1].value);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static void
+fill_record (DebriefRecord *record,
+             guint          seed)
+{
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    {
+      GParamSpec *pspec = _debrief_record_class_get_column (klass, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      make_value (pspec, seed + i, &value);
+      g_object_set_property (G_OBJECT (record), pspec->name, &value);
+    }
+}
+
+static void
+assert_records_equal (DebriefRecord *a,
+                      DebriefRecord *b)
+{
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (a);
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  g_assert_cmpstr (debrief_record_get_uuid (a), ==, debrief_record_get_uuid (b));
+  g_assert_cmpstr (debrief_record_get_modified_by (a), ==, debrief_record_get_modified_by (b));
+  g_assert_true (g_date_time_equal (debrief_record_get_modified_at (a), debrief_record_get_modified_at (b)));
+
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    {
+      GParamSpec *pspec = _debrief_record_class_get_column (klass, i);
+      const GValue *x = _debrief_record_peek_value (a, i);
+      const GValue *y = _debrief_record_peek_value (b, i);
+
+      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_DATE_TIME)
+        {
+          GDateTime *dx = g_value_get_boxed (x);
+          GDateTime *dy = g_value_get_boxed (y);
+
+          if (dx == NULL) g_error ("%s.%s is NULL", G_OBJECT_TYPE_NAME (a), pspec->name);
+          g_assert_nonnull (dy);
+          g_assert_true (g_date_time_equal (dx, dy));
+          g_assert_cmpint (g_date_time_get_utc_offset (dx), ==, g_date_time_get_utc_offset (dy));
+        }
+      else if (g_param_values_cmp (pspec, x, y) != 0)
+        {
+          g_autofree char *sx = g_strdup_value_contents (x);
+          g_autofree char *sy = g_strdup_value_contents (y);
+
+          g_error ("%s.%s differs after the round trip: %s ≠ %s",
+                   G_OBJECT_TYPE_NAME (a), pspec->name, sx, sy);
+        }
+    }
+}
+
+/* A document with every field of the incident and of one record of each
+ * kind (two of some) set to a value that is not the default. */
+static DebriefDocument *
+new_filled_document (void)
+{
+  DebriefDocument *document = new_document ();
+  const GType *types;
+  guint n_types;
+
+  fill_record (DEBRIEF_RECORD (debrief_document_get_incident (document)), 1);
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    for (guint copy = 0; copy < 2; copy++)
+      {
+        g_autoptr(DebriefRecord) record = g_object_new (types[i], NULL);
+        g_autoptr(GError) error = NULL;
+
+        fill_record (record, 100 * (i + 1) + copy);
+        g_assert_true (debrief_document_add (document, record, &error));
+        g_assert_no_error (error);
+      }
+
+  return document;
+}
+
+static void
+assert_documents_equal (DebriefDocument *a,
+                        DebriefDocument *b)
+{
+  const GType *types;
+  guint n_types;
+
+  g_assert_cmpstr (debrief_document_get_uuid (a), ==, debrief_document_get_uuid (b));
+  assert_records_equal (DEBRIEF_RECORD (debrief_document_get_incident (a)),
+                        DEBRIEF_RECORD (debrief_document_get_incident (b)));
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      GListModel *list_a = debrief_document_get_records (a, types[i]);
+      GListModel *list_b = debrief_document_get_records (b, types[i]);
+
+      /* Revisions are added by each save; the rest must match one to one. */
+      if (types[i] == DEBRIEF_TYPE_REVISION)
+        continue;
+
+      g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
+      for (guint j = 0; j < g_list_model_get_n_items (list_a); j++)
+        {
+          g_autoptr(DebriefRecord) x = g_list_model_get_item (list_a, j);
+          g_autoptr(DebriefRecord) y = g_list_model_get_item (list_b, j);
+
+          assert_records_equal (x, y);
+        }
+    }
+}
+
+static void
+test_new_document (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  g_autofree char *name = debrief_document_dup_display_name (document);
+  const GType *types;
+  guint n_types;
+
+  g_assert_nonnull (incident);
+  g_assert_cmpstr (debrief_incident_get_title (incident), ==, "");
+  g_assert_cmpint (debrief_incident_get_status (incident), ==, DEBRIEF_INCIDENT_STATUS_DRAFT);
+  g_assert_null (debrief_document_get_file (document));
+  g_assert_cmpstr (name, ==, "Untitled Incident");
+  g_assert_false (debrief_document_get_modified (document));
+  g_assert_false (debrief_document_get_read_only (document));
+  g_assert_false (debrief_document_get_can_undo (document));
+  g_assert_true (g_str_has_prefix (debrief_document_get_working_path (document), data_home));
+  g_assert_true (g_file_test (debrief_document_get_working_path (document), G_FILE_TEST_IS_REGULAR));
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (document, types[i])), ==, 0);
+
+  close_document (g_steal_pointer (&document));
+}
+
+static void
+test_schema_matches_records (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  sqlite3 *db = _debrief_document_get_db (document);
+  const GType *types;
+  guint n_types;
+  GType all[16];
+  guint n_all = 0;
+
+  types = debrief_document_list_record_types (&n_types);
+  all[n_all++] = DEBRIEF_TYPE_INCIDENT;
+  for (guint i = 0; i < n_types; i++)
+    all[n_all++] = types[i];
+
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (all[i]);
+      DebriefRecordClass *record_class = DEBRIEF_RECORD_CLASS (klass);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", _debrief_record_class_get_table (record_class));
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+
+      /* uuid, modified_at, modified_by, then one column a property. */
+      g_assert_cmpuint (columns->len, ==, _debrief_record_class_get_n_columns (record_class) + 3);
+      g_assert_cmpstr (g_ptr_array_index (columns, 0), ==, "uuid");
+      for (guint j = 0; j < _debrief_record_class_get_n_columns (record_class); j++)
+        {
+          const char *name = _debrief_record_class_get_column_name (record_class, j);
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < columns->len; k++)
+            found |= g_strcmp0 (g_ptr_array_index (columns, k), name) == 0;
+          if (!found)
+            g_error ("Table %s has no column %s", _debrief_record_class_get_table (record_class), name);
+        }
+    }
+
+  close_document (g_steal_pointer (&document));
+}
+
+static void
+test_round_trip_every_field (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Gateway outage.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) original = new_filled_document ();
+  g_autoptr(DebriefDocument) reopened = NULL;
+  g_autoptr(DebriefDocument) again = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *other_path = g_build_filename (dir, "copy.debrief", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+  g_assert_true (debrief_document_get_modified (original));
+  save_document (original, file);
+  g_assert_false (debrief_document_get_modified (original));
+  g_assert_true (g_file_equal (debrief_document_get_file (original), file));
+  name = debrief_document_dup_display_name (original);
+  g_assert_cmpstr (name, ==, "Gateway outage.debrief");
+
+  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  assert_documents_equal (original, reopened);
+  g_assert_false (debrief_document_get_modified (reopened));
+  g_assert_cmpstr (debrief_document_get_revision (reopened), ==, debrief_document_get_revision (original));
+
+  /* Through a second save, by another person, to another file. */
+  save_document (reopened, other);
+  again = open_document (other, DEBRIEF_OPEN_FLAGS_NONE);
+  assert_documents_equal (original, again);
+
+  /* Nothing but the document is left beside it: no journal, no temporary
+   * file, no WAL. */
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    const char *entry;
+    guint count = 0;
+
+    while ((entry = g_dir_read_name (handle)))
+      {
+        g_assert_true (g_str_equal (entry, "Gateway outage.debrief") || g_str_equal (entry, "copy.debrief"));
+        count++;
+      }
+    g_assert_cmpuint (count, ==, 2);
+  }
+
+  close_document (g_steal_pointer (&original));
+  close_document (g_steal_pointer (&reopened));
+  close_document (g_steal_pointer (&again));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_edit_is_durable_at_once (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  debrief_incident_set_title (incident, "Gateway fleet reboot loop");
+  g_assert_true (debrief_document_get_modified (document));
+  g_assert_cmpstr (debrief_record_get_modified_by (DEBRIEF_RECORD (incident)), ==, "Ada Lovelace");
+
+  /* Another connection sees it on disk, without any save. */
+  g_assert_cmpint (sqlite3_open_v2 (debrief_document_get_working_path (document), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title, modified_by FROM incident", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Gateway fleet reboot loop");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Ada Lovelace");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  close_document (g_steal_pointer (&document));
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  GListModel *participants = debrief_document_get_records (document, DEBRIEF_TYPE_PARTICIPANT);
+  g_autoptr(DebriefParticipant) ada = debrief_participant_new ();
+  g_autoptr(DebriefParticipant) readded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A field: typing in quick succession is one step. */
+  debrief_incident_set_title (incident, "G");
+  debrief_incident_set_title (incident, "Ga");
+  debrief_incident_set_title (incident, "Gateway");
+  g_assert_true (debrief_document_get_can_undo (document));
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_incident_get_title (incident), ==, "");
+  g_assert_false (debrief_document_get_can_undo (document));
+  g_assert_true (debrief_document_get_can_redo (document));
+  g_assert_true (debrief_document_redo (document, &error));
+  g_assert_cmpstr (debrief_incident_get_title (incident), ==, "Gateway");
+
+  /* An enumeration and a date. */
+  debrief_incident_set_status (incident, DEBRIEF_INCIDENT_STATUS_IN_REVIEW);
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpint (debrief_incident_get_status (incident), ==, DEBRIEF_INCIDENT_STATUS_DRAFT);
+
+  /* Adding a record. */
+  debrief_participant_set_name (ada, "Ada Lovelace");
+  debrief_participant_set_role (ada, "Facilitator");
+  g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (ada), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 0);
+  g_assert_null (debrief_record_get_document (DEBRIEF_RECORD (ada)));
+  g_assert_true (debrief_document_redo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
+  readded = g_list_model_get_item (participants, 0);
+  g_assert_cmpstr (debrief_record_get_uuid (DEBRIEF_RECORD (readded)), ==, debrief_record_get_uuid (DEBRIEF_RECORD (ada)));
+  g_assert_cmpstr (debrief_participant_get_role (readded), ==, "Facilitator");
+
+  /* Editing the record brought back by redo, then removing it. */
+  debrief_participant_set_team (readded, "Firmware");
+  g_assert_true (debrief_document_remove (document, DEBRIEF_RECORD (readded), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 0);
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
+  {
+    g_autoptr(DebriefParticipant) back = g_list_model_get_item (participants, 0);
+
+    g_assert_cmpstr (debrief_participant_get_team (back), ==, "Firmware");
+    g_assert_cmpstr (debrief_participant_get_name (back), ==, "Ada Lovelace");
+  }
+  g_assert_true (debrief_document_undo (document, &error));
+  {
+    g_autoptr(DebriefParticipant) back = g_list_model_get_item (participants, 0);
+
+    g_assert_cmpstr (debrief_participant_get_team (back), ==, "");
+  }
+
+  /* A new edit after undo drops what could be redone. */
+  debrief_incident_set_severity (incident, "SEV1");
+  g_assert_false (debrief_document_get_can_redo (document));
+  g_assert_false (debrief_document_redo (document, &error));
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO);
+
+  close_document (g_steal_pointer (&document));
+}
+
+static void
+test_undo_survives_save (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  g_autoptr(GError) error = NULL;
+
+  debrief_incident_set_impact (incident, "All gateways rebooted");
+  save_document (document, file);
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpstr (debrief_incident_get_impact (incident), ==, "");
+  g_assert_true (debrief_document_get_modified (document));
+
+  close_document (g_steal_pointer (&document));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_revision_history (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) reopened = NULL;
+  GListModel *revisions;
+  g_autoptr(DebriefRevision) first = NULL;
+  g_autoptr(DebriefRevision) second = NULL;
+
+  save_document (document, file);
+  debrief_incident_set_title (debrief_document_get_incident (document), "Second save");
+  save_document (document, file);
+
+  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  revisions = debrief_document_get_records (reopened, DEBRIEF_TYPE_REVISION);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  first = g_list_model_get_item (revisions, 0);
+  second = g_list_model_get_item (revisions, 1);
+  g_assert_cmpstr (debrief_revision_get_saved_by (first), ==, "Ada Lovelace");
+  g_assert_cmpstr (debrief_revision_get_host (first), ==, g_get_host_name ());
+  g_assert_nonnull (debrief_revision_get_saved_at (first));
+  g_assert_cmpstr (debrief_revision_get_revision_id (second), ==, debrief_document_get_revision (reopened));
+  g_assert_cmpstr (debrief_revision_get_revision_id (first), !=, debrief_revision_get_revision_id (second));
+  g_assert_true (g_str_has_prefix (debrief_revision_get_app_version (first), "Debrief "));
+
+  close_document (g_steal_pointer (&document));
+  close_document (g_steal_pointer (&reopened));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_save_conflict (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shared.debrief", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "mine.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(DebriefDocument) creator = new_document ();
+  g_autoptr(DebriefDocument) alice = NULL;
+  g_autoptr(DebriefDocument) bob = NULL;
+  g_autoptr(DebriefDocument) check = NULL;
+  g_autoptr(GBytes) bobs_bytes = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_document (creator, file);
+
+  alice = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  bob = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  g_assert_false (debrief_document_file_changed (alice, NULL, &error));
+
+  debrief_incident_set_summary (debrief_document_get_incident (bob), "Bob’s summary");
+  save_document (bob, NULL);
+  bobs_bytes = read_bytes (file);
+
+  g_assert_true (debrief_document_file_changed (alice, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Alice saves without knowing: refused, nothing overwritten, her work
+   * still in her working copy. */
+  debrief_incident_set_summary (debrief_document_get_incident (alice), "Alice’s summary");
+  g_assert_false (debrief_document_save (alice, NULL, NULL, &error));
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "shared.debrief"));
+  g_clear_error (&error);
+  after = read_bytes (file);
+  g_assert_true (g_bytes_equal (bobs_bytes, after));
+  g_assert_true (debrief_document_get_modified (alice));
+  g_assert_cmpstr (debrief_incident_get_summary (debrief_document_get_incident (alice)), ==, "Alice’s summary");
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (alice, DEBRIEF_TYPE_REVISION)), ==, 1);
+
+  /* She can save a copy instead. */
+  save_document (alice, copy);
+  check = open_document (copy, DEBRIEF_OPEN_FLAGS_NONE);
+  g_assert_cmpstr (debrief_incident_get_summary (debrief_document_get_incident (check)), ==, "Alice’s summary");
+
+  close_document (g_steal_pointer (&creator));
+  close_document (g_steal_pointer (&alice));
+  close_document (g_steal_pointer (&bob));
+  close_document (g_steal_pointer (&check));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_touched_but_unchanged_saves (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "synced.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_document (document, file);
+
+  /* A sync client writes the same bytes again: a new mtime, the same
+   * revision. That is no conflict. */
+  bytes = read_bytes (file);
+  g_usleep (20000);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  g_assert_false (debrief_document_file_changed (document, NULL, &error));
+  g_assert_no_error (error);
+  debrief_incident_set_title (debrief_document_get_incident (document), "Still mine");
+  save_document (document, NULL);
+
+  close_document (g_steal_pointer (&document));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+assert_open_fails (GFile      *file,
+                   GQuark      domain,
+                   int         code,
+                   const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+  if (document != NULL)
+    g_error ("A %s opened as a document", why);
+  g_assert_nonnull (error);
+  if (domain != 0)
+    g_assert_error (error, domain, code);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+}
+
+static guint
+count_drafts (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "debrief", "drafts", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint count = 0;
+
+  while (handle && g_dir_read_name (handle))
+    count++;
+
+  return count;
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *good_path = g_build_filename (dir, "good.debrief", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad.debrief", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) foreign = NULL;
+  g_autoptr(DebriefDocument) document = new_filled_document ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) missing = NULL;
+  const guint8 *data;
+  gsize length;
+  guint drafts_before;
+  GRand *rand;
+  guint opened = 0;
+
+  save_document (document, good);
+  close_document (g_steal_pointer (&document));
+  bytes = read_bytes (good);
+  data = g_bytes_get_data (bytes, &length);
+  drafts_before = count_drafts ();
+
+  g_file_set_contents (bad_path, "", 0, NULL);
+  assert_open_fails (bad, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT, "empty file");
+
+  g_file_set_contents (bad_path, "# Incident report\nThe gateways rebooted.\n", -1, NULL);
+  assert_open_fails (bad, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT, "text file");
+
+  foreign = debrief_test_write_database (dir, "foreign.debrief", 0);
+  assert_open_fails (foreign, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_FOREIGN, "foreign database");
+
+  missing = g_file_get_child (good, "nope");
+  assert_open_fails (missing, 0, 0, "missing file");
+
+  /* Truncated at many lengths. */
+  for (gsize cut = 0; cut < length; cut += MAX (1, length / 150))
+    {
+      g_file_set_contents (bad_path, (const char *) data, cut, NULL);
+      assert_open_fails (bad, 0, 0, "truncated file");
+    }
+
+  /* A thousand mutations of a real document: each opens (when the byte
+   * did not matter) or fails with a message; never a crash or a hang. */
+  rand = g_rand_new_with_seed (20261126);
+  for (guint trial = 0; trial < 1000; trial++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, length);
+      g_autoptr(DebriefDocument) mutated = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_flips = g_rand_int_range (rand, 1, 4);
+
+      for (guint f = 0; f < n_flips; f++)
+        copy[g_rand_int_range (rand, 0, (gint32) length)] ^= (guint8) g_rand_int_range (rand, 1, 256);
+
+      g_file_set_contents (bad_path, (const char *) copy, length, NULL);
+      mutated = debrief_document_open (bad, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+      if (mutated != NULL)
+        {
+          g_assert_no_error (error);
+          opened++;
+          close_document (g_steal_pointer (&mutated));
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpuint (strlen (error->message), >, 10);
+        }
+    }
+  g_rand_free (rand);
+  g_test_message ("%u of 1000 mutated documents still opened", opened);
+
+  /* Refused files leave no working copy behind. */
+  g_assert_cmpuint (count_drafts (), ==, drafts_before);
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+alter_file (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_altered_and_newer_files (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) newer = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *alterations[] = {
+    "CREATE TRIGGER steal AFTER UPDATE ON incident BEGIN DELETE FROM participant; END",
+    "CREATE VIEW v AS SELECT * FROM incident",
+    "CREATE TABLE extra (x)",
+    "ALTER TABLE incident ADD COLUMN secret TEXT",
+    "DROP TABLE feedback",
+    "INSERT INTO incident (uuid, modified_at, modified_by) VALUES ('x', 'y', 'z')",
+    "DELETE FROM incident",
+    "DELETE FROM document_info",
+  };
+
+  debrief_incident_set_title (debrief_document_get_incident (document), "Watchdog storm");
+  save_document (document, file);
+  close_document (g_steal_pointer (&document));
+  original = read_bytes (file);
+
+  for (guint i = 0; i < G_N_ELEMENTS (alterations); i++)
+    {
+      g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL);
+      alter_file (path, alterations[i]);
+      assert_open_fails (file, DEBRIEF_DOCUMENT_ERROR, i < 5 ? DEBRIEF_DOCUMENT_ERROR_FOREIGN
+                                                              : DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                         alterations[i]);
+    }
+
+  /* A newer Debrief's document (one more table, a newer user_version)
+   * opens read-only, with what this version knows of it. */
+  g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL);
+  alter_file (path, "CREATE TABLE from_the_future (uuid TEXT PRIMARY KEY); PRAGMA user_version = 99");
+  newer = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (debrief_document_get_read_only (newer));
+  g_assert_cmpint (debrief_document_get_read_only_reason (newer), ==, DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA);
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (newer)), ==, "Watchdog storm");
+  g_assert_false (debrief_document_save (newer, NULL, NULL, &error));
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
+  close_document (g_steal_pointer (&newer));
+
+  /* A newer document this version cannot read at all. */
+  g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL);
+  alter_file (path, "ALTER TABLE incident RENAME COLUMN title TO headline; PRAGMA user_version = 99");
+  assert_open_fails (file, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NEWER, "unreadable newer document");
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_read_only_refuses_edits (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) reader = NULL;
+  g_autoptr(DebriefScopeItem) item = debrief_scope_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  save_document (document, file);
+  reader = open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY);
+  g_assert_true (debrief_document_get_read_only (reader));
+  g_assert_cmpint (debrief_document_get_read_only_reason (reader), ==, DEBRIEF_READ_ONLY_REASON_REQUESTED);
+  g_assert_false (debrief_document_add (reader, DEBRIEF_RECORD (item), &error));
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
+
+  close_document (g_steal_pointer (&document));
+  close_document (g_steal_pointer (&reader));
+  debrief_test_remove_tree (dir);
+}
+
+static DebriefSaveStep failing_step;
+
+static gboolean
+fail_at_step (DebriefSaveStep   step,
+              GError          **error)
+{
+  if (step != failing_step)
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device (injected)");
+  return FALSE;
+}
+
+static void
+test_save_fails_at_every_step (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_filled_document ();
+  g_autoptr(GBytes) saved = NULL;
+
+  save_document (document, file);
+  saved = read_bytes (file);
+
+  for (failing_step = DEBRIEF_SAVE_STEP_SNAPSHOT; failing_step < DEBRIEF_SAVE_STEP_LAST; failing_step++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edited before failing step %d", failing_step);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) now = NULL;
+      gboolean ok;
+
+      debrief_incident_set_title (debrief_document_get_incident (document), title);
+      _debrief_document_set_save_fault_func (fail_at_step);
+      ok = debrief_document_save (document, NULL, NULL, &error);
+      _debrief_document_set_save_fault_func (NULL);
+
+      if (failing_step == DEBRIEF_SAVE_STEP_SYNC_FOLDER)
+        {
+          /* After the rename the file is saved; a folder that cannot be
+           * synced does not undo that. */
+          g_assert_true (ok);
+          g_assert_no_error (error);
+          g_clear_pointer (&saved, g_bytes_unref);
+          saved = read_bytes (file);
+          continue;
+        }
+
+      g_assert_false (ok);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+
+      /* The original is intact, nothing is left beside it, and the edit
+       * is still in the working copy, unsaved. */
+      now = read_bytes (file);
+      g_assert_true (g_bytes_equal (saved, now));
+      g_assert_true (debrief_document_get_modified (document));
+      g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (document)), ==, title);
+      {
+        g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+        const char *entry;
+
+        while ((entry = g_dir_read_name (handle)))
+          g_assert_cmpstr (entry, ==, "incident.debrief");
+      }
+    }
+
+  /* And a save after the failures works, with only the real revisions. */
+  save_document (document, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (document, DEBRIEF_TYPE_REVISION)), ==, 2 + 2 + 1);
+
+  close_document (g_steal_pointer (&document));
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_recovery_after_crash (void)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(DebriefDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  DebriefDraft *draft = NULL;
+
+  if (g_test_subprocess ())
+    {
+      DebriefDocument *document = new_document ();
+      const char *target = g_getenv ("DEBRIEF_TEST_TARGET");
+      g_autoptr(GFile) target_file = g_file_new_for_path (target);
+      g_autoptr(DebriefTimelineEvent) event = debrief_timeline_event_new ();
+
+      save_document (document, target_file);
+      debrief_incident_set_title (debrief_document_get_incident (document), "Unsaved title");
+      debrief_timeline_event_set_title (event, "Watchdog reset on gw-17");
+      g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (event), NULL));
+
+      /* Die without saving or closing, as a crash would. */
+      _exit (0);
+    }
+
+  dir = debrief_test_make_tmpdir ();
+  path = g_build_filename (dir, "crashed.debrief", NULL);
+  file = g_file_new_for_path (path);
+  g_setenv ("DEBRIEF_TEST_TARGET", path, TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  drafts = debrief_document_list_drafts ();
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      DebriefDraft *candidate = g_ptr_array_index (drafts, i);
+
+      if (debrief_draft_get_file (candidate) && g_file_equal (debrief_draft_get_file (candidate), file))
+        draft = candidate;
+    }
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (debrief_draft_get_title (draft), ==, "Unsaved title");
+  g_assert_nonnull (debrief_draft_get_modified (draft));
+
+  restored = debrief_document_restore_draft (draft, "Ada Lovelace", &error);
+  g_assert_no_error (error);
+  g_assert_true (debrief_document_get_modified (restored));
+  g_assert_true (g_file_equal (debrief_document_get_file (restored), file));
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (restored)), ==, "Unsaved title");
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (restored, DEBRIEF_TYPE_TIMELINE_EVENT)), ==, 1);
+
+  /* While restored, it is ours: not offered again. */
+  {
+    g_autoptr(GPtrArray) again = debrief_document_list_drafts ();
+
+    for (guint i = 0; i < again->len; i++)
+      g_assert_cmpstr (debrief_draft_get_id (g_ptr_array_index (again, i)), !=, debrief_draft_get_id (draft));
+  }
+
+  /* It saves to the file it came from: nobody changed that since. */
+  save_document (restored, NULL);
+  close_document (g_steal_pointer (&restored));
+
+  {
+    g_autoptr(DebriefDocument) check = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+
+    g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (check)), ==, "Unsaved title");
+    close_document (g_steal_pointer (&check));
+  }
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_discard_draft (void)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  if (g_test_subprocess ())
+    {
+      DebriefDocument *document = new_document ();
+
+      debrief_incident_set_title (debrief_document_get_incident (document), "Never saved");
+      _exit (0);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  drafts = debrief_document_list_drafts ();
+  g_assert_cmpuint (drafts->len, >=, 1);
+  for (guint i = 0; i < drafts->len; i++)
+    debrief_document_discard_draft (g_ptr_array_index (drafts, i));
+
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = debrief_document_list_drafts ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  /* Working copies go under a private data folder; a subprocess shares
+   * its parent's. */
+  if (g_getenv ("DEBRIEF_TEST_DATA_HOME") == NULL)
+    {
+      g_autofree char *tmp = debrief_test_make_tmpdir ();
+
+      g_setenv ("DEBRIEF_TEST_DATA_HOME", tmp, TRUE);
+    }
+  data_home = g_strdup (g_getenv ("DEBRIEF_TEST_DATA_HOME"));
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/debrief/document/new", test_new_document);
+  g_test_add_func ("/debrief/document/schema-matches-records", test_schema_matches_records);
+  g_test_add_func ("/debrief/document/round-trip-every-field", test_round_trip_every_field);
+  g_test_add_func ("/debrief/document/edit-is-durable-at-once", test_edit_is_durable_at_once);
+  g_test_add_func ("/debrief/document/undo-redo", test_undo_redo);
+  g_test_add_func ("/debrief/document/undo-survives-save", test_undo_survives_save);
+  g_test_add_func ("/debrief/document/revision-history", test_revision_history);
+  g_test_add_func ("/debrief/document/save-conflict", test_save_conflict);
+  g_test_add_func ("/debrief/document/touched-but-unchanged-saves", test_touched_but_unchanged_saves);
+  g_test_add_func ("/debrief/document/bad-files", test_bad_files);
+  g_test_add_func ("/debrief/document/altered-and-newer-files", test_altered_and_newer_files);
+  g_test_add_func ("/debrief/document/read-only-refuses-edits", test_read_only_refuses_edits);
+  g_test_add_func ("/debrief/document/save-fails-at-every-step", test_save_fails_at_every_step);
+  g_test_add_func ("/debrief/document/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
+
+  ret = g_test_run ();
+
+  if (!g_test_subprocess ())
+    debrief_test_remove_tree (data_home);
+  g_free (data_home);
+
+  return ret;
+}
