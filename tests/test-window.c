@@ -10,9 +10,12 @@
 
 #include <string.h>
 
+#include "core/debrief-document.h"
 #include "core/debrief-file-format.h"
+#include "core/debrief-lock.h"
 #include "debrief-application.h"
 #include "debrief-test-util.h"
+#include "overview/debrief-overview-page.h"
 #include "window/debrief-window.h"
 
 static DebriefApplication *app;
@@ -118,6 +121,18 @@ toplevel_shown (gpointer data)
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+/* Closes @window as the user would (asking to save, letting go of its
+ * lock) and waits for it to be gone. */
+static void
+close_window_and_wait (DebriefWindow *window)
+{
+  DebriefWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (pointer_is_null, &weak);
+}
+
 static void
 close_and_wait (GtkWindow *window)
 {
@@ -135,7 +150,9 @@ test_window_shows_switcher_and_empty_states (void)
   AdwViewStack *stack = NULL;
   GtkWidget *header = NULL;
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
+  /* A new window holds a new, untitled incident. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Incident — Debrief");
+  g_assert_nonnull (debrief_window_get_document (window));
   g_assert_cmpstr (debrief_window_get_visible_view (window), ==, "overview");
 
   header = find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
@@ -147,7 +164,8 @@ test_window_shows_switcher_and_empty_states (void)
   g_assert_true (ADW_IS_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))));
   g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)))) == stack);
 
-  /* Six views, each an empty state that says what it is for. */
+  /* Six views: the Overview edits the incident; each view whose feature
+   * has not landed is an empty state that says what it is for. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (stack))), ==,
                     G_N_ELEMENTS (view_names));
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
@@ -159,6 +177,13 @@ test_window_shows_switcher_and_empty_states (void)
       page = adw_view_stack_get_page (stack, child);
       g_assert_nonnull (adw_view_stack_page_get_title (page));
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+      if (g_str_equal (view_names[i], "overview"))
+        {
+          g_assert_true (DEBRIEF_IS_OVERVIEW_PAGE (child));
+          g_assert_true (debrief_overview_page_get_document (DEBRIEF_OVERVIEW_PAGE (child)) ==
+                         debrief_window_get_document (window));
+          continue;
+        }
       g_assert_true (ADW_IS_STATUS_PAGE (child));
       g_assert_cmpuint (strlen (adw_status_page_get_title (ADW_STATUS_PAGE (child))), >, 0);
       g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (child))), >, 40);
@@ -214,10 +239,10 @@ static void
 test_unlanded_actions_are_disabled (void)
 {
   DebriefWindow *window = get_main_window ();
-  static const char *unlanded[] = { "win.new", "win.open", "win.save", "win.save-as", "win.export" };
+  static const char *unlanded[] = { "win.export" };
 
-  /* Their menu items show insensitive and their shortcuts do nothing until
-   * the document and export features exist. */
+  /* Its menu item shows insensitive and its shortcut does nothing until
+   * the summary export exists. */
   for (guint i = 0; i < G_N_ELEMENTS (unlanded); i++)
     g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), unlanded[i], NULL));
 
@@ -418,31 +443,120 @@ test_open_foreign_file_explains (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "The file is not a Debrief incident document.");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
-  /* The window does not claim to show the file it refused. */
+  /* The window does not claim to show the file it refused, and leaves no
+   * lock file beside it. */
   g_assert_null (debrief_window_get_file (window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Incident — Debrief");
+  {
+    g_autoptr(GFile) lock = debrief_lock_get_lock_file_for (file);
+
+    g_assert_false (g_file_query_exists (lock, NULL));
+  }
 
   close_and_wait (GTK_WINDOW (dialog));
   debrief_test_remove_tree (dir);
+}
+
+static GFile *
+write_incident (const char *dir,
+                const char *name,
+                const char *title)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = debrief_document_new ("Ada Lovelace", &error);
+  g_assert_no_error (error);
+  debrief_incident_set_title (debrief_document_get_incident (document), title);
+  g_assert_true (debrief_document_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  debrief_document_close (document);
+
+  return g_steal_pointer (&file);
+}
+
+static char *
+read_title (GFile *file)
+{
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  char *title;
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  title = g_strdup (debrief_incident_get_title (debrief_document_get_incident (document)));
+  debrief_document_close (document);
+
+  return title;
+}
+
+typedef struct
+{
+  DebriefWindow *window;
+  GFile         *file;
+} ShowsFile;
+
+static gboolean
+window_shows_file (gpointer data)
+{
+  ShowsFile *wait = data;
+  DebriefDocument *document = debrief_window_get_document (wait->window);
+
+  return document != NULL && debrief_document_get_file (document) != NULL &&
+         g_file_equal (debrief_document_get_file (document), wait->file);
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  DebriefDocument *document = debrief_window_get_document (data);
+
+  return document != NULL && !debrief_document_get_modified (document);
+}
+
+static DebriefWindow *
+open_in_window (GFile *file)
+{
+  DebriefWindow *window;
+  ShowsFile wait;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
+    if (DEBRIEF_IS_WINDOW (iter->data) && debrief_window_get_file (iter->data) &&
+        g_file_equal (debrief_window_get_file (iter->data), file))
+      window = iter->data;
+
+  wait.window = window;
+  wait.file = file;
+  wait_for (window_shows_file, &wait);
+
+  return window;
 }
 
 static void
 test_open_incident_file (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
-  g_autoptr(GFile) file = debrief_test_write_database (dir, "gateway-outage.debrief", DEBRIEF_APPLICATION_ID);
+  g_autoptr(GFile) file = write_incident (dir, "gateway-outage.debrief", "Gateway outage");
   g_autoptr(GFile) same = g_file_new_for_path (g_file_peek_path (file));
+  g_autoptr(GFile) lock = debrief_lock_get_lock_file_for (file);
   DebriefWindow *window = get_main_window ();
+  DebriefWindow *shown;
   guint n_windows;
 
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  drain ();
-
-  /* The empty window was reused for it. */
-  g_assert_true (debrief_window_get_file (window) != NULL);
-  g_assert_true (g_file_equal (debrief_window_get_file (window), file));
+  /* The untitled, untouched incident's window is reused for it. */
+  shown = open_in_window (file);
+  g_assert_true (shown == window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gateway-outage.debrief — Debrief");
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (debrief_window_get_document (window))),
+                   ==, "Gateway outage");
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Others can see who has it open. */
+  g_assert_true (g_file_query_exists (lock, NULL));
 
   /* Opening it again brings the same window forward. */
   n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
@@ -450,6 +564,180 @@ test_open_incident_file (void)
   drain ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
 
+  /* Closing it lets go of the lock. */
+  close_window_and_wait (window);
+  g_assert_false (g_file_query_exists (lock, NULL));
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_edit_save_undo_reopen (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_incident (dir, "watchdog.debrief", "Watchdog storm");
+  DebriefWindow *window = open_in_window (file);
+  DebriefDocument *document = debrief_window_get_document (window);
+  AdwEntryRow *title_row = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after_undo = NULL;
+
+  /* Typing into the Overview's title row changes the incident. */
+  for (GtkWidget *w = find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW); w; w = NULL)
+    title_row = ADW_ENTRY_ROW (w);
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Watchdog storm on gw-17");
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (document)), ==, "Watchdog storm on gw-17");
+  g_assert_true (debrief_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• watchdog.debrief — Debrief");
+
+  /* Save by the window's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (document_saved, window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "watchdog.debrief — Debrief");
+  saved = read_title (file);
+  g_assert_cmpstr (saved, ==, "Watchdog storm on gw-17");
+
+  /* Undo reaches back across the save, and the field follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Watchdog storm");
+  g_assert_true (debrief_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Watchdog storm on gw-17");
+
+  /* The file on disk is what was saved, until the next save. */
+  after_undo = read_title (file);
+  g_assert_cmpstr (after_undo, ==, "Watchdog storm on gw-17");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (document_saved, window);
+  close_window_and_wait (window);
+  debrief_test_remove_tree (dir);
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  drain ();
+}
+
+static void
+test_close_with_unsaved_changes_asks (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_incident (dir, "unsaved.debrief", "Before");
+  DebriefWindow *window = open_in_window (file);
+  DebriefDocument *document = debrief_window_get_document (window);
+  g_autofree char *working = g_strdup (debrief_document_get_working_path (document));
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  DebriefWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  debrief_incident_set_title (debrief_document_get_incident (document), "After");
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved.debrief"));
+
+  /* Cancel keeps the window and the changes. */
+  respond (dialog, "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
+
+  /* Discard closes it, and the working copy goes with it. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (message_dialog_shown, NULL);
+  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  wait_for (pointer_is_null, &weak);
+  g_assert_false (g_file_test (working, G_FILE_TEST_EXISTS));
+  on_disk = read_title (file);
+  g_assert_cmpstr (on_disk, ==, "Before");
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_second_opener_is_told_who_has_it (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_incident (dir, "shared.debrief", "Shared incident");
+  g_autoptr(DebriefLock) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  DebriefWindow *window;
+  AdwEntryRow *title_row;
+
+  /* Somebody else, elsewhere, has it open. */
+  theirs = debrief_lock_acquire (file, "Grace Hopper", NULL, &error);
+  g_assert_no_error (error);
+
+  get_main_window ();
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“shared.debrief” Is Already Open");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Grace Hopper"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_host_name ()));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+
+  respond (dialog, "read-only");
+  window = open_in_window (file);
+  g_assert_true (debrief_document_get_read_only (debrief_window_get_document (window)));
+
+  /* Read-only shows, and nothing can be edited. */
+  title_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title_row)));
+  g_assert_true (gtk_widget_get_visible (find_descendant (GTK_WIDGET (window), GTK_TYPE_INFO_BAR)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
+                   ==, "Read-Only");
+
+  /* Their lock is theirs still. */
+  g_assert_true (debrief_lock_is_held (theirs, NULL, NULL));
+
+  close_window_and_wait (window);
+  g_assert_true (debrief_lock_is_held (theirs, NULL, NULL));
+  debrief_test_remove_tree (dir);
+}
+
+static gboolean
+info_bar_shown (gpointer data)
+{
+  GtkWidget *info_bar = find_descendant (data, GTK_TYPE_INFO_BAR);
+
+  return info_bar != NULL && gtk_widget_get_visible (info_bar) && gtk_info_bar_get_revealed (GTK_INFO_BAR (info_bar));
+}
+
+static void
+test_changed_on_disk_is_noticed (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_incident (dir, "busy.debrief", "Ours");
+  DebriefWindow *window = open_in_window (file);
+  g_autoptr(DebriefDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (info_bar_shown (window));
+
+  /* Another participant saves over it (here, through the core, as a
+   * second Debrief would). */
+  other = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper", NULL, &error);
+  g_assert_no_error (error);
+  debrief_incident_set_title (debrief_document_get_incident (other), "Theirs");
+  g_assert_true (debrief_document_save (other, NULL, NULL, &error));
+  g_assert_no_error (error);
+  debrief_document_close (other);
+
+  wait_for (info_bar_shown, window);
+
+  close_window_and_wait (window);
   debrief_test_remove_tree (dir);
 }
 
@@ -503,6 +791,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = debrief_test_make_tmpdir ();
+  int status;
+
+  /* Working copies, drafts and the recent files list go to a private
+   * folder, not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
 
   app = debrief_application_new ();
@@ -516,6 +811,10 @@ main (int   argc,
   g_test_add_func ("/debrief/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/debrief/window/open-foreign-file-explains", test_open_foreign_file_explains);
   g_test_add_func ("/debrief/window/open-incident-file", test_open_incident_file);
+  g_test_add_func ("/debrief/window/edit-save-undo-reopen", test_edit_save_undo_reopen);
+  g_test_add_func ("/debrief/window/close-with-unsaved-changes-asks", test_close_with_unsaved_changes_asks);
+  g_test_add_func ("/debrief/window/second-opener-is-told-who-has-it", test_second_opener_is_told_who_has_it);
+  g_test_add_func ("/debrief/window/changed-on-disk-is-noticed", test_changed_on_disk_is_noticed);
   g_test_add_func ("/debrief/window/quit-closes-every-window", test_quit_closes_every_window);
 
   /* Startup happens in g_application_run(), before the idle runs. */
@@ -524,5 +823,8 @@ main (int   argc,
 
   g_assert_finalize_object (app);
 
-  return test_status;
+  status = test_status;
+  debrief_test_remove_tree (data_home);
+
+  return status;
 }

@@ -43,4 +43,18 @@ gboolean _debrief_database_check               (sqlite3           *db,
                                                 int               *out_version,
                                                 GError           **error);
 
+/* Importing an incident (debrief-json.c): rows keep their own identifiers
+ * and stamps, nothing is a step to undo, and the caller runs it all in one
+ * transaction on _debrief_document_get_db(). */
+char     *_debrief_document_dup_info           (DebriefDocument   *self,
+                                                const char        *key);
+gboolean  _debrief_document_import_info        (DebriefDocument   *self,
+                                                const char        *document_uuid,
+                                                const char        *created_at,
+                                                const char        *created_by,
+                                                GError           **error);
+gboolean  _debrief_document_import_record      (DebriefDocument   *self,
+                                                DebriefRecord     *record,
+                                                GError           **error);
+
 G_END_DECLS

@@ -896,6 +896,14 @@ debrief_document_open (GFile             *file,
       return NULL;
     }
 
+  /* A copy is an untitled incident with the same content: saving it asks
+   * where, and never touches the original. */
+  if (flags & DEBRIEF_OPEN_FLAGS_AS_COPY)
+    {
+      g_clear_object (&self->file);
+      self->modified = TRUE;
+    }
+
   write_draft_meta (self);
 
   return g_steal_pointer (&self);
@@ -1973,7 +1981,6 @@ save_complete (DebriefDocument *self,
     }
 
   /* Edits made while the save ran are not in the file. */
-  self->modified = !self->modified;
   set_modified (self, self->change_count != save->change_count);
   write_draft_meta (self);
 }
@@ -2715,4 +2722,159 @@ debrief_document_init (DebriefDocument *self)
   types = debrief_document_list_record_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     g_hash_table_insert (self->lists, GSIZE_TO_POINTER (types[i]), g_list_store_new (types[i]));
+}
+
+/* --- Importing ---------------------------------------------------------- */
+
+/**
+ * _debrief_document_dup_info:
+ * @self: a #DebriefDocument
+ * @key: a key of the document_info table, such as "created-at"
+ *
+ * Returns: (transfer full) (nullable): its value, or %NULL
+ */
+char *
+_debrief_document_dup_info (DebriefDocument *self,
+                            const char      *key)
+{
+  g_assert (DEBRIEF_IS_DOCUMENT (self));
+
+  return read_info (self->db, key);
+}
+
+/**
+ * _debrief_document_import_info:
+ * @self: a new #DebriefDocument
+ * @document_uuid: the identifier every copy of the incident shares
+ * @created_at: when the incident was created, in ISO 8601
+ * @created_by: who created it
+ * @error: a location for a #GError
+ *
+ * Makes @self a copy of an incident made elsewhere, for importing. Not a
+ * step to undo; the caller runs it in its own transaction.
+ */
+gboolean
+_debrief_document_import_info (DebriefDocument  *self,
+                               const char       *document_uuid,
+                               const char       *created_at,
+                               const char       *created_by,
+                               GError          **error)
+{
+  g_assert (DEBRIEF_IS_DOCUMENT (self));
+  g_assert (document_uuid != NULL && created_at != NULL && created_by != NULL);
+
+  if (!write_info (self->db, "document-uuid", document_uuid, error) ||
+      !write_info (self->db, "created-at", created_at, error) ||
+      !write_info (self->db, "created-by", created_by, error))
+    return FALSE;
+
+  g_free (self->document_uuid);
+  self->document_uuid = g_strdup (document_uuid);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * _debrief_document_import_record:
+ * @self: a #DebriefDocument
+ * @record: a record that belongs to no document yet, with its stamp set
+ * @error: a location for a #GError
+ *
+ * Adds @record with its own identifier and stamp, for importing: not a
+ * step to undo, and the caller runs it in its own transaction. An
+ * incident replaces the document's incident.
+ */
+gboolean
+_debrief_document_import_record (DebriefDocument  *self,
+                                 DebriefRecord    *record,
+                                 GError          **error)
+{
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
+  guint n_columns = _debrief_record_class_get_n_columns (klass);
+  gboolean is_incident = DEBRIEF_IS_INCIDENT (record);
+  const char *uuid = debrief_record_get_uuid (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *modified_at = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (DEBRIEF_IS_DOCUMENT (self));
+  g_assert (debrief_record_get_document (record) == NULL);
+  g_assert (debrief_record_get_modified_at (record) != NULL);
+  g_assert (is_incident || g_hash_table_contains (self->lists, GSIZE_TO_POINTER (G_OBJECT_TYPE (record))));
+
+  if (self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The incident document is open read-only."));
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->records, uuid) &&
+      !(is_incident && g_hash_table_lookup (self->records, uuid) == (gpointer) self->incident))
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                           _("The incident document is damaged: two of its records have the same identifier."));
+      return FALSE;
+    }
+
+  if (is_incident)
+    {
+      if (!(stmt = get_statement (self, "DELETE FROM incident", error)))
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
+          return FALSE;
+        }
+    }
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid, modified_at, modified_by", _debrief_record_class_get_table (klass));
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", %s", _debrief_record_class_get_column_name (klass, i));
+  g_string_append (sql, ") VALUES (?1, ?2, ?3");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", ?%u", i + 4);
+  g_string_append (sql, ")");
+
+  if (!(stmt = get_statement (self, sql->str, error)))
+    return FALSE;
+
+  modified_at = g_date_time_format_iso8601 (debrief_record_get_modified_at (record));
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, modified_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, debrief_record_get_modified_by (record), -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n_columns; i++)
+    _debrief_record_bind_column (record, i, stmt, i + 4);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
+      return FALSE;
+    }
+
+  if (is_incident)
+    {
+      DebriefIncident *old = g_steal_pointer (&self->incident);
+
+      _debrief_record_detach (DEBRIEF_RECORD (old));
+      g_hash_table_remove (self->records, debrief_record_get_uuid (DEBRIEF_RECORD (old)));
+      g_object_unref (old);
+
+      self->incident = g_object_ref (DEBRIEF_INCIDENT (record));
+      _debrief_record_attach (record, self);
+      g_hash_table_insert (self->records, g_strdup (uuid), g_object_ref (record));
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INCIDENT]);
+    }
+  else
+    list_insert (self, record);
+
+  set_modified (self, TRUE);
+
+  return TRUE;
 }

@@ -36,6 +36,7 @@ typedef enum
 {
   DEBRIEF_OPEN_FLAGS_NONE      = 0,
   DEBRIEF_OPEN_FLAGS_READ_ONLY = 1 << 0,
+  DEBRIEF_OPEN_FLAGS_AS_COPY   = 1 << 1,
 } DebriefOpenFlags;
 
 #define DEBRIEF_TYPE_DOCUMENT (debrief_document_get_type ())

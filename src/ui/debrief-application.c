@@ -11,12 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include "core/debrief-cli.h"
+#include "core/debrief-document.h"
+
 #include "debrief-application.h"
 #include "window/debrief-window.h"
 
 struct _DebriefApplication
 {
   AdwApplication parent_instance;
+
+  guint          drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DebriefApplication, debrief_application, ADW_TYPE_APPLICATION)
@@ -37,6 +42,8 @@ static const DebriefAccel debrief_accels[] = {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.view::overview", { "<Alt>1", NULL } },
   { "win.view::evidence", { "<Alt>2", NULL } },
   { "win.view::timeline", { "<Alt>3", NULL } },
@@ -70,11 +77,126 @@ debrief_application_find_window (DebriefApplication *self,
 
       window_file = debrief_window_get_file (iter->data);
 
-      if (file == NULL ? window_file == NULL : (window_file != NULL && g_file_equal (file, window_file)))
+      if (window_file != NULL && g_file_equal (file, window_file))
         return iter->data;
     }
 
   return NULL;
+}
+
+static DebriefWindow *
+debrief_application_find_replaceable_window (DebriefApplication *self)
+{
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (self));
+       iter != NULL;
+       iter = iter->next)
+    if (DEBRIEF_IS_WINDOW (iter->data) && debrief_window_is_replaceable (iter->data))
+      return iter->data;
+
+  return NULL;
+}
+
+static void
+restore_drafts (DebriefApplication *self,
+                GPtrArray          *drafts,
+                DebriefWindow      *parent)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      g_autoptr(DebriefDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      DebriefWindow *window;
+
+      if (!(document = debrief_document_restore_draft (g_ptr_array_index (drafts, i), NULL, &error)))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (parent),
+                                                      _("Could Not Restore Unsaved Work"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          continue;
+        }
+
+      if (!(window = debrief_application_find_replaceable_window (self)))
+        window = debrief_window_new (self);
+      else if (debrief_window_get_document (window) != NULL)
+        debrief_document_close (debrief_window_get_document (window));
+
+      debrief_window_set_restored_document (window, document);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+drafts_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (g_application_get_default ());
+  GPtrArray *drafts = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "restore") == 0)
+    restore_drafts (self, drafts, DEBRIEF_WINDOW (parent));
+  else if (g_strcmp0 (response, "discard") == 0)
+    for (guint i = 0; i < drafts->len; i++)
+      debrief_document_discard_draft (g_ptr_array_index (drafts, i));
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Work that a session which ended without saving left behind is offered
+ * once, at the first window, as GNOME Text Editor offers its drafts. */
+static void
+debrief_application_offer_drafts (DebriefApplication *self,
+                                  DebriefWindow      *parent)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  drafts = debrief_document_list_drafts ();
+  if (drafts->len == 0)
+    return;
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "Debrief was closed before this incident was saved:",
+                                    "Debrief was closed before these incidents were saved:",
+                                    drafts->len));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      DebriefDraft *draft = g_ptr_array_index (drafts, i);
+      const char *title = debrief_draft_get_title (draft);
+      GFile *file = debrief_draft_get_file (draft);
+      g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("never saved"));
+      g_autofree char *when = g_date_time_format (debrief_draft_get_modified (draft), "%c");
+
+      /* Translators: "• <incident title> (<file name>), <date and time>". */
+      g_string_append_printf (body, _("\n• %s (%s), %s"),
+                              title && *title ? title : _("Untitled Incident"), name, when);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (parent), _("Restore Unsaved Work?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (drafts_response_cb),
+                         g_steal_pointer (&drafts), (GClosureNotify) g_ptr_array_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -84,9 +206,13 @@ debrief_application_activate (GApplication *application)
   GtkWindow *window;
 
   if (!(window = gtk_application_get_active_window (GTK_APPLICATION (self))))
-    window = GTK_WINDOW (debrief_window_new (self));
+    {
+      window = GTK_WINDOW (debrief_window_new (self));
+      debrief_window_new_incident (DEBRIEF_WINDOW (window));
+    }
 
   gtk_window_present (window);
+  debrief_application_offer_drafts (self, DEBRIEF_WINDOW (window));
 }
 
 static void
@@ -96,16 +222,16 @@ debrief_application_open (GApplication  *application,
                           const char    *hint)
 {
   DebriefApplication *self = DEBRIEF_APPLICATION (application);
+  DebriefWindow *window = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
-      DebriefWindow *window;
-
       /* A file that is open already is brought forward, not opened twice;
-       * an empty window is reused before a new one is made. */
+       * a window with nothing worth keeping is reused before a new one is
+       * made. */
       if (!(window = debrief_application_find_window (self, files[i])))
         {
-          if (!(window = debrief_application_find_window (self, NULL)))
+          if (!(window = debrief_application_find_replaceable_window (self)))
             window = debrief_window_new (self);
 
           debrief_window_open_file (window, files[i]);
@@ -113,6 +239,9 @@ debrief_application_open (GApplication  *application,
 
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  if (window != NULL)
+    debrief_application_offer_drafts (self, window);
 }
 
 static void
@@ -126,6 +255,15 @@ debrief_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (application),
                                            debrief_accels[i].action,
                                            debrief_accels[i].accels);
+}
+
+/* The command-line tools (--check, --export-json, --import-json) run here,
+ * before startup, so they need no display and no D-Bus name. */
+static int
+debrief_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  return debrief_cli_handle_local_options (application, options);
 }
 
 static void
@@ -184,6 +322,7 @@ debrief_application_class_init (DebriefApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = debrief_application_activate;
+  app_class->handle_local_options = debrief_application_handle_local_options;
   app_class->open = debrief_application_open;
   app_class->startup = debrief_application_startup;
 }
@@ -191,6 +330,8 @@ debrief_application_class_init (DebriefApplicationClass *klass)
 static void
 debrief_application_init (DebriefApplication *self)
 {
+  debrief_cli_add_main_options (G_APPLICATION (self));
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),

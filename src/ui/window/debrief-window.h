@@ -18,12 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DebriefWindow, debrief_window, DEBRIEF, WINDOW, AdwApplicationWindow)
 
-DebriefWindow *debrief_window_new              (DebriefApplication *application);
-GFile         *debrief_window_get_file         (DebriefWindow      *self);
-void           debrief_window_open_file        (DebriefWindow      *self,
-                                                GFile              *file);
-const char    *debrief_window_get_visible_view (DebriefWindow      *self);
-void           debrief_window_set_visible_view (DebriefWindow      *self,
-                                                const char         *view);
+DebriefWindow   *debrief_window_new                   (DebriefApplication *application);
+DebriefDocument *debrief_window_get_document          (DebriefWindow      *self);
+GFile           *debrief_window_get_file              (DebriefWindow      *self);
+gboolean         debrief_window_is_replaceable        (DebriefWindow      *self);
+void             debrief_window_new_incident          (DebriefWindow      *self);
+void             debrief_window_set_restored_document (DebriefWindow      *self,
+                                                       DebriefDocument    *document);
+void             debrief_window_open_file             (DebriefWindow      *self,
+                                                       GFile              *file);
+const char      *debrief_window_get_visible_view      (DebriefWindow      *self);
+void             debrief_window_set_visible_view      (DebriefWindow      *self,
+                                                       const char         *view);
 
 G_END_DECLS

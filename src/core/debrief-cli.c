@@ -1,0 +1,420 @@
+/* debrief-cli.c
+ *
+ * The headless command line: --check, --export-json, --import-json.
+ *
+ * DebriefApplication forwards its local options here. They are handled
+ * before the application registers or starts up, so they need neither a
+ * display nor a D-Bus session, and run beside an open Debrief.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-cli"
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "debrief-cli.h"
+#include "debrief-document-private.h"
+#include "debrief-json.h"
+#include "debrief-schema.h"
+
+static const GOptionEntry main_entries[] = {
+  { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check an incident document and print a report"), NULL },
+  { "export-json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Export an incident document as JSON"), NULL },
+  { "import-json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Make an incident document from a JSON export"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, NULL },
+  G_OPTION_ENTRY_NULL
+};
+
+typedef struct
+{
+  const char *member;
+  const char *label;
+} CountLabel;
+
+/* What the report calls each kind of record, by its JSON member. */
+static const CountLabel count_labels[] = {
+  { "scope_items", N_("Scope items") },
+  { "participants", N_("Participants") },
+  { "evidence", N_("Evidence items") },
+  { "timeline_events", N_("Timeline events") },
+  { "phase_markers", N_("Phase markers") },
+  { "factors", N_("Contributing factors") },
+  { "action_items", N_("Action items") },
+  { "meeting_notes", N_("Meeting notes") },
+  { "feedback", N_("Feedback") },
+  { "revisions", N_("Saved revisions") },
+};
+
+static const char *
+commands (void)
+{
+  return _("  debrief [FILE…]                  open incident documents\n"
+           "  debrief --check FILE             check a document and print a report\n"
+           "  debrief --export-json FILE OUT   export a document as JSON (OUT “-”: standard output)\n"
+           "  debrief --import-json IN OUT     make a new document OUT from a JSON export\n"
+           "                                   (IN “-”: standard input)");
+}
+
+/**
+ * debrief_cli_add_main_options:
+ * @application: the application
+ *
+ * Adds the command-line tools to the options @application understands.
+ * Plain file arguments still open the files, as they do without them.
+ */
+void
+debrief_cli_add_main_options (GApplication *application)
+{
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  g_application_add_main_option_entries (application, main_entries);
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  summary = g_strdup_printf ("%s\n%s", _("Open incident documents, or work with them without a window:"), commands ());
+  g_application_set_option_context_summary (application, summary);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n%s\n%s\n", g_get_prgname (), message, _("Usage:"), commands ());
+
+  return DEBRIEF_CLI_EXIT_USAGE;
+}
+
+/* Prints @error for @name and returns the exit status it means. */
+static int
+report_error (const char   *name,
+              const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_printerr ("%s: %s\n", name, _("There is no such file."));
+  else
+    g_printerr ("%s: %s\n", name, error->message);
+
+  if (error->domain == G_IO_ERROR ||
+      g_error_matches (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED))
+    return DEBRIEF_CLI_EXIT_IO;
+
+  return DEBRIEF_CLI_EXIT_DOCUMENT;
+}
+
+static int
+report_exists (const char *name)
+{
+  g_printerr ("%s: %s\n", name,
+              _("The file already exists. Choose another name, or remove it first."));
+
+  return DEBRIEF_CLI_EXIT_IO;
+}
+
+static gboolean
+pragma_ok (sqlite3     *db,
+           const char  *sql,
+           gboolean     empty_is_ok,
+           char       **problem)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        ok = empty_is_ok;
+      else if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          ok = !empty_is_ok && g_strcmp0 (text, "ok") == 0;
+          if (!ok)
+            *problem = g_strdup (text ? text : sqlite3_errmsg (db));
+        }
+    }
+
+  if (!ok && *problem == NULL)
+    *problem = g_strdup (sqlite3_errmsg (db));
+
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/* Opening checked the document quickly; a check by hand reads every page
+ * and every reference. */
+static gboolean
+check_integrity (DebriefDocument  *document,
+                 int              *version,
+                 GError          **error)
+{
+  sqlite3 *db = _debrief_document_get_db (document);
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!pragma_ok (db, "PRAGMA integrity_check", FALSE, &problem) ||
+      !pragma_ok (db, "PRAGMA foreign_key_check", TRUE, &problem))
+    {
+      g_set_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                   _("The incident document is damaged: its integrity check failed (%s)."),
+                   problem);
+      return FALSE;
+    }
+
+  *version = 0;
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static int
+run_check (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+  const GType *types;
+  guint n_types;
+  int version;
+  gboolean newer;
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  if (document == NULL)
+    return report_error (path, error);
+
+  if (!check_integrity (document, &version, &error))
+    {
+      debrief_document_close (document);
+      return report_error (path, error);
+    }
+
+  newer = debrief_document_get_read_only_reason (document) == DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA;
+  title = debrief_incident_get_title (debrief_document_get_incident (document));
+
+  g_print (_("File: %s\n"), path);
+  g_print (_("Incident: %s\n"), *title != '\0' ? title : _("(no title)"));
+  g_print (_("Identifier: %s\n"), debrief_document_get_uuid (document));
+  if (newer)
+    g_print (_("Schema version: %d (newer than %d, the newest this version of Debrief knows)\n"),
+             version, DEBRIEF_SCHEMA_VERSION);
+  else
+    g_print (_("Schema version: %d\n"), version);
+  g_print (_("Revision: %s\n"), *debrief_document_get_revision (document) != '\0'
+                                  ? debrief_document_get_revision (document) : _("(never saved)"));
+
+  types = debrief_document_list_record_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    {
+      const char *member = debrief_json_get_member_name (types[i]);
+      const char *label = member;
+
+      for (guint j = 0; j < G_N_ELEMENTS (count_labels); j++)
+        if (g_str_equal (count_labels[j].member, member))
+          label = _(count_labels[j].label);
+
+      /* Translators: a kind of record and how many the document holds,
+       * such as "Participants: 5". */
+      g_print (_("%s: %u\n"), label, g_list_model_get_n_items (debrief_document_get_records (document, types[i])));
+    }
+
+  g_print (_("Integrity: OK\n"));
+  if (newer)
+    g_print ("%s\n", _("OK, but the document was made by a newer version of Debrief: "
+                       "this version can open it only read-only."));
+  else
+    g_print ("%s\n", _("OK"));
+
+  debrief_document_close (document);
+
+  return DEBRIEF_CLI_EXIT_OK;
+}
+
+static int
+run_export (const char *path,
+            const char *out_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean to_stdout = g_str_equal (out_path, "-");
+
+  if (!to_stdout)
+    {
+      out = g_file_new_for_commandline_arg (out_path);
+      if (g_file_query_exists (out, NULL))
+        return report_exists (out_path);
+    }
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  if (document == NULL)
+    return report_error (path, error);
+
+  if (to_stdout)
+    stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  else if (!(stream = G_OUTPUT_STREAM (g_file_create (out, G_FILE_CREATE_NONE, NULL, &error))))
+    {
+      debrief_document_close (document);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return report_exists (out_path);
+      return report_error (out_path, error);
+    }
+
+  if (!debrief_document_export_json (document, stream, NULL, &error) ||
+      !g_output_stream_close (stream, NULL, &error))
+    {
+      /* Half an export is worse than none. */
+      if (out != NULL)
+        g_file_delete (out, NULL, NULL);
+      debrief_document_close (document);
+      return report_error (error->domain == G_IO_ERROR ? out_path : path, error);
+    }
+
+  debrief_document_close (document);
+
+  return DEBRIEF_CLI_EXIT_OK;
+}
+
+static int
+run_import (const char *in_path,
+            const char *out_path)
+{
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (out_path);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+
+  if (g_file_query_exists (out, NULL))
+    return report_exists (out_path);
+
+  if (g_str_equal (in_path, "-"))
+    stream = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  else
+    {
+      g_autoptr(GFile) in = g_file_new_for_commandline_arg (in_path);
+
+      if (!(stream = G_INPUT_STREAM (g_file_read (in, NULL, &error))))
+        return report_error (in_path, error);
+    }
+
+  document = debrief_document_import_json (stream, NULL, NULL, &error);
+  if (document == NULL)
+    return report_error (in_path, error);
+
+  /* Checked again: the import may have taken a while. */
+  if (g_file_query_exists (out, NULL))
+    {
+      debrief_document_close (document);
+      return report_exists (out_path);
+    }
+
+  if (!debrief_document_save (document, out, NULL, &error))
+    {
+      debrief_document_close (document);
+      return report_error (out_path, error);
+    }
+
+  title = debrief_incident_get_title (debrief_document_get_incident (document));
+  g_print (_("Saved the incident “%s” as %s\n"), *title != '\0' ? title : _("(no title)"), out_path);
+
+  debrief_document_close (document);
+
+  return DEBRIEF_CLI_EXIT_OK;
+}
+
+/* What GApplication does with plain file arguments when no option takes
+ * them: declaring G_OPTION_REMAINING takes them away from it. */
+static int
+open_files (GApplication       *application,
+            const char * const *paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 1;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  g_application_open (application, (GFile **) files->pdata, (int) files->len, "");
+
+  return 0;
+}
+
+/**
+ * debrief_cli_handle_local_options:
+ * @application: the application
+ * @options: the options parsed from the command line
+ *
+ * Runs the command-line tool @options asks for, if any, or opens the
+ * files given as plain arguments.
+ *
+ * Returns: the exit status, or -1 to let @application go on and activate
+ */
+int
+debrief_cli_handle_local_options (GApplication *application,
+                                  GVariantDict *options)
+{
+  g_autofree const char **args = NULL;
+  gboolean check = FALSE;
+  gboolean export_json = FALSE;
+  gboolean import_json = FALSE;
+  guint n_args;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), 1);
+  g_return_val_if_fail (options != NULL, 1);
+
+  g_variant_dict_lookup (options, "check", "b", &check);
+  g_variant_dict_lookup (options, "export-json", "b", &export_json);
+  g_variant_dict_lookup (options, "import-json", "b", &import_json);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args);
+  n_args = args ? g_strv_length ((char **) args) : 0;
+
+  if (!check && !export_json && !import_json)
+    return n_args > 0 ? open_files (application, args) : -1;
+
+  if (check + export_json + import_json > 1)
+    return usage_error (_("Give only one of --check, --export-json and --import-json."));
+
+  if (check)
+    {
+      if (n_args != 1)
+        return usage_error (_("--check takes one file: the incident document to check."));
+      return run_check (args[0]);
+    }
+
+  if (export_json)
+    {
+      if (n_args != 2)
+        return usage_error (_("--export-json takes two files: the incident document, "
+                              "and the JSON file to write."));
+      return run_export (args[0], args[1]);
+    }
+
+  if (n_args != 2)
+    return usage_error (_("--import-json takes two files: the JSON export to read, "
+                          "and the incident document to write."));
+  return run_import (args[0], args[1]);
+}

@@ -1,0 +1,454 @@
+/* test-cli.c
+ *
+ * The command line of the real debrief executable, with no display and no
+ * D-Bus session: --check on good, damaged, foreign, missing and newer
+ * files, --export-json and --import-json and their round trip, and wrong
+ * arguments; the exit status and what a user reads.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "debrief-cli.h"
+#include "debrief-document.h"
+#include "debrief-participant.h"
+#include "debrief-test-util.h"
+
+static char *data_home;
+static char *work_dir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+/* Runs debrief with @argv (NULL-terminated, without the program) in the
+ * work folder, with no display and a D-Bus session bus that does not
+ * exist, feeding it @input on its standard input. */
+static Run *
+run_debrief_with_input (const char         *input,
+                        const char * const *argv)
+{
+  const char *exe = g_getenv ("DEBRIEF_EXE");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drafts = g_build_filename (data_home, "debrief", "drafts", NULL);
+  Run *run = g_new0 (Run, 1);
+
+  g_assert_nonnull (exe);
+
+  g_ptr_array_add (args, (gpointer) exe);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (input ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE));
+  g_subprocess_launcher_set_cwd (launcher, work_dir);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/debrief-test-bus", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
+
+  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (child, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (child))
+    g_error ("debrief %s crashed:\n%s", argv[0], run->err);
+
+  run->status = g_subprocess_get_exit_status (child);
+  {
+    g_autofree char *said = g_strconcat (run->out, run->err, NULL);
+
+    /* One line: TAP takes every line of a message for a line of its own. */
+    g_test_message ("debrief %s → %d: %s", argv[0], run->status, g_strdelimit (said, "\n", ' '));
+  }
+
+  /* Whatever it did, no working copy is left behind. */
+  if (g_file_test (drafts, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (drafts, 0, NULL);
+
+      g_assert_nonnull (dir);
+      if (g_dir_read_name (dir) != NULL)
+        g_error ("debrief %s left a working copy behind", argv[0]);
+    }
+
+  return run;
+}
+
+#define run_debrief(...) run_debrief_with_input (NULL, (const char * const []) { __VA_ARGS__, NULL })
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” is not in:\n%s", needle, haystack);
+}
+
+static char *
+work_path (const char *name)
+{
+  return g_build_filename (work_dir, name, NULL);
+}
+
+/* A saved incident with a title, two participants and an evidence item. */
+static void
+make_document (const char *name)
+{
+  g_autofree char *path = work_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Ada Lovelace", "Grace Hopper" };
+
+  document = debrief_document_new ("Ada Lovelace", &error);
+  g_assert_no_error (error);
+
+  debrief_incident_set_title (debrief_document_get_incident (document), "Gateway fleet reboot loop");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(DebriefParticipant) participant = debrief_participant_new ();
+
+      debrief_participant_set_name (participant, names[i]);
+      g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (participant), &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (debrief_document_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  debrief_document_close (document);
+}
+
+static char *
+line_starting (const char *text,
+               const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i]);
+
+  g_error ("No line starts with “%s” in:\n%s", prefix, text);
+}
+
+static void
+test_check_good_file (void)
+{
+  g_autoptr(Run) run = NULL;
+  g_autofree char *revision = NULL;
+
+  make_document ("good.debrief");
+  run = run_debrief ("--check", "good.debrief");
+
+  g_assert_cmpint (run->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_cmpstr (run->err, ==, "");
+  assert_contains (run->out, "File: good.debrief\n");
+  assert_contains (run->out, "Incident: Gateway fleet reboot loop\n");
+  assert_contains (run->out, "Schema version: 1\n");
+  assert_contains (run->out, "Participants: 2\n");
+  assert_contains (run->out, "Evidence items: 0\n");
+  assert_contains (run->out, "Saved revisions: 1\n");
+  assert_contains (run->out, "Integrity: OK\n");
+  g_assert_true (g_str_has_suffix (run->out, "\nOK\n"));
+  revision = line_starting (run->out, "Revision: ");
+  g_assert_false (g_str_has_prefix (revision, "Revision: (never"));
+}
+
+static void
+assert_check_fails (const char *name,
+                    int         status,
+                    const char *message)
+{
+  g_autoptr(Run) run = run_debrief ("--check", name);
+  g_autofree char *prefix = g_strdup_printf ("%s: ", name);
+
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, prefix));
+  assert_contains (run->err, message);
+}
+
+static void
+test_check_bad_files (void)
+{
+  g_autofree char *good_path = work_path ("good.debrief");
+  g_autofree char *damaged_path = work_path ("damaged.debrief");
+  g_autoptr(GFile) foreign = NULL;
+  g_autoptr(GFile) text = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_document ("good.debrief");
+  g_assert_true (g_file_get_contents (good_path, &contents, &length, NULL));
+
+  /* Cut short, as by a copy that did not finish. */
+  g_assert_true (g_file_set_contents (damaged_path, contents, length / 2, NULL));
+  assert_check_fails ("damaged.debrief", DEBRIEF_CLI_EXIT_DOCUMENT, "damaged");
+
+  foreign = debrief_test_write_database (work_dir, "foreign.debrief", 0);
+  assert_check_fails ("foreign.debrief", DEBRIEF_CLI_EXIT_DOCUMENT, "database of another application");
+
+  text = debrief_test_write_text (work_dir, "notes.debrief", "# Incident report\nThe gateways rebooted.\n", -1);
+  assert_check_fails ("notes.debrief", DEBRIEF_CLI_EXIT_DOCUMENT, "not a Debrief incident document");
+
+  assert_check_fails ("missing.debrief", DEBRIEF_CLI_EXIT_IO, "There is no such file.");
+}
+
+static void
+test_check_newer_file (void)
+{
+  g_autofree char *path = work_path ("newer.debrief");
+  g_autoptr(Run) run = NULL;
+  sqlite3 *db = NULL;
+
+  make_document ("newer.debrief");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE from_the_future (uuid TEXT PRIMARY KEY); PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = run_debrief ("--check", "newer.debrief");
+  g_assert_cmpint (run->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (run->out, "Incident: Gateway fleet reboot loop\n");
+  assert_contains (run->out, "Schema version: 99 (newer than 1");
+  assert_contains (run->out, "newer version of Debrief");
+  assert_contains (run->out, "read-only");
+}
+
+static void
+test_wrong_arguments (void)
+{
+  static const struct
+  {
+    const char *argv[5];
+    const char *message;
+  } cases[] = {
+    { { "--check", NULL }, "--check takes one file" },
+    { { "--check", "a.debrief", "b.debrief", NULL }, "--check takes one file" },
+    { { "--export-json", "a.debrief", NULL }, "--export-json takes two files" },
+    { { "--import-json", "a.json", NULL }, "--import-json takes two files" },
+    { { "--import-json", "a.json", "b.debrief", "c.debrief", NULL }, "--import-json takes two files" },
+    { { "--check", "--export-json", "a.debrief", NULL }, "only one of" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Run) run = run_debrief_with_input (NULL, cases[i].argv);
+
+      g_assert_cmpint (run->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+      g_assert_cmpstr (run->out, ==, "");
+      assert_contains (run->err, cases[i].message);
+      assert_contains (run->err, "Usage:");
+      assert_contains (run->err, "debrief --export-json FILE OUT");
+    }
+
+  /* An option nobody knows is refused by GLib's option parser. */
+  {
+    g_autoptr(Run) run = run_debrief ("--bogus", "a.debrief");
+
+    g_assert_cmpint (run->status, !=, DEBRIEF_CLI_EXIT_OK);
+    assert_contains (run->err, "--bogus");
+  }
+
+  /* --help works without a display too, and lists the commands. */
+  {
+    g_autoptr(Run) run = run_debrief ("--help");
+
+    g_assert_cmpint (run->status, ==, DEBRIEF_CLI_EXIT_OK);
+    assert_contains (run->out, "--check");
+    assert_contains (run->out, "--export-json");
+    assert_contains (run->out, "--import-json");
+  }
+}
+
+static void
+test_export_import_round_trip (void)
+{
+  g_autofree char *json_path = work_path ("good.json");
+  g_autofree char *copy_path = work_path ("copy.debrief");
+  g_autofree char *json = NULL;
+  g_autofree char *copy_before = NULL;
+  g_autofree char *copy_after = NULL;
+  g_autofree char *id_original = NULL;
+  g_autofree char *id_copy = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) check_original = NULL;
+  g_autoptr(Run) to_file = NULL;
+  g_autoptr(Run) to_stdout = NULL;
+  g_autoptr(Run) import = NULL;
+  g_autoptr(Run) check_copy = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) export_again = NULL;
+  g_autoptr(Run) from_stdin = NULL;
+  gsize length;
+
+  make_document ("good.debrief");
+  check_original = run_debrief ("--check", "good.debrief");
+  g_assert_cmpint (check_original->status, ==, DEBRIEF_CLI_EXIT_OK);
+
+  to_file = run_debrief ("--export-json", "good.debrief", "good.json");
+  g_assert_cmpint (to_file->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_cmpstr (to_file->err, ==, "");
+  g_assert_true (g_file_get_contents (json_path, &json, &length, NULL));
+  g_assert_true (json_parser_load_from_data (parser, json, length, &error));
+  g_assert_no_error (error);
+  assert_contains (json, "\"title\": \"Gateway fleet reboot loop\"");
+
+  to_stdout = run_debrief ("--export-json", "good.debrief", "-");
+  g_assert_cmpint (to_stdout->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_cmpstr (to_stdout->out, ==, json);
+
+  import = run_debrief ("--import-json", "good.json", "copy.debrief");
+  g_assert_cmpint (import->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_cmpstr (import->err, ==, "");
+  assert_contains (import->out, "Gateway fleet reboot loop");
+  assert_contains (import->out, "copy.debrief");
+
+  /* The same incident, with one more save in its history. */
+  check_copy = run_debrief ("--check", "copy.debrief");
+  g_assert_cmpint (check_copy->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (check_copy->out, "Incident: Gateway fleet reboot loop\n");
+  assert_contains (check_copy->out, "Participants: 2\n");
+  assert_contains (check_copy->out, "Saved revisions: 2\n");
+  id_original = line_starting (check_original->out, "Identifier: ");
+  id_copy = line_starting (check_copy->out, "Identifier: ");
+  g_assert_cmpstr (id_original, ==, id_copy);
+
+  /* Nothing is overwritten. */
+  g_assert_true (g_file_get_contents (copy_path, &copy_before, NULL, NULL));
+  again = run_debrief ("--import-json", "good.json", "copy.debrief");
+  g_assert_cmpint (again->status, ==, DEBRIEF_CLI_EXIT_IO);
+  assert_contains (again->err, "copy.debrief: The file already exists.");
+  g_assert_true (g_file_get_contents (copy_path, &copy_after, NULL, NULL));
+  g_assert_cmpstr (copy_before, ==, copy_after);
+
+  export_again = run_debrief ("--export-json", "good.debrief", "good.json");
+  g_assert_cmpint (export_again->status, ==, DEBRIEF_CLI_EXIT_IO);
+  assert_contains (export_again->err, "good.json: The file already exists.");
+
+  /* "-" reads the export from standard input. */
+  from_stdin = run_debrief_with_input (json, (const char * const []) { "--import-json", "-", "piped.debrief", NULL });
+  g_assert_cmpint (from_stdin->status, ==, DEBRIEF_CLI_EXIT_OK);
+}
+
+static void
+test_import_bad_exports (void)
+{
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) empty = NULL;
+  g_autofree char *out_path = work_path ("bad.debrief");
+  g_autoptr(Run) invalid = NULL;
+  g_autoptr(Run) nothing = NULL;
+  g_autoptr(Run) missing = NULL;
+  g_autoptr(Run) document = NULL;
+
+  bad = debrief_test_write_text (work_dir, "bad.json",
+                                 "{\"format\": \"debrief-incident\", \"format_version\": 1,"
+                                 " \"participants\": [{\"name\": \"Ada\", \"present\": \"yes\"}]}", -1);
+  invalid = run_debrief ("--import-json", "bad.json", "bad.debrief");
+  g_assert_cmpint (invalid->status, ==, DEBRIEF_CLI_EXIT_DOCUMENT);
+  g_assert_cmpstr (invalid->out, ==, "");
+  assert_contains (invalid->err, "bad.json: participant 1: “present” must be true or false.");
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+
+  empty = debrief_test_write_text (work_dir, "empty.json", "", 0);
+  nothing = run_debrief ("--import-json", "empty.json", "bad.debrief");
+  g_assert_cmpint (nothing->status, ==, DEBRIEF_CLI_EXIT_DOCUMENT);
+  assert_contains (nothing->err, "empty.json: The file is empty.");
+
+  missing = run_debrief ("--import-json", "missing.json", "bad.debrief");
+  g_assert_cmpint (missing->status, ==, DEBRIEF_CLI_EXIT_IO);
+  assert_contains (missing->err, "missing.json: There is no such file.");
+
+  /* A document is not an export. */
+  make_document ("good.debrief");
+  document = run_debrief ("--import-json", "good.debrief", "bad.debrief");
+  g_assert_cmpint (document->status, ==, DEBRIEF_CLI_EXIT_DOCUMENT);
+  assert_contains (document->err, "good.debrief: The file is not JSON");
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+}
+
+/* Each test works in a folder of its own. */
+static void
+reset_work_dir (void)
+{
+  if (work_dir != NULL)
+    {
+      debrief_test_remove_tree (work_dir);
+      g_free (work_dir);
+    }
+  work_dir = debrief_test_make_tmpdir ();
+}
+
+static void
+run_in_fresh_folder (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  reset_work_dir ();
+  func ();
+}
+
+static void
+add_test (const char *path,
+          GTestFunc   func)
+{
+  g_test_add_data_func (path, (gconstpointer) func, run_in_fresh_folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  data_home = debrief_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/debrief/cli/check-good-file", test_check_good_file);
+  add_test ("/debrief/cli/check-bad-files", test_check_bad_files);
+  add_test ("/debrief/cli/check-newer-file", test_check_newer_file);
+  add_test ("/debrief/cli/wrong-arguments", test_wrong_arguments);
+  add_test ("/debrief/cli/export-import-round-trip", test_export_import_round_trip);
+  add_test ("/debrief/cli/import-bad-exports", test_import_bad_exports);
+
+  ret = g_test_run ();
+
+  if (work_dir != NULL)
+    debrief_test_remove_tree (work_dir);
+  g_free (work_dir);
+  debrief_test_remove_tree (data_home);
+  g_free (data_home);
+
+  return ret;
+}
