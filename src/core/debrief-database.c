@@ -21,6 +21,55 @@
 
 static char *vfs_name;
 
+/* Maps an SQLite failure to a sentence about what it means to the user. */
+void
+_debrief_set_sqlite_error (GError     **error,
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *doing)
+{
+  const char *detail;
+  int code = DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      detail = _("the disk is full");
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      detail = _("the folder cannot be written to");
+      break;
+
+    case SQLITE_CANTOPEN:
+      detail = _("the file cannot be opened or created there");
+      break;
+
+    case SQLITE_IOERR:
+      detail = _("the disk reported an input/output error");
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      detail = _("the document is damaged");
+      code = DEBRIEF_DOCUMENT_ERROR_DAMAGED;
+      break;
+
+    case SQLITE_NOMEM:
+      detail = _("there is not enough memory");
+      break;
+
+    default:
+      detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+      break;
+    }
+
+  /* Translators: "<what was being done>: <why it failed>." */
+  g_set_error (error, DEBRIEF_DOCUMENT_ERROR, code, _("%s: %s."), doing, detail);
+}
+
+
 /**
  * _debrief_document_set_vfs_name:
  * @name: (nullable): an SQLite VFS registered with sqlite3_vfs_register()
@@ -40,6 +89,24 @@ _debrief_database_open (const char  *path,
                         int          flags,
                         GError     **error)
 {
+  return _debrief_database_open_full (path, flags, _("The incident document could not be opened"), error);
+}
+
+/**
+ * _debrief_database_open_full:
+ * @path: the file, or an SQLite URI when @flags has %SQLITE_OPEN_URI
+ * @flags: SQLite open flags
+ * @doing: what failing to open it means to the user, for the message
+ * @error: a location for a #GError
+ *
+ * Returns: a connection with defensive settings, or %NULL
+ */
+sqlite3 *
+_debrief_database_open_full (const char  *path,
+                             int          flags,
+                             const char  *doing,
+                             GError     **error)
+{
   sqlite3 *db = NULL;
   int rc;
 
@@ -48,12 +115,7 @@ _debrief_database_open (const char  *path,
   rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX, vfs_name);
   if (rc != SQLITE_OK)
     {
-      int code = (flags & SQLITE_OPEN_CREATE) ? DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED
-                                               : DEBRIEF_DOCUMENT_ERROR_DAMAGED;
-
-      g_set_error (error, DEBRIEF_DOCUMENT_ERROR, code,
-                   _("The incident document could not be opened: %s."),
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      _debrief_set_sqlite_error (error, db, rc, doing);
       sqlite3_close (db);
       return NULL;
     }
@@ -117,12 +179,38 @@ pragma_int (sqlite3     *db,
  * that of its version. A document of a newer version than this build knows
  * passes with its version returned; the caller opens it read-only.
  */
-gboolean
-_debrief_database_check (sqlite3  *db,
-                         int      *out_version,
-                         GError  **error)
+static int
+quick_check (sqlite3    *db,
+             const char *table,
+             gboolean   *ok)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Table names here are Debrief's own constants, never the file's. */
+  sql = table ? g_strdup_printf ("PRAGMA quick_check(%s)", table) : g_strdup ("PRAGMA quick_check");
+
+  *ok = FALSE;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      *ok = rc == SQLITE_ROW &&
+            g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
+            sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static gboolean
+database_check (sqlite3             *db,
+                const char * const  *tables,
+                int                 *out_version,
+                GError             **error)
+{
   gint64 application_id = 0;
   gint64 version = 0;
   gboolean ok = FALSE;
@@ -131,15 +219,12 @@ _debrief_database_check (sqlite3  *db,
   g_assert (db != NULL);
   g_assert (out_version != NULL);
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_ROW &&
-           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 &&
-           sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  sqlite3_finalize (stmt);
+  if (tables == NULL)
+    rc = quick_check (db, NULL, &ok);
+  else
+    for (guint i = 0; tables[i] != NULL; i++)
+      if ((rc = quick_check (db, tables[i], &ok)) != SQLITE_ROW || !ok)
+        break;
 
   if (!ok)
     {
@@ -181,4 +266,34 @@ _debrief_database_check (sqlite3  *db,
   *out_version = version > G_MAXINT ? G_MAXINT : (int) version;
 
   return TRUE;
+}
+
+gboolean
+_debrief_database_check (sqlite3  *db,
+                         int      *out_version,
+                         GError  **error)
+{
+  return database_check (db, NULL, out_version, error);
+}
+
+/**
+ * _debrief_database_check_tables:
+ * @db: a connection from _debrief_database_open()
+ * @tables: (array zero-terminated=1): the tables to check
+ * @out_version: (out): the document's schema version
+ * @error: a location for a #GError
+ *
+ * Like _debrief_database_check(), but the integrity check reads only
+ * @tables: what is shown of a large document before the rest is checked
+ * (and a table missing from the file fails the check).
+ */
+gboolean
+_debrief_database_check_tables (sqlite3             *db,
+                                const char * const  *tables,
+                                int                 *out_version,
+                                GError             **error)
+{
+  g_assert (tables != NULL && tables[0] != NULL);
+
+  return database_check (db, tables, out_version, error);
 }

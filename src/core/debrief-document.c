@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -65,6 +66,7 @@ struct _DebriefDocument
   char                  *user_name;
   char                  *document_uuid;
   char                  *revision;
+  char                  *saving_revision;
 
   /* The target as it was when opened or last saved, to tell whether
    * somebody else saved it since. */
@@ -224,51 +226,6 @@ remove_database_files (const char *path)
     }
 }
 
-/* Maps an SQLite failure to a sentence about what it means to the user. */
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *doing)
-{
-  const char *detail;
-  int code = DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      detail = _("the disk is full");
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      detail = _("the folder cannot be written to");
-      break;
-
-    case SQLITE_IOERR:
-      detail = _("the disk reported an input/output error");
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      detail = _("the document is damaged");
-      code = DEBRIEF_DOCUMENT_ERROR_DAMAGED;
-      break;
-
-    case SQLITE_NOMEM:
-      detail = _("there is not enough memory");
-      break;
-
-    default:
-      detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-      break;
-    }
-
-  /* Translators: "<what was being done>: <why it failed>." */
-  g_set_error (error, DEBRIEF_DOCUMENT_ERROR, code, _("%s: %s."), doing, detail);
-}
-
 static sqlite3_stmt *
 get_statement (DebriefDocument  *self,
                const char       *sql,
@@ -287,7 +244,7 @@ get_statement (DebriefDocument  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
       return NULL;
     }
 
@@ -306,7 +263,7 @@ exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, doing);
+      _debrief_set_sqlite_error (error, db, rc, doing);
       return FALSE;
     }
 
@@ -404,6 +361,8 @@ list_insert (DebriefDocument *self,
   g_list_store_insert (list, index, record);
 }
 
+/* The table of records holds its reference until the end, so @record
+ * lives through its removal from the list. */
 static void
 list_remove (DebriefDocument *self,
              DebriefRecord   *record)
@@ -443,7 +402,7 @@ load_records (DebriefDocument  *self,
         g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
                              _("The incident document is damaged: it holds no incident."));
       else
-        set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+        _debrief_set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
       return FALSE;
     }
 
@@ -492,7 +451,7 @@ load_records (DebriefDocument  *self,
 
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
+          _debrief_set_sqlite_error (error, self->db, rc, _("The incident document could not be read"));
           return FALSE;
         }
 
@@ -502,29 +461,94 @@ load_records (DebriefDocument  *self,
   return TRUE;
 }
 
-static char *
-read_info (sqlite3    *db,
-           const char *key)
+/* Reads a value of document_info: TRUE with *value NULL when the key is
+ * missing, FALSE when the file could not be read. */
+static gboolean
+read_info (sqlite3     *db,
+           const char  *key,
+           char       **value,
+           GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM document_info WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+  *value = NULL;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT value FROM document_info WHERE key = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = _debrief_text_from_column (stmt, 0);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *value = _debrief_text_from_column (stmt, 0);
     }
   sqlite3_finalize (stmt);
 
-  return value;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _debrief_set_sqlite_error (error, db, rc, _("The incident document could not be read"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The insertion of @record with its own identifier and stamp. */
+static char *
+insert_sql (DebriefRecordClass *klass)
+{
+  guint n_columns = _debrief_record_class_get_n_columns (klass);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (uuid, modified_at, modified_by",
+                          _debrief_record_class_get_table (klass));
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", %s", _debrief_record_class_get_column_name (klass, i));
+  g_string_append (sql, ") VALUES (?1, ?2, ?3");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, ", ?%u", i + 4);
+  g_string_append (sql, ")");
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 static gboolean
-write_info (sqlite3     *db,
-            const char  *key,
-            const char  *value,
-            GError     **error)
+insert_record (sqlite3        *db,
+               sqlite3_stmt   *stmt,
+               DebriefRecord  *record,
+               const char     *doing,
+               GError        **error)
+{
+  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
+  g_autofree char *modified_at = _debrief_format_timestamp (debrief_record_get_modified_at (record));
+  int rc;
+
+  g_assert (modified_at != NULL);
+
+  sqlite3_bind_text (stmt, 1, debrief_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, modified_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, debrief_record_get_modified_by (record), -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+    _debrief_record_bind_column (record, i, stmt, i + 4);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _debrief_set_sqlite_error (error, db, rc, doing);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_info_full (sqlite3     *db,
+                 const char  *key,
+                 const char  *value,
+                 const char  *doing,
+                 GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -540,11 +564,20 @@ write_info (sqlite3     *db,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db, rc, _("The incident document could not be changed"));
+      _debrief_set_sqlite_error (error, db, rc, doing);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+write_info (sqlite3     *db,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  return write_info_full (db, key, value, _("The incident document could not be changed"), error);
 }
 
 /* The draft's description beside its working copy: which file it is a copy
@@ -565,6 +598,7 @@ write_draft_meta (DebriefDocument *self)
   g_key_file_set_int64 (keyfile, "Draft", "pid", getpid ());
   g_key_file_set_string (keyfile, "Draft", "host", g_get_host_name ());
   g_key_file_set_string (keyfile, "Draft", "revision", self->revision ? self->revision : "");
+  g_key_file_set_string (keyfile, "Draft", "saving-revision", self->saving_revision ? self->saving_revision : "");
   g_key_file_set_int64 (keyfile, "Draft", "file-size", self->file_size);
   g_key_file_set_int64 (keyfile, "Draft", "file-mtime", self->file_mtime);
 
@@ -599,8 +633,10 @@ prepare_working_copy (DebriefDocument  *self,
         return FALSE;
     }
 
-  self->document_uuid = read_info (self->db, "document-uuid");
-  self->revision = read_info (self->db, "revision");
+  if (!read_info (self->db, "document-uuid", &self->document_uuid, error) ||
+      !read_info (self->db, "revision", &self->revision, error))
+    return FALSE;
+
   if (self->document_uuid == NULL)
     {
       g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
@@ -700,7 +736,7 @@ debrief_document_new (const char  *user_name,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("A new incident could not be created"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("A new incident could not be created"));
       debrief_document_discard (self);
       return NULL;
     }
@@ -1076,7 +1112,7 @@ run_edit (DebriefDocument  *self,
 
   if ((rc = sqlite3session_create (self->db, "main", &session)) != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
       return FALSE;
     }
   sqlite3session_table_filter (session, session_table_filter, NULL);
@@ -1092,7 +1128,7 @@ run_edit (DebriefDocument  *self,
       (rc = sqlite3session_changeset (session, &size, &changes)) != SQLITE_OK)
     {
       if (rc != SQLITE_OK)
-        set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
+        _debrief_set_sqlite_error (error, self->db, rc, _("The change could not be recorded"));
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       sqlite3session_delete (session);
       sqlite3_free (changes);
@@ -1145,7 +1181,7 @@ bind_stamp_and_step (DebriefDocument  *self,
 
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("The change could not be stored"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The change could not be stored"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -1190,27 +1226,15 @@ edit_insert (DebriefDocument  *self,
              GError          **error)
 {
   RecordEdit *edit = data;
-  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (edit->record);
-  guint n_columns = _debrief_record_class_get_n_columns (klass);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sql = insert_sql (DEBRIEF_RECORD_GET_CLASS (edit->record));
   sqlite3_stmt *stmt;
 
-  g_string_append_printf (sql, "INSERT INTO %s (uuid", _debrief_record_class_get_table (klass));
-  for (guint i = 0; i < n_columns; i++)
-    g_string_append_printf (sql, ", %s", _debrief_record_class_get_column_name (klass, i));
-  g_string_append (sql, ", modified_at, modified_by) VALUES (?1");
-  for (guint i = 0; i < n_columns + 2; i++)
-    g_string_append_printf (sql, ", ?%u", i + 2);
-  g_string_append (sql, ")");
-
-  if (!(stmt = get_statement (self, sql->str, error)))
+  if (!(stmt = get_statement (self, sql, error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, debrief_record_get_uuid (edit->record), -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < n_columns; i++)
-    _debrief_record_bind_column (edit->record, i, stmt, i + 2);
+  _debrief_record_set_stamp (edit->record, edit->now, self->user_name);
 
-  return bind_stamp_and_step (self, stmt, n_columns + 2, edit, error);
+  return insert_record (self->db, stmt, edit->record, _("The record could not be stored"), error);
 }
 
 static gboolean
@@ -1234,7 +1258,7 @@ edit_delete (DebriefDocument  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("The record could not be removed"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The record could not be removed"));
       return FALSE;
     }
 
@@ -1303,7 +1327,6 @@ debrief_document_remove (DebriefDocument  *self,
                          DebriefRecord    *record,
                          GError          **error)
 {
-  g_autoptr(DebriefRecord) hold = NULL;
   RecordEdit edit = { record, -1, NULL };
 
   g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
@@ -1314,7 +1337,6 @@ debrief_document_remove (DebriefDocument  *self,
   if (!run_edit (self, edit_delete, &edit, NULL, -1, error))
     return FALSE;
 
-  hold = g_object_ref (record);
   list_remove (self, record);
 
   return TRUE;
@@ -1363,11 +1385,7 @@ refresh_from_changeset (DebriefDocument *self,
       if (op == SQLITE_DELETE)
         {
           if (record != NULL)
-            {
-              g_autoptr(DebriefRecord) hold = g_object_ref (record);
-
-              list_remove (self, record);
-            }
+            list_remove (self, record);
         }
       else
         {
@@ -1420,7 +1438,7 @@ apply_changeset (DebriefDocument  *self,
                                NULL, conflict_abort, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -1467,7 +1485,7 @@ move_step (DebriefDocument  *self,
 
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
+          _debrief_set_sqlite_error (error, self->db, rc, _("The change could not be undone"));
           return FALSE;
         }
       changeset = g_bytes_new_with_free_func (inverted, size, sqlite3_free, inverted);
@@ -1575,7 +1593,7 @@ target_state (GFile         *file,
   if ((db = _debrief_database_open (path, SQLITE_OPEN_READONLY, NULL)))
     {
       if (_debrief_database_check (db, &version, NULL))
-        their_revision = read_info (db, "revision");
+        read_info (db, "revision", &their_revision, NULL);
       sqlite3_close (db);
     }
 
@@ -1628,7 +1646,7 @@ typedef struct
   gint64   new_size;
   gint64   new_mtime;
   guint64  change_count;
-  char    *revision_uuid;
+  DebriefRevision *revision;
 } SaveData;
 
 static void
@@ -1640,7 +1658,7 @@ save_data_free (gpointer data)
   g_clear_object (&save->target);
   g_free (save->old_revision);
   g_free (save->new_revision);
-  g_free (save->revision_uuid);
+  g_clear_object (&save->revision);
   g_free (save);
 }
 
@@ -1716,12 +1734,12 @@ verify_saved (const char  *path,
       return FALSE;
     }
 
-  if (!(db = _debrief_database_open (path, SQLITE_OPEN_READONLY, error)))
+  if (!(db = _debrief_database_open_full (path, SQLITE_OPEN_READONLY,
+                                          _("The saved file could not be checked"), error)))
     return FALSE;
 
-  ok = _debrief_database_check (db, &version, error);
-  if (ok)
-    saved_revision = read_info (db, "revision");
+  ok = _debrief_database_check (db, &version, error) &&
+       read_info (db, "revision", &saved_revision, error);
   sqlite3_close (db);
 
   if (ok && (version != DEBRIEF_SCHEMA_VERSION || g_strcmp0 (saved_revision, revision) != 0))
@@ -1732,6 +1750,84 @@ verify_saved (const char  *path,
     }
 
   return ok;
+}
+
+/* A save that was killed leaves its hidden temporary file beside the
+ * target; the next save of the same file removes those old enough that no
+ * save can still be writing them. */
+static void
+remove_stale_saves (const char *dir,
+                    const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time ();
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  while ((name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".saving"))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) &&
+          now - (gint64) info.st_mtime * G_USEC_PER_SEC > G_TIME_SPAN_HOUR)
+        g_unlink (path);
+    }
+}
+
+/* Writes the revision of this save into the new file. */
+static gboolean
+record_save (sqlite3   *dest,
+             SaveData  *save,
+             GError   **error)
+{
+  g_autofree char *sql = insert_sql (DEBRIEF_RECORD_GET_CLASS (save->revision));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (dest, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    {
+      _debrief_set_sqlite_error (error, dest, rc, _("The file could not be saved"));
+      return FALSE;
+    }
+
+  if (!insert_record (dest, stmt, DEBRIEF_RECORD (save->revision), _("The file could not be saved"), error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return write_info_full (dest, "revision", save->new_revision, _("The file could not be saved"), error);
+}
+
+static gboolean
+set_rollback_mode (const char  *path,
+                   GError     **error)
+{
+  static const guint8 rollback[2] = { 1, 1 };
+  int fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0)
+    return set_errno_error (error, errno, _("The file could not be saved"));
+
+  if (pwrite (fd, rollback, sizeof rollback, 18) != sizeof rollback)
+    {
+      saved_errno = errno ? errno : EIO;
+      close (fd);
+      return set_errno_error (error, saved_errno, _("The file could not be saved"));
+    }
+
+  close (fd);
+  return TRUE;
 }
 
 static gboolean
@@ -1745,7 +1841,8 @@ save_to_target (SaveData      *save,
   g_autofree char *tmp_path = NULL;
   g_autofree char *journal = NULL;
   sqlite3 *source = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
   gboolean ok = FALSE;
   int fd;
   int rc;
@@ -1761,8 +1858,10 @@ save_to_target (SaveData      *save,
   base = g_path_get_basename (target_path);
   tmp_path = g_strdup_printf ("%s/.%s.XXXXXX.saving", dir, base);
 
-  /* VACUUM INTO writes into an empty file; making it here reserves a
-   * unique name beside the target, on the same file system. */
+  remove_stale_saves (dir, base);
+
+  /* A unique name beside the target, on the same file system, so the
+   * rename is atomic. */
   if ((fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644)) < 0)
     return set_errno_error (error, errno, _("The file could not be saved"));
   close (fd);
@@ -1771,24 +1870,53 @@ save_to_target (SaveData      *save,
   if (!save_fault (DEBRIEF_SAVE_STEP_SNAPSHOT, error))
     goto out;
 
-  if (!(source = _debrief_database_open (save->working_path, SQLITE_OPEN_READONLY, error)))
+  /* The backup API copies the working copy page by page, in one read
+   * transaction of its own connection: a consistent snapshot, at the speed
+   * of a file copy, while the user goes on editing. The copy needs no
+   * journal of its own: until it is renamed, it is nobody's document. */
+  if (!(source = _debrief_database_open_full (save->working_path, SQLITE_OPEN_READONLY,
+                                              _("The file could not be saved"), error)) ||
+      !(dest = _debrief_database_open_full (tmp_path, SQLITE_OPEN_READWRITE,
+                                            _("The file could not be saved"), error)))
     goto out;
 
-  /* VACUUM INTO attaches its output: the one attachment allowed. */
-  sqlite3_limit (source, SQLITE_LIMIT_ATTACHED, 1);
-  rc = sqlite3_prepare_v2 (source, "VACUUM INTO ?1", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  sqlite3_exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+
+  if (!(backup = sqlite3_backup_init (dest, "main", source, "main")))
     {
-      sqlite3_bind_text (stmt, 1, tmp_path, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
+      _debrief_set_sqlite_error (error, dest, sqlite3_errcode (dest), _("The file could not be saved"));
+      goto out;
     }
-  sqlite3_finalize (stmt);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, source, rc, _("The file could not be saved"));
+      _debrief_set_sqlite_error (error, dest, rc, _("The file could not be saved"));
       goto out;
     }
   g_clear_pointer (&source, sqlite3_close);
+  rc = sqlite3_errcode (dest);
+  g_clear_pointer (&dest, sqlite3_close);
+  if (rc != SQLITE_OK)
+    {
+      _debrief_set_sqlite_error (error, NULL, rc, _("The file could not be saved"));
+      goto out;
+    }
+
+  /* The pages carry the working copy's WAL mode in the header (bytes 18
+   * and 19); a shared file is in rollback-journal mode, so that it never
+   * needs a -wal or -shm beside it. This is the change PRAGMA journal_mode
+   * makes, without the WAL files it would create on the way. */
+  if (!set_rollback_mode (tmp_path, error))
+    goto out;
+
+  /* Then the revision of this save, in the new file only. */
+  if (!(dest = _debrief_database_open_full (tmp_path, SQLITE_OPEN_READWRITE, _("The file could not be saved"), error)))
+    goto out;
+  sqlite3_exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL);
+  if (!record_save (dest, save, error))
+    goto out;
+  g_clear_pointer (&dest, sqlite3_close);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
@@ -1848,6 +1976,7 @@ save_to_target (SaveData      *save,
     save->new_size = save->new_mtime = -1;
 
 out:
+  g_clear_pointer (&dest, sqlite3_close);
   g_clear_pointer (&source, sqlite3_close);
   if (tmp_path != NULL)
     g_unlink (tmp_path);
@@ -1856,29 +1985,32 @@ out:
   return ok;
 }
 
+/* Adds @revision, a save of the file, to the working copy's history: not
+ * an edit the user undoes. */
 static gboolean
-edit_add_revision (DebriefDocument  *self,
-                   gpointer          data,
-                   GError          **error)
+add_revision (DebriefDocument  *self,
+              DebriefRevision  *revision,
+              GError          **error)
 {
-  SaveData *save = data;
-  g_autoptr(DebriefRevision) revision = debrief_revision_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *version = g_strdup_printf ("Debrief %s", PACKAGE_VERSION);
-  RecordEdit edit = { DEBRIEF_RECORD (revision), -1, now };
+  g_autofree char *sql = insert_sql (DEBRIEF_RECORD_GET_CLASS (revision));
+  const char *revision_id = debrief_revision_get_revision_id (revision);
+  sqlite3_stmt *stmt;
 
-  debrief_revision_set_revision_id (revision, save->new_revision);
-  debrief_revision_set_saved_at (revision, now);
-  debrief_revision_set_saved_by (revision, self->user_name);
-  debrief_revision_set_host (revision, g_get_host_name ());
-  debrief_revision_set_app_version (revision, version);
-  save->revision_uuid = g_strdup (debrief_record_get_uuid (DEBRIEF_RECORD (revision)));
+  if (g_hash_table_contains (self->records, debrief_record_get_uuid (DEBRIEF_RECORD (revision))))
+    return TRUE;
 
-  if (!edit_insert (self, &edit, error) ||
-      !write_info (self->db, "revision", save->new_revision, error))
+  if (!(stmt = get_statement (self, sql, error)) ||
+      !exec (self->db, "BEGIN IMMEDIATE", _("The revision history could not be updated"), error))
     return FALSE;
 
-  _debrief_record_set_stamp (DEBRIEF_RECORD (revision), now, self->user_name);
+  if (!insert_record (self->db, stmt, DEBRIEF_RECORD (revision), _("The revision history could not be updated"), error) ||
+      !write_info (self->db, "revision", revision_id, error) ||
+      !exec (self->db, "COMMIT", _("The revision history could not be updated"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
   list_insert (self, DEBRIEF_RECORD (revision));
 
   return TRUE;
@@ -1889,6 +2021,8 @@ save_prepare (DebriefDocument  *self,
               GFile            *target,
               GError          **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *version = g_strdup_printf ("Debrief %s", PACKAGE_VERSION);
   SaveData *save;
 
   if (target == NULL)
@@ -1916,56 +2050,38 @@ save_prepare (DebriefDocument  *self,
   save->old_size = self->file_size;
   save->old_mtime = self->file_mtime;
   save->new_revision = g_uuid_string_random ();
-
-  /* The revision is written in the working copy first, so the snapshot
-   * carries it; it is not an edit the user undoes. */
-  if (!exec (self->db, "BEGIN IMMEDIATE", _("The file could not be saved"), error) ||
-      !edit_add_revision (self, save, error) ||
-      !exec (self->db, "COMMIT", _("The file could not be saved"), error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      if (save->revision_uuid != NULL)
-        {
-          DebriefRecord *added = g_hash_table_lookup (self->records, save->revision_uuid);
-
-          if (added != NULL)
-            list_remove (self, added);
-        }
-      save_data_free (save);
-      return NULL;
-    }
-
   save->change_count = self->change_count;
+
+  /* The revision goes into the saved file only; the working copy gets it
+   * once the save has succeeded, so a failed or killed save leaves no
+   * trace of a revision that never was. */
+  save->revision = debrief_revision_new ();
+  debrief_revision_set_revision_id (save->revision, save->new_revision);
+  debrief_revision_set_saved_at (save->revision, now);
+  debrief_revision_set_saved_by (save->revision, self->user_name);
+  debrief_revision_set_host (save->revision, g_get_host_name ());
+  debrief_revision_set_app_version (save->revision, version);
+  _debrief_record_set_stamp (DEBRIEF_RECORD (save->revision), now, self->user_name);
+
+  /* If the session dies between the rename and the end of the save, the
+   * draft tells the next one which revision of the file is its own. */
+  g_free (self->saving_revision);
+  self->saving_revision = g_strdup (save->new_revision);
+  write_draft_meta (self);
 
   return save;
 }
 
-/* After a save: either the new state of the target, or the working copy as
- * it was before, without the revision that never reached the target. */
 static void
 save_complete (DebriefDocument *self,
                SaveData        *save,
                gboolean         saved)
 {
+  g_clear_pointer (&self->saving_revision, g_free);
+
   if (!saved)
     {
-      DebriefRecord *revision = g_hash_table_lookup (self->records, save->revision_uuid);
-      sqlite3_stmt *stmt = NULL;
-
-      if (sqlite3_prepare_v2 (self->db, "DELETE FROM revision WHERE uuid = ?1", -1, &stmt, NULL) == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, save->revision_uuid, -1, SQLITE_STATIC);
-          sqlite3_step (stmt);
-        }
-      sqlite3_finalize (stmt);
-      write_info (self->db, "revision", save->old_revision ? save->old_revision : "", NULL);
-
-      if (revision != NULL)
-        {
-          g_autoptr(DebriefRecord) hold = g_object_ref (revision);
-
-          list_remove (self, revision);
-        }
+      write_draft_meta (self);
       return;
     }
 
@@ -1973,6 +2089,16 @@ save_complete (DebriefDocument *self,
   self->revision = g_strdup (save->new_revision);
   self->file_size = save->new_size;
   self->file_mtime = save->new_mtime;
+
+  /* The working copy learns of the revision the file now holds. The file
+   * is saved whatever happens here; a working copy that cannot take it
+   * only lacks one line of history. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!add_revision (self, save->revision, &error))
+      g_debug ("The revision could not be added to the working copy: %s", error->message);
+  }
 
   if (self->file == NULL || !g_file_equal (self->file, save->target))
     {
@@ -2121,6 +2247,7 @@ struct _DebriefDraft
   GDateTime *modified;
   gboolean   read_only;
   char      *revision;
+  char      *saving_revision;
   gint64     file_size;
   gint64     file_mtime;
 };
@@ -2136,6 +2263,7 @@ debrief_draft_copy (const DebriefDraft *draft)
   copy->modified = draft->modified ? g_date_time_ref (draft->modified) : NULL;
   copy->read_only = draft->read_only;
   copy->revision = g_strdup (draft->revision);
+  copy->saving_revision = g_strdup (draft->saving_revision);
   copy->file_size = draft->file_size;
   copy->file_mtime = draft->file_mtime;
 
@@ -2153,6 +2281,7 @@ debrief_draft_free (DebriefDraft *draft)
   g_clear_object (&draft->file);
   g_clear_pointer (&draft->modified, g_date_time_unref);
   g_free (draft->revision);
+  g_free (draft->saving_revision);
   g_free (draft);
 }
 
@@ -2287,6 +2416,7 @@ debrief_document_list_drafts (void)
       draft->file = (uri && *uri) ? g_file_new_for_uri (uri) : NULL;
       draft->read_only = g_key_file_get_boolean (keyfile, "Draft", "read-only", NULL);
       draft->revision = g_key_file_get_string (keyfile, "Draft", "revision", NULL);
+      draft->saving_revision = g_key_file_get_string (keyfile, "Draft", "saving-revision", NULL);
       draft->file_size = g_key_file_get_int64 (keyfile, "Draft", "file-size", NULL);
       draft->file_mtime = g_key_file_get_int64 (keyfile, "Draft", "file-mtime", NULL);
 
@@ -2298,6 +2428,48 @@ debrief_document_list_drafts (void)
     }
 
   return drafts;
+}
+
+static void
+adopt_interrupted_save (DebriefDocument *self,
+                        const char      *saving_revision)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *their_revision = NULL;
+  g_autoptr(GTypeClass) klass = g_type_class_ref (DEBRIEF_TYPE_REVISION);
+  g_autofree char *sql = select_sql (DEBRIEF_RECORD_CLASS (klass), "revision_id = ?1");
+  g_autoptr(DebriefRecord) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int version;
+
+  if (path == NULL || !check_file_header (self->file, NULL, NULL) ||
+      !(db = _debrief_database_open (path, SQLITE_OPEN_READONLY, NULL)))
+    return;
+
+  if (_debrief_database_check (db, &version, NULL) &&
+      read_info (db, "revision", &their_revision, NULL) &&
+      g_strcmp0 (their_revision, saving_revision) == 0 &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, saving_revision, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        revision = record_from_row (DEBRIEF_TYPE_REVISION, stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (revision == NULL)
+    return;
+
+  g_free (self->revision);
+  self->revision = g_strdup (saving_revision);
+  if (!query_file_state (self->file, &self->file_size, &self->file_mtime, NULL, NULL))
+    self->file_size = self->file_mtime = -1;
+
+  if (!add_revision (self, DEBRIEF_REVISION (revision), &error))
+    g_debug ("The revision could not be added to the working copy: %s", error->message);
 }
 
 /**
@@ -2354,6 +2526,11 @@ debrief_document_restore_draft (const DebriefDraft  *draft,
       g_free (self->revision);
       self->revision = g_strdup (draft->revision);
     }
+
+  /* A save that was cut short after its rename: the file holds this
+   * draft's own revision, which is no conflict. */
+  if (draft->saving_revision != NULL && *draft->saving_revision != '\0' && self->file != NULL)
+    adopt_interrupted_save (self, draft->saving_revision);
 
   write_draft_meta (self);
 
@@ -2562,6 +2739,7 @@ debrief_document_finalize (GObject *object)
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->document_uuid, g_free);
   g_clear_pointer (&self->revision, g_free);
+  g_clear_pointer (&self->saving_revision, g_free);
   g_clear_object (&self->incident);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
@@ -2737,9 +2915,13 @@ char *
 _debrief_document_dup_info (DebriefDocument *self,
                             const char      *key)
 {
+  char *value = NULL;
+
   g_assert (DEBRIEF_IS_DOCUMENT (self));
 
-  return read_info (self->db, key);
+  read_info (self->db, key, &value, NULL);
+
+  return value;
 }
 
 /**
@@ -2827,7 +3009,7 @@ _debrief_document_import_record (DebriefDocument  *self,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
+          _debrief_set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
           return FALSE;
         }
     }
@@ -2854,7 +3036,7 @@ _debrief_document_import_record (DebriefDocument  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
+      _debrief_set_sqlite_error (error, self->db, rc, _("The incident could not be imported"));
       return FALSE;
     }
 

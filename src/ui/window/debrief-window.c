@@ -260,6 +260,10 @@ debrief_window_update_title (DebriefWindow *self)
       subtitle = g_strdup (_("Read-Only"));
       break;
 
+    case DEBRIEF_READ_ONLY_REASON_PREPARING:
+      subtitle = g_strdup (_("Preparing for editing…"));
+      break;
+
     case DEBRIEF_READ_ONLY_REASON_NONE:
     default:
       if (file != NULL)
