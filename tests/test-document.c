@@ -935,6 +935,79 @@ test_recovery_after_crash (void)
 }
 
 static void
+open_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+prepared (DebriefDocument *document)
+{
+  return debrief_document_get_read_only_reason (document) != DEBRIEF_READ_ONLY_REASON_PREPARING;
+}
+
+static void
+test_large_document_is_shown_first (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "large.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) original = new_filled_document ();
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(DebriefDocument) reopened = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  save_document (original, file);
+
+  /* Every document counts as large here. */
+  _debrief_document_set_large_size (1);
+  debrief_document_open_async (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper", NULL, open_async_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = debrief_document_open_finish (result, &error);
+  _debrief_document_set_large_size (0);
+  g_assert_no_error (error);
+
+  /* Shown at once, everything readable, nothing editable yet: the
+   * working copy is made in a thread whose end the main loop has not seen
+   * (it has not run since the document was handed over). */
+  assert_documents_equal (original, document);
+  g_assert_false (prepared (document));
+  g_assert_true (debrief_document_get_read_only (document));
+  g_assert_false (debrief_document_save (document, NULL, NULL, &error));
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!prepared (document))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* Then editable on its own working copy, and it saves. */
+  g_assert_false (debrief_document_get_read_only (document));
+  g_assert_true (g_str_has_prefix (debrief_document_get_working_path (document), data_home));
+  debrief_incident_set_title (debrief_document_get_incident (document), "Edited once prepared");
+  g_assert_true (debrief_document_get_modified (document));
+  save_document (document, NULL);
+
+  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (reopened)), ==, "Edited once prepared");
+
+  close_document (g_steal_pointer (&original));
+  close_document (g_steal_pointer (&document));
+  close_document (g_steal_pointer (&reopened));
+  debrief_test_remove_tree (dir);
+}
+
+static void
 test_discard_draft (void)
 {
   g_autoptr(GPtrArray) drafts = NULL;
@@ -993,6 +1066,7 @@ main (int   argc,
   g_test_add_func ("/debrief/document/read-only-refuses-edits", test_read_only_refuses_edits);
   g_test_add_func ("/debrief/document/save-fails-at-every-step", test_save_fails_at_every_step);
   g_test_add_func ("/debrief/document/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/debrief/document/large-document-is-shown-first", test_large_document_is_shown_first);
   g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
 
   ret = g_test_run ();

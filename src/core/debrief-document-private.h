@@ -32,6 +32,7 @@ typedef gboolean (*DebriefSaveFaultFunc) (DebriefSaveStep   step,
 
 void     _debrief_document_set_save_fault_func (DebriefSaveFaultFunc func);
 void     _debrief_document_set_vfs_name        (const char        *vfs_name);
+void     _debrief_document_set_large_size      (gint64             size);
 sqlite3 *_debrief_document_get_db              (DebriefDocument   *self);
 void     _debrief_document_record_changed      (DebriefDocument   *self,
                                                 DebriefRecord     *record,

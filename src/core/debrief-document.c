@@ -41,6 +41,19 @@
 #include "debrief-scope-item.h"
 #include "debrief-timeline-event.h"
 
+/* From this size on, opening shows the document before its working copy
+ * is made, so that opening is proportional to what is shown. */
+#define LARGE_DOCUMENT_SIZE (64 * 1024 * 1024)
+
+static gint64 large_document_size = LARGE_DOCUMENT_SIZE;
+
+/* For tests: the size from which opening shows a document first. */
+void
+_debrief_document_set_large_size (gint64 size)
+{
+  large_document_size = size > 0 ? size : LARGE_DOCUMENT_SIZE;
+}
+
 /* Edits of one field within this time are one step to undo, so that
  * undoing typing does not go a letter at a time. */
 #define COALESCE_USEC (2 * G_USEC_PER_SEC)
@@ -82,6 +95,9 @@ struct _DebriefDocument
   guint64                change_count;
 
   DebriefReadOnlyReason  read_only_reason;
+  DebriefOpenFlags       open_flags;
+  int                    version;
+  GCancellable          *prepare_cancellable;
   guint                  modified : 1;
 };
 
@@ -104,6 +120,7 @@ enum {
 
 enum {
   EDIT_FAILED,
+  PREPARATION_FAILED,
   N_SIGNALS
 };
 
@@ -652,6 +669,8 @@ debrief_document_discard (DebriefDocument *self)
 {
   g_autofree char *meta = NULL;
 
+  g_cancellable_cancel (self->prepare_cancellable);
+
   g_clear_pointer (&self->statements, g_hash_table_unref);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -850,42 +869,90 @@ copy_in (GFile         *file,
   return FALSE;
 }
 
-/**
- * debrief_document_open:
- * @file: the incident document
- * @flags: how to open it
- * @user_name: (nullable): the name edits are recorded under
- * @cancellable: (nullable): a #GCancellable
- * @error: a location for a #GError
- *
- * Copies @file into a new working copy, checks the copy and loads it. This
- * blocks: call it from a thread, or use debrief_document_open_async().
- *
- * A document of a newer schema opens read-only; an older one is migrated
- * in the working copy.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-DebriefDocument *
-debrief_document_open (GFile             *file,
-                       DebriefOpenFlags   flags,
-                       const char        *user_name,
-                       GCancellable      *cancellable,
-                       GError           **error)
+/* Tables read to show a document, checked before it is shown; the
+ * evidence content is checked with the rest of the file afterwards. */
+static const char * const shown_tables[] = {
+  "document_info", "incident", "scope_item", "participant", "evidence", "timeline_event",
+  "phase_marker", "contributing_factor", "action_item", "meeting_note", "feedback", "revision",
+  NULL
+};
+
+/* Opens a large document where it lies, read-only and immutable (a save by
+ * anybody else replaces the file by a rename, and never changes what this
+ * connection reads), and shows it while the working copy is made. */
+static DebriefDocument *
+open_in_place (DebriefDocument   *self,
+               const char        *path,
+               DebriefOpenFlags   flags,
+               GError           **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable_uri = NULL;
+
+  if (!(uri = g_filename_to_uri (path, NULL, error)))
+    return NULL;
+  immutable_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+
+  if (!(self->db = _debrief_database_open (immutable_uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error)) ||
+      !_debrief_database_check_tables (self->db, shown_tables, &self->version, error))
+    return NULL;
+
+  self->open_flags = flags;
+  if (self->version > DEBRIEF_SCHEMA_VERSION)
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA;
+  else if ((flags & DEBRIEF_OPEN_FLAGS_READ_ONLY) && !(flags & DEBRIEF_OPEN_FLAGS_AS_COPY))
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_REQUESTED;
+  else
+    self->read_only_reason = DEBRIEF_READ_ONLY_REASON_PREPARING;
+
+  if (!prepare_working_copy (self, FALSE, error))
+    return NULL;
+
+  return g_object_ref (self);
+}
+
+static DebriefDocument *
+document_open (GFile             *file,
+               DebriefOpenFlags   flags,
+               const char        *user_name,
+               gboolean           defer_copy,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   g_autoptr(DebriefDocument) self = NULL;
+  g_autofree char *path = NULL;
   gboolean writable;
   int version = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_file_header (file, cancellable, error))
     return NULL;
 
   self = document_new_empty (user_name);
   self->file = g_object_ref (file);
+
+  if (defer_copy && (path = g_file_get_path (file)) != NULL)
+    {
+      if (!query_file_state (file, &self->file_size, &self->file_mtime, cancellable, error))
+        return NULL;
+
+      if (self->file_size >= large_document_size)
+        {
+          DebriefDocument *opened = open_in_place (self, path, flags, error);
+
+          if (opened == NULL)
+            {
+              if (self->version > DEBRIEF_SCHEMA_VERSION)
+                {
+                  g_clear_error (error);
+                  g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NEWER,
+                                       _("The incident document was made by a newer version of Debrief "
+                                         "and cannot be read by this one. Update Debrief to open it."));
+                }
+              g_clear_pointer (&self->db, sqlite3_close);
+            }
+          return opened;
+        }
+    }
 
   if (!copy_in (file, self->working_path, &self->file_size, &self->file_mtime, cancellable, error))
     {
@@ -945,6 +1012,37 @@ debrief_document_open (GFile             *file,
   return g_steal_pointer (&self);
 }
 
+/**
+ * debrief_document_open:
+ * @file: the incident document
+ * @flags: how to open it
+ * @user_name: (nullable): the name edits are recorded under
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Copies @file into a new working copy, checks the whole copy and loads
+ * it. This blocks: call it from a thread, or use
+ * debrief_document_open_async(), which shows a large document sooner.
+ *
+ * A document of a newer schema opens read-only; an older one is migrated
+ * in the working copy.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DebriefDocument *
+debrief_document_open (GFile             *file,
+                       DebriefOpenFlags   flags,
+                       const char        *user_name,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return document_open (file, flags, user_name, FALSE, cancellable, error);
+}
+
 typedef struct
 {
   GFile            *file;
@@ -972,13 +1070,190 @@ open_thread (GTask        *task,
   GError *error = NULL;
   DebriefDocument *document;
 
-  document = debrief_document_open (data->file, data->flags, data->user_name, cancellable, &error);
+  document = document_open (data->file, data->flags, data->user_name, TRUE, cancellable, &error);
   if (document == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, document, g_object_unref);
 }
 
+typedef struct
+{
+  char    *working_path;
+  GFile   *file;
+  gint64   file_size;
+  gint64   file_mtime;
+  int      version;
+  gboolean migrated;
+} PrepareData;
+
+static void
+prepare_data_free (gpointer data)
+{
+  PrepareData *prepare = data;
+
+  g_free (prepare->working_path);
+  g_clear_object (&prepare->file);
+  g_free (prepare);
+}
+
+/* The second half of opening a large document: its working copy, made
+ * and checked whole while the user reads it. */
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PrepareData *prepare = task_data;
+  GError *error = NULL;
+  sqlite3 *db = NULL;
+  gint64 size, mtime;
+  int version = 0;
+
+  if (!copy_in (prepare->file, prepare->working_path, &size, &mtime, cancellable, &error))
+    goto failed;
+
+  if (size != prepare->file_size || mtime != prepare->file_mtime)
+    {
+      g_set_error_literal (&error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT,
+                           _("Somebody saved the file while it was being opened. Open it again to see their version."));
+      goto failed;
+    }
+
+  if (!(db = _debrief_database_open (prepare->working_path, SQLITE_OPEN_READWRITE, &error)) ||
+      !_debrief_database_check (db, &version, &error))
+    goto failed;
+
+  if (version < DEBRIEF_SCHEMA_VERSION)
+    {
+      if (!exec (db, "BEGIN IMMEDIATE", _("The document could not be updated to this version of Debrief"), &error) ||
+          !_debrief_schema_migrate (db, version, &error) ||
+          !exec (db, "COMMIT", _("The document could not be updated to this version of Debrief"), &error))
+        goto failed;
+      prepare->migrated = TRUE;
+    }
+
+  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+             _("The working copy could not be prepared"), &error))
+    goto failed;
+
+  g_task_return_pointer (task, db, (GDestroyNotify) sqlite3_close);
+  return;
+
+failed:
+  g_clear_pointer (&db, sqlite3_close);
+  remove_database_files (prepare->working_path);
+  g_task_return_error (task, error);
+}
+
+static void
+prepare_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DebriefDocument *self = DEBRIEF_DOCUMENT (object);
+  PrepareData *prepare = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  db = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Closed meanwhile: the working copy is nobody's. */
+  if (g_cancellable_is_cancelled (self->prepare_cancellable))
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      remove_database_files (prepare->working_path);
+      return;
+    }
+  g_clear_object (&self->prepare_cancellable);
+
+  if (db == NULL)
+    {
+      /* It can still be read, as it was shown. */
+      self->read_only_reason = DEBRIEF_READ_ONLY_REASON_REQUESTED;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY_REASON]);
+      g_signal_emit (self, signals [PREPARATION_FAILED], 0, error);
+      return;
+    }
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+  self->db = db;
+  self->read_only_reason = DEBRIEF_READ_ONLY_REASON_NONE;
+
+  if (prepare->migrated)
+    self->modified = TRUE;
+
+  if (self->open_flags & DEBRIEF_OPEN_FLAGS_AS_COPY)
+    {
+      g_clear_object (&self->file);
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+    }
+
+  write_draft_meta (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY_REASON]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static void
+debrief_document_start_preparing (DebriefDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PrepareData *prepare = g_new0 (PrepareData, 1);
+
+  prepare->working_path = g_strdup (self->working_path);
+  prepare->file = g_object_ref (self->file);
+  prepare->file_size = self->file_size;
+  prepare->file_mtime = self->file_mtime;
+  prepare->version = self->version;
+
+  self->prepare_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->prepare_cancellable, prepare_done, NULL);
+  g_task_set_source_tag (task, debrief_document_start_preparing);
+  g_task_set_task_data (task, prepare, prepare_data_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+static void
+open_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DebriefDocument *document;
+
+  if (!(document = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (document->read_only_reason == DEBRIEF_READ_ONLY_REASON_PREPARING)
+    debrief_document_start_preparing (document);
+
+  g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * debrief_document_open_async:
+ * @file: the incident document
+ * @flags: how to open it
+ * @user_name: (nullable): the name edits are recorded under
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the document can be shown
+ * @user_data: data for @callback
+ *
+ * Opens @file off the main thread, as debrief_document_open() does. A
+ * large document is shown as soon as what is shown of it is checked: it
+ * is read-only (%DEBRIEF_READ_ONLY_REASON_PREPARING) until its working copy
+ * is made and checked whole, then editable; if that fails, it stays
+ * read-only and #DebriefDocument::preparation-failed says why.
+ */
 void
 debrief_document_open_async (GFile               *file,
                              DebriefOpenFlags     flags,
@@ -988,6 +1263,7 @@ debrief_document_open_async (GFile               *file,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
   OpenData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -1000,8 +1276,10 @@ debrief_document_open_async (GFile               *file,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, debrief_document_open_async);
-  g_task_set_task_data (task, data, open_data_free);
-  g_task_run_in_thread (task, open_thread);
+
+  inner = g_task_new (NULL, cancellable, open_done, g_steal_pointer (&task));
+  g_task_set_task_data (inner, data, open_data_free);
+  g_task_run_in_thread (inner, open_thread);
 }
 
 /**
@@ -2035,6 +2313,13 @@ save_prepare (DebriefDocument  *self,
       return NULL;
     }
 
+  if (self->read_only_reason == DEBRIEF_READ_ONLY_REASON_PREPARING)
+    {
+      g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
+                           _("The incident document is still being prepared for editing. Try again in a moment."));
+      return NULL;
+    }
+
   if (self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE)
     {
       g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
@@ -2740,6 +3025,7 @@ debrief_document_finalize (GObject *object)
   g_clear_pointer (&self->document_uuid, g_free);
   g_clear_pointer (&self->revision, g_free);
   g_clear_pointer (&self->saving_revision, g_free);
+  g_clear_object (&self->prepare_cancellable);
   g_clear_object (&self->incident);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->records, g_hash_table_unref);
@@ -2878,6 +3164,21 @@ debrief_document_class_init (DebriefDocumentClass *klass)
    */
   signals [EDIT_FAILED] =
     g_signal_new ("edit-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * DebriefDocument::preparation-failed:
+   * @self: a #DebriefDocument
+   * @error: what went wrong
+   *
+   * The working copy of a large document, shown while it was made, could
+   * not be made or failed its check. The document stays open read-only.
+   */
+  signals [PREPARATION_FAILED] =
+    g_signal_new ("preparation-failed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

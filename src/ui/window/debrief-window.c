@@ -327,6 +327,9 @@ show_info (DebriefWindow *self,
       if (debrief_document_get_read_only_reason (self->document) == DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA)
         text = g_strdup_printf (_("“%s” was made by a newer version of Debrief. It is open read-only: "
                                   "update Debrief to edit it."), name);
+      else if (debrief_document_get_read_only_reason (self->document) == DEBRIEF_READ_ONLY_REASON_PREPARING)
+        text = g_strdup_printf (_("“%s” is large: it can be read now, and edited as soon as its "
+                                  "working copy is ready."), name);
       else
         text = g_strdup_printf (_("“%s” is open read-only. Changes cannot be made or saved."), name);
       gtk_info_bar_set_message_type (self->info_bar, GTK_MESSAGE_INFO);
@@ -362,6 +365,26 @@ debrief_window_document_changed_cb (DebriefWindow *self)
 {
   debrief_window_update_title (self);
   debrief_window_update_actions (self);
+}
+
+static void
+debrief_window_read_only_changed_cb (DebriefWindow *self)
+{
+  show_info (self, debrief_document_get_read_only (self->document) ? INFO_READ_ONLY : INFO_NONE);
+  debrief_window_update_title (self);
+  debrief_window_update_actions (self);
+}
+
+static void
+debrief_window_preparation_failed_cb (DebriefWindow   *self,
+                                      const GError    *error,
+                                      DebriefDocument *document)
+{
+  g_autofree char *name = debrief_document_dup_display_name (document);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Edited"), name);
+  g_autofree char *body = g_strdup_printf (_("%s\n\nIt stays open read-only."), error->message);
+
+  show_message (self, heading, body);
 }
 
 static void
@@ -463,8 +486,12 @@ debrief_window_set_document (DebriefWindow   *self,
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo",
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only-reason",
+                               G_CALLBACK (debrief_window_read_only_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "edit-failed",
                                G_CALLBACK (debrief_window_edit_failed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "preparation-failed",
+                               G_CALLBACK (debrief_window_preparation_failed_cb), self, G_CONNECT_SWAPPED);
 
       if (debrief_document_get_file (document) != NULL)
         add_to_recent (self, debrief_document_get_file (document));
