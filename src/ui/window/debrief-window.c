@@ -56,7 +56,6 @@ struct _DebriefWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle       *document_title;
-  AdwToastOverlay      *toast_overlay;
   GtkInfoBar           *info_bar;
   GtkLabel             *info_label;
   GPtrArray            *info_buttons;
@@ -1227,9 +1226,6 @@ debrief_window_action_new (GtkWidget  *widget,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   DebriefWindow *window;
 
-  if (debrief_window_is_replaceable (self) && self->document != NULL)
-    return;
-
   window = debrief_window_new (DEBRIEF_APPLICATION (app));
   debrief_window_new_incident (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -1495,7 +1491,6 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, document_title);
-  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, overview_page);
