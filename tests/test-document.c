@@ -19,6 +19,7 @@
 #include "debrief-record-private.h"
 #include "debrief-revision.h"
 #include "debrief-scope-item.h"
+#include "debrief-test-records.h"
 #include "debrief-test-util.h"
 #include "debrief-timeline-event.h"
 
@@ -81,120 +82,14 @@ read_bytes (GFile *file)
   return g_bytes_new_take (data, length);
 }
 
-/* A value for @pspec that is not its default, different for each @seed,
- * with text a user could type: accents, emoji, quotes, new lines. */
-static void
-make_value (GParamSpec *pspec,
-            guint       seed,
-            GValue     *value)
-{
-  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
-
-  g_value_init (value, type);
-
-  if (type == G_TYPE_STRING)
-    g_value_take_string (value, g_strdup_printf ("%s #%u: watchdog “reset” ⚡ é\n'; DROP TABLE incident; --",
-                                                 pspec->name, seed));
-  else if (type == G_TYPE_INT64)
-    {
-      GParamSpecInt64 *ispec = G_PARAM_SPEC_INT64 (pspec);
-
-      g_value_set_int64 (value, CLAMP ((gint64) seed * 7 + 3, ispec->minimum, ispec->maximum));
-    }
-  else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
-  else if (type == G_TYPE_DATE_TIME)
-    {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600 + 1800);
-
-      g_value_take_boxed (value, g_date_time_new (zone, 2026, 3, 14, 2, (seed / 60) % 60, (seed % 60) + 0.125));
-    }
-  else if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-
-      g_value_set_enum (value, klass->values[klass->n_values - 1].value);
-    }
-  else
-    g_assert_not_reached ();
-}
-
-static void
-fill_record (DebriefRecord *record,
-             guint          seed)
-{
-  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (record);
-
-  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
-    {
-      GParamSpec *pspec = _debrief_record_class_get_column (klass, i);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      make_value (pspec, seed + i, &value);
-      g_object_set_property (G_OBJECT (record), pspec->name, &value);
-    }
-}
-
-static void
-assert_records_equal (DebriefRecord *a,
-                      DebriefRecord *b)
-{
-  DebriefRecordClass *klass = DEBRIEF_RECORD_GET_CLASS (a);
-
-  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
-  g_assert_cmpstr (debrief_record_get_uuid (a), ==, debrief_record_get_uuid (b));
-  g_assert_cmpstr (debrief_record_get_modified_by (a), ==, debrief_record_get_modified_by (b));
-  g_assert_true (g_date_time_equal (debrief_record_get_modified_at (a), debrief_record_get_modified_at (b)));
-
-  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
-    {
-      GParamSpec *pspec = _debrief_record_class_get_column (klass, i);
-      const GValue *x = _debrief_record_peek_value (a, i);
-      const GValue *y = _debrief_record_peek_value (b, i);
-
-      if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_DATE_TIME)
-        {
-          GDateTime *dx = g_value_get_boxed (x);
-          GDateTime *dy = g_value_get_boxed (y);
-
-          if (dx == NULL) g_error ("%s.%s is NULL", G_OBJECT_TYPE_NAME (a), pspec->name);
-          g_assert_nonnull (dy);
-          g_assert_true (g_date_time_equal (dx, dy));
-          g_assert_cmpint (g_date_time_get_utc_offset (dx), ==, g_date_time_get_utc_offset (dy));
-        }
-      else if (g_param_values_cmp (pspec, x, y) != 0)
-        {
-          g_autofree char *sx = g_strdup_value_contents (x);
-          g_autofree char *sy = g_strdup_value_contents (y);
-
-          g_error ("%s.%s differs after the round trip: %s ≠ %s",
-                   G_OBJECT_TYPE_NAME (a), pspec->name, sx, sy);
-        }
-    }
-}
-
-/* A document with every field of the incident and of one record of each
- * kind (two of some) set to a value that is not the default. */
+/* A document with every field of the incident and of two records of each
+ * kind set to a value that is not the default. */
 static DebriefDocument *
 new_filled_document (void)
 {
   DebriefDocument *document = new_document ();
-  const GType *types;
-  guint n_types;
 
-  fill_record (DEBRIEF_RECORD (debrief_document_get_incident (document)), 1);
-
-  types = debrief_document_list_record_types (&n_types);
-  for (guint i = 0; i < n_types; i++)
-    for (guint copy = 0; copy < 2; copy++)
-      {
-        g_autoptr(DebriefRecord) record = g_object_new (types[i], NULL);
-        g_autoptr(GError) error = NULL;
-
-        fill_record (record, 100 * (i + 1) + copy);
-        g_assert_true (debrief_document_add (document, record, &error));
-        g_assert_no_error (error);
-      }
+  debrief_test_fill_document (document);
 
   return document;
 }
@@ -203,32 +98,8 @@ static void
 assert_documents_equal (DebriefDocument *a,
                         DebriefDocument *b)
 {
-  const GType *types;
-  guint n_types;
-
   g_assert_cmpstr (debrief_document_get_uuid (a), ==, debrief_document_get_uuid (b));
-  assert_records_equal (DEBRIEF_RECORD (debrief_document_get_incident (a)),
-                        DEBRIEF_RECORD (debrief_document_get_incident (b)));
-
-  types = debrief_document_list_record_types (&n_types);
-  for (guint i = 0; i < n_types; i++)
-    {
-      GListModel *list_a = debrief_document_get_records (a, types[i]);
-      GListModel *list_b = debrief_document_get_records (b, types[i]);
-
-      /* Revisions are added by each save; the rest must match one to one. */
-      if (types[i] == DEBRIEF_TYPE_REVISION)
-        continue;
-
-      g_assert_cmpuint (g_list_model_get_n_items (list_a), ==, g_list_model_get_n_items (list_b));
-      for (guint j = 0; j < g_list_model_get_n_items (list_a); j++)
-        {
-          g_autoptr(DebriefRecord) x = g_list_model_get_item (list_a, j);
-          g_autoptr(DebriefRecord) y = g_list_model_get_item (list_b, j);
-
-          assert_records_equal (x, y);
-        }
-    }
+  debrief_test_assert_same_records (a, b, FALSE);
 }
 
 static void
