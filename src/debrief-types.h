@@ -16,7 +16,9 @@ typedef struct _DebriefApplication DebriefApplication;
 typedef struct _DebriefDocument    DebriefDocument;
 typedef struct _DebriefLock        DebriefLock;
 typedef struct _DebriefLockInfo    DebriefLockInfo;
+typedef struct _DebriefPreferencesWindow DebriefPreferencesWindow;
 typedef struct _DebriefRecord      DebriefRecord;
+typedef struct _DebriefWelcomePage DebriefWelcomePage;
 typedef struct _DebriefWindow      DebriefWindow;
 
 G_END_DECLS

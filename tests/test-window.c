@@ -16,6 +16,7 @@
 #include "debrief-application.h"
 #include "debrief-test-util.h"
 #include "overview/debrief-overview-page.h"
+#include "welcome/debrief-welcome-page.h"
 #include "window/debrief-window.h"
 
 static DebriefApplication *app;
@@ -150,9 +151,22 @@ test_window_shows_switcher_and_empty_states (void)
   AdwViewStack *stack = NULL;
   GtkWidget *header = NULL;
 
-  /* A new window holds a new, untitled incident. */
+  /* A new window opens on the welcome page, without views... */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
+  g_assert_null (debrief_window_get_document (window));
+  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (
+                    ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+
+  /* ...and New Incident gives it one, untitled. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Incident — Debrief");
   g_assert_nonnull (debrief_window_get_document (window));
+  g_assert_false (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (
+                   ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_cmpstr (debrief_window_get_visible_view (window), ==, "overview");
 
   header = find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
@@ -446,7 +460,7 @@ test_open_foreign_file_explains (void)
   /* The window does not claim to show the file it refused, and leaves no
    * lock file beside it. */
   g_assert_null (debrief_window_get_file (window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Incident — Debrief");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
   {
     g_autoptr(GFile) lock = debrief_lock_get_lock_file_for (file);
 
@@ -547,7 +561,7 @@ test_open_incident_file (void)
   DebriefWindow *shown;
   guint n_windows;
 
-  /* The untitled, untouched incident's window is reused for it. */
+  /* The window on the welcome page is used for it. */
   shown = open_in_window (file);
   g_assert_true (shown == window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gateway-outage.debrief — Debrief");

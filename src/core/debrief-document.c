@@ -31,6 +31,7 @@
 #include "debrief-document-private.h"
 #include "debrief-evidence.h"
 #include "debrief-factor.h"
+#include "debrief-invitation.h"
 #include "debrief-feedback.h"
 #include "debrief-meeting-note.h"
 #include "debrief-participant.h"
@@ -750,13 +751,16 @@ debrief_document_new (const char  *user_name,
     }
 
   rc = sqlite3_prepare_v2 (self->db,
-                           "INSERT INTO incident (uuid, modified_at, modified_by) VALUES (?1, ?2, ?3)",
+                           "INSERT INTO incident (uuid, modified_at, modified_by, ground_rules) "
+                           "VALUES (?1, ?2, ?3, ?4)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
+      /* A new incident starts with blameless ground rules to adapt. */
       sqlite3_bind_text (stmt, 1, incident_uuid, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, now_text, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, self->user_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, debrief_ground_rules_default (), -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);

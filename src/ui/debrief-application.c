@@ -15,11 +15,14 @@
 #include "core/debrief-document.h"
 
 #include "debrief-application.h"
+#include "preferences/debrief-preferences-window.h"
 #include "window/debrief-window.h"
 
 struct _DebriefApplication
 {
   AdwApplication parent_instance;
+
+  GSettings     *settings;
 
   guint          drafts_offered : 1;
 };
@@ -36,6 +39,7 @@ typedef struct
  * (gtk/help-overlay.ui) lists each of them; a test checks it does. */
 static const DebriefAccel debrief_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.new", { "<Control>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
@@ -60,6 +64,60 @@ debrief_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
+}
+
+/* Created on first use, not at construction: the command-line tools run
+ * without the schema being needed. */
+static GSettings *
+debrief_application_get_settings (DebriefApplication *self)
+{
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID_BASE);
+
+  return self->settings;
+}
+
+/**
+ * debrief_application_dup_account_name:
+ *
+ * The full name of the user's account, or its login name when the system
+ * knows no full name.
+ *
+ * Returns: (transfer full): the account's name
+ */
+char *
+debrief_application_dup_account_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+/**
+ * debrief_application_dup_user_name:
+ * @self: a #DebriefApplication
+ *
+ * The name that marks the user's changes and their locks: the one set in
+ * Preferences, or the account's name when none is set.
+ *
+ * Returns: (transfer full): the user's name, never empty
+ */
+char *
+debrief_application_dup_user_name (DebriefApplication *self)
+{
+  g_autofree char *user_name = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_APPLICATION (self), NULL);
+
+  user_name = g_settings_get_string (debrief_application_get_settings (self), "user-name");
+  g_strstrip (user_name);
+  if (*user_name != '\0')
+    return g_steal_pointer (&user_name);
+
+  return debrief_application_dup_account_name ();
 }
 
 static DebriefWindow *
@@ -164,6 +222,16 @@ debrief_application_offer_drafts (DebriefApplication *self,
   if (drafts->len == 0)
     return;
 
+  /* The user chose not to keep work across a crash: what a crash left is
+   * removed unasked. Documents open now keep their working copies, which
+   * list_drafts() never returns. */
+  if (!g_settings_get_boolean (debrief_application_get_settings (self), "keep-drafts"))
+    {
+      for (guint i = 0; i < drafts->len; i++)
+        debrief_document_discard_draft (g_ptr_array_index (drafts, i));
+      return;
+    }
+
   body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
                                     "Debrief was closed before this incident was saved:",
                                     "Debrief was closed before these incidents were saved:",
@@ -205,11 +273,9 @@ debrief_application_activate (GApplication *application)
   DebriefApplication *self = DEBRIEF_APPLICATION (application);
   GtkWindow *window;
 
+  /* A new window opens on the welcome page: new incident, open, recent. */
   if (!(window = gtk_application_get_active_window (GTK_APPLICATION (self))))
-    {
-      window = GTK_WINDOW (debrief_window_new (self));
-      debrief_window_new_incident (DEBRIEF_WINDOW (window));
-    }
+    window = GTK_WINDOW (debrief_window_new (self));
 
   gtk_window_present (window);
   debrief_application_offer_drafts (self, DEBRIEF_WINDOW (window));
@@ -297,6 +363,18 @@ debrief_application_about (GSimpleAction *action,
 }
 
 static void
+debrief_application_preferences (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  DebriefApplication *self = user_data;
+  DebriefPreferencesWindow *preferences;
+
+  preferences = debrief_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 debrief_application_quit (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
@@ -313,13 +391,27 @@ debrief_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = debrief_application_about },
+  { .name = "preferences", .activate = debrief_application_preferences },
   { .name = "quit", .activate = debrief_application_quit },
 };
 
 static void
+debrief_application_dispose (GObject *object)
+{
+  DebriefApplication *self = DEBRIEF_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (debrief_application_parent_class)->dispose (object);
+}
+
+static void
 debrief_application_class_init (DebriefApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = debrief_application_dispose;
 
   app_class->activate = debrief_application_activate;
   app_class->handle_local_options = debrief_application_handle_local_options;

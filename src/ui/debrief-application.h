@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DebriefApplication, debrief_application, DEBRIEF, APPLICATION, AdwApplication)
 
-DebriefApplication *debrief_application_new (void);
+DebriefApplication *debrief_application_new              (void);
+char               *debrief_application_dup_user_name    (DebriefApplication *self);
+char               *debrief_application_dup_account_name (void);
 
 G_END_DECLS

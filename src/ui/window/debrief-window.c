@@ -19,6 +19,7 @@
 #include "debrief-application.h"
 #include "debrief-window.h"
 #include "overview/debrief-overview-page.h"
+#include "welcome/debrief-welcome-page.h"
 
 /* The same bounds as the window-width and window-height keys. */
 #define MIN_REMEMBERED_WIDTH  360
@@ -54,6 +55,8 @@ struct _DebriefWindow
   guint                 close_confirmed : 1;
 
   AdwViewStack         *stack;
+  GtkStack             *content_stack;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle       *document_title;
   GtkInfoBar           *info_bar;
@@ -140,15 +143,16 @@ debrief_window_is_replaceable (DebriefWindow *self)
           !debrief_document_get_modified (self->document));
 }
 
+/* The name the user chose in Preferences, or their account's. */
 static char *
-dup_user_name (void)
+dup_user_name (DebriefWindow *self)
 {
-  const char *real_name = g_get_real_name ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
+  if (DEBRIEF_IS_APPLICATION (app))
+    return debrief_application_dup_user_name (DEBRIEF_APPLICATION (app));
 
-  return g_strdup (g_get_user_name ());
+  return debrief_application_dup_account_name ();
 }
 
 static void
@@ -200,14 +204,27 @@ set_titles (DebriefWindow *self,
   adw_window_title_set_subtitle (self->document_title, subtitle);
 }
 
+/* With an incident, its views are switched in the header bar, or in a
+ * bar at the bottom when the window is narrow; the welcome page has none. */
+static void
+debrief_window_sync_switchers (DebriefWindow *self)
+{
+  gboolean has_views = self->document != NULL;
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_views);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_title), has_views && !narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, has_views && narrow);
+  gtk_stack_set_visible_child_name (self->content_stack, has_views ? "incident" : "welcome");
+}
+
 static gboolean
 debrief_window_sync_title_visible (gpointer user_data)
 {
   DebriefWindow *self = user_data;
 
   self->title_idle = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->document_title),
-                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  debrief_window_sync_switchers (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -497,6 +514,7 @@ debrief_window_set_document (DebriefWindow   *self,
     }
 
   debrief_overview_page_set_document (self->overview_page, document);
+  debrief_window_sync_switchers (self);
   debrief_window_watch_file (self);
   show_info (self, document && debrief_document_get_read_only (document) ? INFO_READ_ONLY : INFO_NONE);
   debrief_window_update_title (self);
@@ -516,7 +534,7 @@ debrief_window_new_incident (DebriefWindow *self)
 {
   g_autoptr(DebriefDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *user_name = dup_user_name ();
+  g_autofree char *user_name = dup_user_name (self);
 
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
 
@@ -578,10 +596,7 @@ open_failed (OpenRequest  *request,
     show_file_error (self, FILE_ERROR_OPEN, request->file, error);
 
   debrief_window_update_title (self);
-
-  /* A window that was opened only for this file has nothing to show. */
-  if (self->document == NULL)
-    debrief_window_new_incident (self);
+  debrief_window_sync_switchers (self);
 }
 
 static void
@@ -620,7 +635,7 @@ open_document_cb (GObject      *object,
 static void
 open_document (OpenRequest *request)
 {
-  g_autofree char *user_name = dup_user_name ();
+  g_autofree char *user_name = dup_user_name (request->self);
 
   debrief_document_open_async (request->file,
                                request->flags,
@@ -650,7 +665,7 @@ lock_held_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "break") == 0)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *user_name = dup_user_name ();
+      g_autofree char *user_name = dup_user_name (request->self);
 
       if (!debrief_lock_break (request->file, NULL, &error) ||
           !(request->lock = debrief_lock_acquire (request->file, user_name, NULL, &error)))
@@ -724,14 +739,29 @@ lock_result_free (LockResult *result)
   g_free (result);
 }
 
+typedef struct
+{
+  GFile *file;
+  char  *user_name;
+} LockRequest;
+
+static void
+lock_request_free (LockRequest *request)
+{
+  g_clear_object (&request->file);
+  g_free (request->user_name);
+  g_free (request);
+}
+
 static void
 lock_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autofree char *user_name = dup_user_name ();
+  LockRequest *request = task_data;
+  GFile *file = request->file;
+  const char *user_name = request->user_name;
   g_autoptr(GError) error = NULL;
   LockResult *result = g_new0 (LockResult, 1);
 
@@ -798,6 +828,7 @@ debrief_window_open_file (DebriefWindow *self,
                           GFile         *file)
 {
   g_autoptr(GTask) task = NULL;
+  LockRequest *lock_request;
   OpenRequest *request;
 
   g_return_if_fail (DEBRIEF_IS_WINDOW (self));
@@ -810,9 +841,13 @@ debrief_window_open_file (DebriefWindow *self,
   request->self = g_object_ref (self);
   request->file = g_object_ref (file);
 
+  lock_request = g_new0 (LockRequest, 1);
+  lock_request->file = g_object_ref (file);
+  lock_request->user_name = dup_user_name (self);
+
   task = g_task_new (NULL, self->cancellable, lock_cb, request);
   g_task_set_source_tag (task, debrief_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, lock_request, (GDestroyNotify) lock_request_free);
   g_task_run_in_thread (task, lock_thread);
 }
 
@@ -917,7 +952,7 @@ save_cb (GObject      *object,
   /* A save to another file moves the lock with it. */
   if (self->lock == NULL || !g_file_equal (debrief_lock_get_document (self->lock), request->target))
     {
-      g_autofree char *user_name = dup_user_name ();
+      g_autofree char *user_name = dup_user_name (self);
 
       if (self->lock != NULL)
         debrief_lock_release (self->lock, NULL);
@@ -1226,6 +1261,14 @@ debrief_window_action_new (GtkWidget  *widget,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   DebriefWindow *window;
 
+  /* The welcome page gives way to the new incident; a window with an
+   * incident keeps it, and the new one gets a window of its own. */
+  if (self->document == NULL && self->opening == NULL)
+    {
+      debrief_window_new_incident (self);
+      return;
+    }
+
   window = debrief_window_new (DEBRIEF_APPLICATION (app));
   debrief_window_new_incident (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -1486,9 +1529,12 @@ debrief_window_class_init (DebriefWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DEBRIEF_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/window/debrief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_bar);
@@ -1538,4 +1584,5 @@ debrief_window_init (DebriefWindow *self)
 
   debrief_window_update_title (self);
   debrief_window_update_actions (self);
+  debrief_window_sync_switchers (self);
 }

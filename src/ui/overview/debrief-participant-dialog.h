@@ -1,0 +1,21 @@
+/* debrief-participant-dialog.h
+ *
+ * The dialog that adds a participant or edits one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/debrief-document.h"
+#include "core/debrief-participant.h"
+
+G_BEGIN_DECLS
+
+GtkWindow *debrief_participant_dialog_present (GtkWindow          *parent,
+                                               DebriefDocument    *document,
+                                               DebriefParticipant *participant);
+
+G_END_DECLS
