@@ -36,6 +36,7 @@ DEBRIEF_TEST_PACKAGES=(
   libxml2-utils
   xvfb
   xauth
+  xdotool
   dbus-daemon
   at-spi2-core
 )

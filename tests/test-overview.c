@@ -1,0 +1,657 @@
+/* test-overview.c
+ *
+ * The Overview in a real window under Xvfb: each field edits the incident
+ * and follows it back, participants are added, edited and removed (with
+ * Undo), scope items too, wrong values get an inline message, the
+ * invitation is made and recorded, and the whole front page can be filled
+ * in with the keyboard alone (keys sent to the X server with xdotool).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <gdk/x11/gdkx.h>
+
+#include "core/debrief-document.h"
+#include "core/debrief-participant.h"
+#include "core/debrief-roles.h"
+#include "core/debrief-scope-item.h"
+#include "debrief-application.h"
+#include "debrief-test-util.h"
+#include "overview/debrief-date-time-row.h"
+#include "overview/debrief-overview-page.h"
+#include "window/debrief-window.h"
+
+static DebriefApplication *app;
+static int test_status;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+drain (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* A window with a new incident, on its Overview. */
+static DebriefWindow *
+new_incident_window (void)
+{
+  DebriefWindow *window = debrief_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (widget_is_mapped, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  drain ();
+  g_assert_nonnull (debrief_window_get_document (window));
+
+  return window;
+}
+
+static void
+close_window (DebriefWindow *window)
+{
+  DebriefDocument *document = debrief_window_get_document (window);
+
+  /* Nothing to save: the test's incidents are thrown away. */
+  if (document != NULL)
+    debrief_document_close (document);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+static void
+test_fields_edit_the_incident_and_follow_it (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefDocument *document = debrief_window_get_document (window);
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  static const struct { const char *row; const char *property; } fields[] = {
+    { "Title", "title" },
+    { "Incident ID", "reference" },
+    { "Severity", "severity" },
+    { "Facilitator", "facilitator" },
+  };
+  AdwComboRow *status;
+  g_autoptr(GDateTime) meeting = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  DebriefDateTimeRow *review;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, fields[i].row);
+      g_autofree char *value = NULL;
+      g_autofree char *typed = g_strdup_printf ("%s typed ⚡", fields[i].row);
+      g_autofree char *set = g_strdup_printf ("%s set by the model", fields[i].row);
+
+      g_assert_nonnull (row);
+
+      /* The row edits the incident... */
+      gtk_editable_set_text (GTK_EDITABLE (row), typed);
+      g_object_get (incident, fields[i].property, &value, NULL);
+      g_assert_cmpstr (value, ==, typed);
+
+      /* ...and follows it, as after an undo. */
+      g_object_set (incident, fields[i].property, set, NULL);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, set);
+    }
+
+  status = ADW_COMBO_ROW (find_row (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Status"));
+  adw_combo_row_set_selected (status, 2);
+  g_assert_cmpint (debrief_incident_get_status (incident), ==, DEBRIEF_INCIDENT_STATUS_REVIEWED);
+  debrief_incident_set_status (incident, DEBRIEF_INCIDENT_STATUS_CLOSED);
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 3);
+
+  /* Severity presets fill the field. */
+  g_assert_true (gtk_widget_activate_action (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE),
+                                             "overview.severity", "s", "SEV1"));
+  g_assert_cmpstr (debrief_incident_get_severity (incident), ==, "SEV1");
+
+  /* Dates are shown in the incident's time zone. */
+  debrief_incident_set_scope_time_zone (incident, "Europe/Berlin");
+  meeting = g_date_time_new (berlin, 2026, 3, 16, 14, 0, 0);
+  review = DEBRIEF_DATE_TIME_ROW (find_row (GTK_WIDGET (window), DEBRIEF_TYPE_DATE_TIME_ROW, "Review meeting"));
+  debrief_incident_set_review_at (incident, meeting);
+  g_assert_true (g_date_time_equal (debrief_date_time_row_get_datetime (review), meeting));
+  g_assert_cmpstr (debrief_date_time_row_get_time_zone (review), ==, "Europe/Berlin");
+  debrief_date_time_row_set_datetime (review, NULL);
+  g_assert_null (debrief_incident_get_review_at (incident));
+
+  /* A new incident starts with blameless ground rules. */
+  g_assert_nonnull (strstr (debrief_incident_get_ground_rules (incident), "•"));
+
+  close_window (window);
+}
+
+static GtkWidget *
+scope_message (DebriefWindow *window)
+{
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+
+  /* The one label styled as an error. */
+  for (GtkWidget *w = gtk_widget_get_first_child (page); w; )
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error"))
+        return w;
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && !gtk_widget_get_next_sibling (w) && w != page)
+            w = gtk_widget_get_parent (w);
+          if (w == NULL || w == page)
+            break;
+          w = gtk_widget_get_next_sibling (w);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_wrong_values_get_an_inline_message (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 14, 2, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 3, 14, 1, 0, 0);
+  GtkWidget *message = scope_message (window);
+  GtkWidget *zone_row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Time zone (empty for this computer’s)");
+
+  g_assert_nonnull (message);
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* An end before the start: said, and the values kept as entered. */
+  debrief_incident_set_scope_start (incident, start);
+  debrief_incident_set_scope_end (incident, end);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "before"));
+  g_assert_true (g_date_time_equal (debrief_incident_get_scope_end (incident), end));
+
+  /* An unknown time zone: said too, next to the row, which is marked. */
+  gtk_editable_set_text (GTK_EDITABLE (zone_row), "Mars/Olympus");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Mars/Olympus"));
+  g_assert_true (gtk_widget_has_css_class (zone_row, "error"));
+  g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Mars/Olympus");
+
+  /* Put right, the message goes. */
+  gtk_editable_set_text (GTK_EDITABLE (zone_row), "UTC");
+  debrief_incident_set_scope_end (incident, NULL);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (zone_row, "error"));
+
+  close_window (window);
+}
+
+static void
+fill_participant_dialog (AdwMessageDialog *dialog,
+                         const char       *name,
+                         guint             role,
+                         const char       *custom_role,
+                         const char       *team)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *name_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Name");
+  GtkWidget *role_row = find_row (list, ADW_TYPE_COMBO_ROW, "Role");
+  GtkWidget *custom_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Role name");
+  GtkWidget *team_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Team");
+
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (role_row);
+  g_assert_nonnull (team_row);
+
+  /* No participant without a name. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), role);
+  g_assert_cmpint (gtk_widget_get_visible (custom_row), ==, custom_role != NULL);
+  if (custom_role != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (custom_row), custom_role);
+  gtk_editable_set_text (GTK_EDITABLE (team_row), team);
+}
+
+static void
+test_participants_and_roles (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefDocument *document = debrief_window_get_document (window);
+  GListModel *participants = debrief_document_get_records (document, DEBRIEF_TYPE_PARTICIPANT);
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_autoptr(DebriefParticipant) ada = NULL;
+  g_autoptr(DebriefParticipant) grace = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+
+  /* Add: a post-mortem role (the first, Facilitator). */
+  g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Participant");
+  fill_participant_dialog (dialog, "Ada Lovelace", 0, NULL, "Firmware");
+  adw_message_dialog_response (dialog, "save");
+  drain ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
+  ada = g_list_model_get_item (participants, 0);
+  g_assert_cmpstr (debrief_participant_get_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (debrief_participant_get_role (ada), ==, "facilitator");
+  g_assert_cmpstr (debrief_participant_get_team (ada), ==, "Firmware");
+  g_assert_true (debrief_participant_get_present (ada));
+
+  /* Shown with the role's name. */
+  row = find_row (page, ADW_TYPE_ACTION_ROW, "Ada Lovelace");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Facilitator · Firmware");
+
+  /* Add another with a role of the team's own. */
+  g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  fill_participant_dialog (dialog, "Grace Hopper", g_strv_length ((char **) debrief_role_list_ids ()),
+                           "Bootloader owner", "Platform");
+  adw_message_dialog_response (dialog, "save");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
+  grace = g_list_model_get_item (participants, 1);
+  g_assert_cmpstr (debrief_participant_get_role (grace), ==, "Bootloader owner");
+  row = find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Bootloader owner · Platform");
+
+  /* Edit: the row follows. */
+  debrief_participant_set_present (grace, FALSE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Bootloader owner · Platform · absent");
+
+  /* Remove: a toast offers Undo, and Undo brings her back. */
+  debrief_document_remove (document, DEBRIEF_RECORD (grace), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
+  g_assert_nonnull (find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper"));
+
+  close_window (window);
+}
+
+static void
+test_remove_button_offers_undo (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefDocument *document = debrief_window_get_document (window);
+  GListModel *items = debrief_document_get_records (document, DEBRIEF_TYPE_SCOPE_ITEM);
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *row;
+  GtkWidget *remove = NULL;
+  g_autoptr(DebriefScopeItem) item = NULL;
+
+  g_assert_true (gtk_widget_activate_action (page, "overview.add-scope-item", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  row = find_row (page, ADW_TYPE_ENTRY_ROW, "System or component");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "gateway fleet");
+  item = g_list_model_get_item (items, 0);
+  g_assert_cmpstr (debrief_scope_item_get_name (item), ==, "gateway fleet");
+
+  /* The row's own Remove button. */
+  remove = find_button (row, "Remove");
+  g_assert_nonnull (remove);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove");
+  g_signal_emit_by_name (remove, "clicked");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+
+  /* The toast's button is Undo. */
+  {
+    GtkWidget *overlay = find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *undo = NULL;
+
+    for (GtkWidget *w = gtk_widget_get_last_child (overlay); w && !undo; w = gtk_widget_get_prev_sibling (w))
+      {
+        GtkWidget *button = find_descendant (w, GTK_TYPE_BUTTON);
+
+        if (button != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.undo") == 0)
+          undo = button;
+      }
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    drain ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  close_window (window);
+}
+
+static void
+test_invitation_is_made_and_recorded (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefDocument *document = debrief_window_get_document (window);
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_autoptr(DebriefParticipant) ada = debrief_participant_new ();
+  AdwMessageDialog *dialog;
+  GtkTextView *view;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  debrief_incident_set_title (incident, "Gateway fleet reboot loop");
+  debrief_participant_set_name (ada, "Ada Lovelace");
+  debrief_participant_set_role (ada, "scribe");
+  debrief_participant_set_contact (ada, "ada@example.org");
+  g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (ada), NULL));
+  g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
+
+  g_assert_true (gtk_widget_activate_action (page, "overview.send-invitation", NULL));
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  view = GTK_TEXT_VIEW (find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+
+  g_assert_nonnull (strstr (text, "Gateway fleet reboot loop"));
+  g_assert_nonnull (strstr (text, "Ada Lovelace"));
+  g_assert_nonnull (strstr (text, "Scribe"));
+
+  /* Copying it records that it was sent. */
+  adw_message_dialog_response (dialog, "copy");
+  drain ();
+  g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
+
+  close_window (window);
+}
+
+/* --- Keyboard only ---------------------------------------------------- */
+
+static void
+subprocess_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *done = TRUE;
+}
+
+static void
+xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  gboolean done = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  /* The keys reach GTK through the X server while this waits. */
+  g_subprocess_wait_async (child, NULL, subprocess_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_get_successful (child));
+  drain ();
+}
+
+static void
+press (const char *keys)
+{
+  xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
+}
+
+static void
+type (const char *text)
+{
+  xdotool ((const char *[]) { "type", "--delay", "15", text, NULL });
+}
+
+/* The title of the row that has the keyboard focus, or "summary" when it
+ * is in the summary text view. */
+static const char *
+focused_field (DebriefWindow *window,
+               GtkWidget     *summary)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  GtkWidget *row;
+
+  if (focus == NULL)
+    return "";
+  if (focus == summary)
+    return "summary";
+  if ((row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW)))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  return "";
+}
+
+/* Moves the focus with Tab until it is on @field. */
+static void
+tab_to (DebriefWindow *window,
+        GtkWidget     *summary,
+        const char    *field)
+{
+  for (guint i = 0; i < 60; i++)
+    {
+      if (g_strcmp0 (focused_field (window, summary), field) == 0)
+        return;
+      press ("Tab");
+    }
+
+  g_error ("Tab never reached “%s”", field);
+}
+
+static void
+test_fill_in_by_keyboard_only (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *summary = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("Needs an X server (xvfb-run) to send keys to");
+      close_window (window);
+      return;
+    }
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+
+  /* Alt+1 is the Overview; from there, Tab and typing only. */
+  press ("alt+1");
+
+  tab_to (window, summary, "Title");
+  type ("Gateway fleet reboot loop");
+  tab_to (window, summary, "Incident ID");
+  type ("INC-2031");
+  tab_to (window, summary, "Severity");
+  type ("SEV2");
+  tab_to (window, summary, "Facilitator");
+  type ("Ada Lovelace");
+  tab_to (window, summary, "summary");
+  type ("A firmware update left the gateways in a reboot loop.");
+
+  g_assert_cmpstr (debrief_incident_get_title (incident), ==, "Gateway fleet reboot loop");
+  g_assert_cmpstr (debrief_incident_get_reference (incident), ==, "INC-2031");
+  g_assert_cmpstr (debrief_incident_get_severity (incident), ==, "SEV2");
+  g_assert_cmpstr (debrief_incident_get_facilitator (incident), ==, "Ada Lovelace");
+  g_assert_cmpstr (debrief_incident_get_summary (incident), ==, "A firmware update left the gateways in a reboot loop.");
+
+  /* And Ctrl+Z takes back the last field typed, as one step. */
+  press ("ctrl+z");
+  g_assert_cmpstr (debrief_incident_get_summary (incident), ==, "");
+  g_assert_cmpstr (debrief_incident_get_facilitator (incident), ==, "Ada Lovelace");
+
+  close_window (window);
+}
+
+static gboolean
+run_tests (gpointer user_data)
+{
+  GListModel *toplevels;
+
+  g_application_hold (G_APPLICATION (app));
+  test_status = g_test_run ();
+
+  /* Dialogs answered by the tests close on their own in a running
+   * session; here, whatever is left goes, so the application can end. */
+  toplevels = gtk_window_get_toplevels ();
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  g_application_release (G_APPLICATION (app));
+
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = debrief_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = debrief_application_new ();
+
+  g_test_add_func ("/debrief/overview/fields-edit-the-incident-and-follow-it", test_fields_edit_the_incident_and_follow_it);
+  g_test_add_func ("/debrief/overview/wrong-values-get-an-inline-message", test_wrong_values_get_an_inline_message);
+  g_test_add_func ("/debrief/overview/participants-and-roles", test_participants_and_roles);
+  g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
+  g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
+  g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);
+
+  g_idle_add (run_tests, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_finalize_object (app);
+
+  status = test_status;
+  debrief_test_remove_tree (data_home);
+
+  return status;
+}
