@@ -371,6 +371,8 @@ debrief_application_preferences (GSimpleAction *action,
   DebriefPreferencesWindow *preferences;
 
   preferences = debrief_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* One of the application's windows: its shortcuts (Ctrl+Q) work there. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
