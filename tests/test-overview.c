@@ -383,6 +383,48 @@ test_participants_and_roles (void)
 }
 
 static void
+test_adding_yourself_takes_your_default_role (void)
+{
+  DebriefWindow *window = new_incident_window ();
+  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  AdwMessageDialog *dialog;
+  GtkWidget *name_row, *role_row;
+  guint scribe = 0;
+
+  for (const char * const *ids = debrief_role_list_ids (); ids[scribe] && g_strcmp0 (ids[scribe], "scribe"); )
+    scribe++;
+
+  g_settings_set_string (settings, "user-name", "Ken Thompson");
+  g_settings_set_string (settings, "default-role", "scribe");
+
+  g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
+  wait_for (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  name_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  role_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_COMBO_ROW, "Role");
+
+  /* Somebody else: no role is chosen for them. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Fran Allen");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), !=, scribe);
+
+  /* Yourself: your usual role. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ken Thompson");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, scribe);
+
+  /* A role picked by hand is not overridden. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role_row), scribe + 1);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ken");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ken Thompson");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, scribe + 1);
+
+  adw_message_dialog_response (dialog, "cancel");
+  g_settings_reset (settings, "user-name");
+  g_settings_reset (settings, "default-role");
+  close_window (window);
+}
+
+static void
 test_remove_button_offers_undo (void)
 {
   DebriefWindow *window = new_incident_window ();
@@ -642,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/fields-edit-the-incident-and-follow-it", test_fields_edit_the_incident_and_follow_it);
   g_test_add_func ("/debrief/overview/wrong-values-get-an-inline-message", test_wrong_values_get_an_inline_message);
   g_test_add_func ("/debrief/overview/participants-and-roles", test_participants_and_roles);
+  g_test_add_func ("/debrief/overview/adding-yourself-takes-your-default-role", test_adding_yourself_takes_your_default_role);
   g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
   g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);

@@ -15,12 +15,17 @@
 
 #include "core/debrief-roles.h"
 
+#include "debrief-application.h"
+
 #include "debrief-participant-dialog.h"
 
 typedef struct
 {
   DebriefDocument    *document;
   DebriefParticipant *participant;
+  char               *user_name;
+  char               *default_role;
+  gboolean            role_chosen;
   AdwEntryRow        *name;
   AdwComboRow        *role;
   AdwEntryRow        *custom_role;
@@ -34,7 +39,15 @@ form_free (Form *form)
 {
   g_clear_object (&form->document);
   g_clear_object (&form->participant);
+  g_free (form->user_name);
+  g_free (form->default_role);
   g_free (form);
+}
+
+static void
+role_chosen_cb (Form *form)
+{
+  form->role_chosen = TRUE;
 }
 
 static guint
@@ -52,12 +65,33 @@ sync_custom_role (Form *form)
 }
 
 static void
+select_role (Form       *form,
+             const char *role)
+{
+  const char * const *ids = debrief_role_list_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], role) == 0)
+      adw_combo_row_set_selected (form->role, i);
+}
+
+static void
 sync_response (AdwMessageDialog *dialog)
 {
   Form *form = g_object_get_data (G_OBJECT (dialog), "form");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->name))));
 
   adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+
+  /* Adding yourself: the role you usually have (Preferences), until you
+   * pick another. */
+  if (form->participant == NULL && !form->role_chosen && form->user_name != NULL &&
+      g_utf8_collate (name, form->user_name) == 0)
+    {
+      g_signal_handlers_block_by_func (form->role, G_CALLBACK (role_chosen_cb), form);
+      select_role (form, form->default_role);
+      g_signal_handlers_unblock_by_func (form->role, G_CALLBACK (role_chosen_cb), form);
+    }
 }
 
 static char *
@@ -163,6 +197,14 @@ debrief_participant_dialog_present (GtkWindow          *parent,
   form->document = g_object_ref (document);
   form->participant = participant ? g_object_ref (participant) : NULL;
 
+  if (DEBRIEF_IS_APPLICATION (g_application_get_default ()))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+      form->user_name = debrief_application_dup_user_name (DEBRIEF_APPLICATION (g_application_get_default ()));
+      form->default_role = g_settings_get_string (settings, "default-role");
+    }
+
   dialog = adw_message_dialog_new (parent,
                                    participant ? _("Edit Participant") : _("Add Participant"),
                                    NULL);
@@ -215,6 +257,7 @@ debrief_participant_dialog_present (GtkWindow          *parent,
 
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) form_free);
   g_signal_connect_swapped (form->role, "notify::selected", G_CALLBACK (sync_custom_role), form);
+  g_signal_connect_swapped (form->role, "notify::selected", G_CALLBACK (role_chosen_cb), form);
   g_signal_connect_swapped (form->name, "changed", G_CALLBACK (sync_response), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), form);
 
