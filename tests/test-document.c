@@ -879,6 +879,39 @@ test_large_document_is_shown_first (void)
 }
 
 static void
+test_peek_title (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "peek.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) text = debrief_test_write_text (dir, "notes.debrief", "notes\n", -1);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *untitled = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  char *none;
+
+  save_document (document, file);
+  untitled = debrief_document_peek_title (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (untitled, ==, "");
+
+  debrief_incident_set_title (debrief_document_get_incident (document), "Watchdog storm");
+  save_document (document, NULL);
+  title = debrief_document_peek_title (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Watchdog storm");
+
+  /* Not an incident: an error, not a title. */
+  none = debrief_document_peek_title (text, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT);
+
+  close_document (g_steal_pointer (&document));
+  debrief_test_remove_tree (dir);
+}
+
+static void
 test_discard_draft (void)
 {
   g_autoptr(GPtrArray) drafts = NULL;
@@ -938,6 +971,7 @@ main (int   argc,
   g_test_add_func ("/debrief/document/save-fails-at-every-step", test_save_fails_at_every_step);
   g_test_add_func ("/debrief/document/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/debrief/document/large-document-is-shown-first", test_large_document_is_shown_first);
+  g_test_add_func ("/debrief/document/peek-title", test_peek_title);
   g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
 
   ret = g_test_run ();

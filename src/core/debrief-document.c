@@ -2548,6 +2548,77 @@ debrief_document_close (DebriefDocument *self)
   debrief_document_discard (self);
 }
 
+/**
+ * debrief_document_peek_title:
+ * @file: an incident document
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Reads the title of the incident in @file without opening it for work:
+ * for lists of files, such as the recent ones. The file is read where it
+ * lies, read-only, after the same checks as an open of what is read. This
+ * blocks: call it from a thread.
+ *
+ * Returns: (transfer full): the title, "" if the incident has none yet, or
+ *   %NULL with @error set
+ */
+char *
+debrief_document_peek_title (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  static const char * const incident_table[] = { "incident", NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable_uri = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *title = NULL;
+  sqlite3 *db;
+  int version;
+  int rc;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!check_file_header (file, cancellable, error))
+    return NULL;
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only files of this computer or of a mounted share can be read."));
+      return NULL;
+    }
+
+  if (!(uri = g_filename_to_uri (path, NULL, error)))
+    return NULL;
+  immutable_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+
+  if (!(db = _debrief_database_open (immutable_uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error)))
+    return NULL;
+
+  if (!_debrief_database_check_tables (db, incident_table, &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT title FROM incident", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    title = _debrief_text_from_column (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                         _("The incident document is damaged: it holds no incident."));
+  else
+    _debrief_set_sqlite_error (error, db, rc, _("The incident document could not be read"));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (rc == SQLITE_ROW && title == NULL)
+    title = g_strdup ("");
+
+  return title;
+}
+
 /* --- Drafts left behind ---------------------------------------------- */
 
 struct _DebriefDraft

@@ -73,6 +73,9 @@ void                  debrief_document_save_async         (DebriefDocument      
 gboolean              debrief_document_save_finish        (DebriefDocument      *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
+char                 *debrief_document_peek_title         (GFile                *file,
+                                                           GCancellable         *cancellable,
+                                                           GError              **error);
 gboolean              debrief_document_file_changed       (DebriefDocument      *self,
                                                            GCancellable         *cancellable,
                                                            GError              **error);

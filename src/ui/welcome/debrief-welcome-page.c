@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/debrief-document.h"
 #include "core/debrief-file-format.h"
 
 #include "debrief-welcome-page.h"
@@ -25,6 +26,7 @@ struct _DebriefWelcomePage
   GtkWidget         parent_instance;
 
   GtkRecentManager *recent_manager;
+  GCancellable     *cancellable;
   guint             n_recent;
 
   AdwStatusPage    *status_page;
@@ -123,12 +125,68 @@ create_row (GtkRecentInfo *info)
 }
 
 static void
+peek_title_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *title = debrief_document_peek_title (task_data, cancellable, &error);
+
+  if (title == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, title, g_free);
+}
+
+/* The incident's own title, once read, names the row; the file name moves
+ * to the subtitle. A file that cannot be read keeps its name. */
+static void
+peek_title_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AdwActionRow) row = user_data;
+  g_autofree char *title = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree char *subtitle = NULL;
+  const char *name;
+
+  if (title == NULL || *g_strstrip (title) == '\0' || gtk_widget_get_parent (GTK_WIDGET (row)) == NULL)
+    return;
+
+  name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  /* Translators: a recent incident's subtitle, "<file name> · Modified …". */
+  subtitle = g_strdup_printf (_("%s · %s"), name, adw_action_row_get_subtitle (row));
+  adw_action_row_set_subtitle (row, subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+static void
+peek_title (DebriefWelcomePage *self,
+            GtkWidget          *row,
+            GtkRecentInfo      *info)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!gtk_recent_info_is_local (info))
+    return;
+
+  task = g_task_new (NULL, self->cancellable, peek_title_cb, g_object_ref (row));
+  g_task_set_task_data (task, g_file_new_for_uri (gtk_recent_info_get_uri (info)), g_object_unref);
+  g_task_run_in_thread (task, peek_title_thread);
+}
+
+static void
 debrief_welcome_page_update_recent (DebriefWelcomePage *self)
 {
   GList *items = gtk_recent_manager_get_items (self->recent_manager);
   g_autoptr(GPtrArray) recent = g_ptr_array_new ();
   GtkWidget *child;
   guint n_recent;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
     gtk_list_box_remove (self->recent_list, child);
@@ -147,7 +205,12 @@ debrief_welcome_page_update_recent (DebriefWelcomePage *self)
 
   n_recent = MIN (recent->len, MAX_RECENT);
   for (guint i = 0; i < n_recent; i++)
-    gtk_list_box_append (self->recent_list, create_row (g_ptr_array_index (recent, i)));
+    {
+      GtkWidget *row = create_row (g_ptr_array_index (recent, i));
+
+      gtk_list_box_append (self->recent_list, row);
+      peek_title (self, row, g_ptr_array_index (recent, i));
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_title), n_recent > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n_recent > 0);
@@ -170,6 +233,9 @@ debrief_welcome_page_dispose (GObject *object)
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_func (self->recent_manager, debrief_welcome_page_update_recent, self);
   self->recent_manager = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WELCOME_PAGE);
 
