@@ -311,6 +311,21 @@ test_undo_redo (void)
     g_assert_cmpstr (debrief_participant_get_team (back), ==, "");
   }
 
+  /* Edits made as one (a dialog's fields) are one step. */
+  {
+    g_autoptr(DebriefParticipant) back = g_list_model_get_item (participants, 0);
+
+    debrief_document_begin_group (document);
+    debrief_participant_set_name (back, "Ada King");
+    debrief_participant_set_team (back, "Analytical Engines");
+    debrief_participant_set_present (back, FALSE);
+    debrief_document_end_group (document);
+    g_assert_true (debrief_document_undo (document, &error));
+    g_assert_cmpstr (debrief_participant_get_name (back), ==, "Ada Lovelace");
+    g_assert_cmpstr (debrief_participant_get_team (back), ==, "");
+    g_assert_true (debrief_participant_get_present (back));
+  }
+
   /* A new edit after undo drops what could be redone. */
   debrief_incident_set_severity (incident, "SEV1");
   g_assert_false (debrief_document_get_can_redo (document));

@@ -102,6 +102,8 @@ struct _DebriefDocument
   GPtrArray             *undo_stack;
   GPtrArray             *redo_stack;
   guint64                change_count;
+  guint                  group_depth;
+  guint                  group_base;
 
   DebriefReadOnlyReason  read_only_reason;
   DebriefOpenFlags       open_flags;
@@ -1332,8 +1334,12 @@ push_undo (DebriefDocument *self,
   gboolean could_redo = debrief_document_get_can_redo (self);
   UndoStep *top = self->undo_stack->len ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
 
-  if (top != NULL && column >= 0 && top->column == column &&
-      g_strcmp0 (top->uuid, uuid) == 0 && now - top->time < COALESCE_USEC)
+  /* Several edits the user made as one (the fields of a dialog), or quick
+   * edits of one field (typing), are one step to undo. */
+  if (top != NULL &&
+      ((self->group_depth > 0 && self->undo_stack->len > self->group_base) ||
+       (column >= 0 && top->column == column &&
+        g_strcmp0 (top->uuid, uuid) == 0 && now - top->time < COALESCE_USEC)))
     {
       int size = 0;
       void *merged = NULL;
@@ -1787,6 +1793,31 @@ move_step (DebriefDocument  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
 
   return TRUE;
+}
+
+/**
+ * debrief_document_begin_group:
+ * @self: a #DebriefDocument
+ *
+ * Makes the edits until debrief_document_end_group() one step to undo,
+ * such as the fields of a dialog saved at once. Groups nest.
+ */
+void
+debrief_document_begin_group (DebriefDocument *self)
+{
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+
+  if (self->group_depth++ == 0)
+    self->group_base = self->undo_stack->len;
+}
+
+void
+debrief_document_end_group (DebriefDocument *self)
+{
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  self->group_depth--;
 }
 
 gboolean

@@ -103,6 +103,8 @@ gboolean              debrief_document_remove             (DebriefDocument      
                                                            DebriefRecord        *record,
                                                            GError              **error);
 
+void                  debrief_document_begin_group        (DebriefDocument      *self);
+void                  debrief_document_end_group          (DebriefDocument      *self);
 gboolean              debrief_document_get_can_undo       (DebriefDocument      *self);
 gboolean              debrief_document_get_can_redo       (DebriefDocument      *self);
 gboolean              debrief_document_undo               (DebriefDocument      *self,

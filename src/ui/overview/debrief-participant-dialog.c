@@ -139,11 +139,14 @@ response_cb (AdwMessageDialog *dialog,
     }
   participant = form->participant ? form->participant : added;
 
+  /* The dialog's changes are one step to undo. */
+  debrief_document_begin_group (form->document);
   debrief_participant_set_name (participant, name);
   debrief_participant_set_role (participant, role);
   debrief_participant_set_team (participant, gtk_editable_get_text (GTK_EDITABLE (form->team)));
   debrief_participant_set_contact (participant, gtk_editable_get_text (GTK_EDITABLE (form->contact)));
   debrief_participant_set_present (participant, gtk_switch_get_active (form->present));
+  debrief_document_end_group (form->document);
 
   if (added != NULL && !debrief_document_add (form->document, DEBRIEF_RECORD (added), &error))
     {
