@@ -122,64 +122,6 @@ test_truncated_at_every_length (void)
   debrief_test_remove_tree (dir);
 }
 
-static void
-check_async_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-check_file (GFile   *file,
-            GError **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  debrief_file_format_check_async (file, G_PRIORITY_DEFAULT, NULL, check_async_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return debrief_file_format_check_finish (file, result, error);
-}
-
-static void
-test_check_files_async (void)
-{
-  g_autofree char *dir = debrief_test_make_tmpdir ();
-  g_autoptr(GFile) incident = debrief_test_write_database (dir, "incident.debrief", DEBRIEF_APPLICATION_ID);
-  g_autoptr(GFile) text = debrief_test_write_text (dir, "notes.debrief", "just notes\n", -1);
-  g_autoptr(GFile) empty = debrief_test_write_text (dir, "empty.debrief", "", 0);
-  g_autofree char *missing_path = g_build_filename (dir, "missing.debrief", NULL);
-  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (check_file (incident, &error));
-  g_assert_no_error (error);
-
-  g_assert_false (check_file (text, &error));
-  g_assert_error (error, DEBRIEF_FILE_FORMAT_ERROR, DEBRIEF_FILE_FORMAT_ERROR_NOT_A_DATABASE);
-  g_clear_error (&error);
-
-  g_assert_false (check_file (empty, &error));
-  g_assert_error (error, DEBRIEF_FILE_FORMAT_ERROR, DEBRIEF_FILE_FORMAT_ERROR_EMPTY);
-  g_clear_error (&error);
-
-  g_assert_false (check_file (missing, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  /* A folder given where a document is expected. */
-  g_assert_false (check_file (folder, &error));
-  g_assert_nonnull (error);
-  g_clear_error (&error);
-
-  debrief_test_remove_tree (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -191,7 +133,6 @@ main (int   argc,
   g_test_add_func ("/debrief/file-format/not-a-database", test_not_a_database);
   g_test_add_func ("/debrief/file-format/empty", test_empty);
   g_test_add_func ("/debrief/file-format/truncated-at-every-length", test_truncated_at_every_length);
-  g_test_add_func ("/debrief/file-format/check-files-async", test_check_files_async);
 
   return g_test_run ();
 }

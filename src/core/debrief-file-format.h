@@ -34,13 +34,5 @@ GQuark   debrief_file_format_error_quark (void);
 gboolean debrief_file_format_check_header (const guint8  *data,
                                            gsize          length,
                                            GError       **error);
-void     debrief_file_format_check_async  (GFile               *file,
-                                           int                  io_priority,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-gboolean debrief_file_format_check_finish (GFile         *file,
-                                           GAsyncResult  *result,
-                                           GError       **error);
 
 G_END_DECLS
