@@ -17,9 +17,9 @@
 #include "core/debrief-document.h"
 #include "core/debrief-file-format.h"
 
+#include "debrief-recent.h"
 #include "debrief-welcome-page.h"
 
-#define MAX_RECENT 10
 
 struct _DebriefWelcomePage
 {
@@ -63,16 +63,6 @@ debrief_welcome_page_get_n_recent (DebriefWelcomePage *self)
   g_return_val_if_fail (DEBRIEF_IS_WELCOME_PAGE (self), 0);
 
   return self->n_recent;
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *x = *(GtkRecentInfo **) a;
-  GtkRecentInfo *y = *(GtkRecentInfo **) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
 }
 
 /* The folder as people read it: "~/Incidents" rather than a URI. */
@@ -179,8 +169,7 @@ peek_title (DebriefWelcomePage *self,
 static void
 debrief_welcome_page_update_recent (DebriefWelcomePage *self)
 {
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-  g_autoptr(GPtrArray) recent = g_ptr_array_new ();
+  g_autoptr(GPtrArray) recent = debrief_recent_list_incidents (self->recent_manager);
   GtkWidget *child;
   guint n_recent;
 
@@ -191,19 +180,7 @@ debrief_welcome_page_update_recent (DebriefWelcomePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
     gtk_list_box_remove (self->recent_list, child);
 
-  for (GList *iter = items; iter != NULL; iter = iter->next)
-    {
-      GtkRecentInfo *info = iter->data;
-
-      /* A file deleted since is left out; a remote one is not checked,
-       * which could block. */
-      if (g_str_has_suffix (gtk_recent_info_get_uri (info), DEBRIEF_FILE_EXTENSION) &&
-          (!gtk_recent_info_is_local (info) || gtk_recent_info_exists (info)))
-        g_ptr_array_add (recent, info);
-    }
-  g_ptr_array_sort (recent, compare_recent);
-
-  n_recent = MIN (recent->len, MAX_RECENT);
+  n_recent = recent->len;
   for (guint i = 0; i < n_recent; i++)
     {
       GtkWidget *row = create_row (g_ptr_array_index (recent, i));
@@ -216,7 +193,6 @@ debrief_welcome_page_update_recent (DebriefWelcomePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n_recent > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_recent_label), n_recent == 0);
 
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
   if (self->n_recent != n_recent)
     {
@@ -272,7 +248,7 @@ debrief_welcome_page_class_init (DebriefWelcomePageClass *klass)
 
   properties [PROP_N_RECENT] =
     g_param_spec_uint ("n-recent", NULL, NULL,
-                       0, MAX_RECENT, 0,
+                       0, DEBRIEF_RECENT_MAX, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -17,6 +17,7 @@
 #include "core/debrief-lock.h"
 
 #include "debrief-application.h"
+#include "debrief-recent.h"
 #include "debrief-window.h"
 #include "overview/debrief-overview-page.h"
 #include "welcome/debrief-welcome-page.h"
@@ -24,7 +25,6 @@
 /* The same bounds as the window-width and window-height keys. */
 #define MIN_REMEMBERED_WIDTH  360
 #define MIN_REMEMBERED_HEIGHT 294
-#define MAX_RECENT            10
 
 typedef enum
 {
@@ -1147,36 +1147,14 @@ debrief_window_info_bar_response_cb (DebriefWindow *self,
 
 /* --- Recent files ---------------------------------------------------- */
 
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *x = *(GtkRecentInfo **) a;
-  GtkRecentInfo *y = *(GtkRecentInfo **) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
-}
-
 static void
 debrief_window_update_recent (DebriefWindow *self)
 {
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-  g_autoptr(GPtrArray) recent = g_ptr_array_new ();
+  g_autoptr(GPtrArray) recent = debrief_recent_list_incidents (self->recent_manager);
 
   g_menu_remove_all (self->recent_menu);
 
-  for (GList *iter = items; iter != NULL; iter = iter->next)
-    {
-      GtkRecentInfo *info = iter->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-
-      if (g_str_has_suffix (uri, DEBRIEF_FILE_EXTENSION) &&
-          (!gtk_recent_info_is_local (info) || gtk_recent_info_exists (info)))
-        g_ptr_array_add (recent, info);
-    }
-  g_ptr_array_sort (recent, compare_recent);
-
-  for (guint i = 0; i < MIN (recent->len, MAX_RECENT); i++)
+  for (guint i = 0; i < recent->len; i++)
     {
       GtkRecentInfo *info = g_ptr_array_index (recent, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
@@ -1186,8 +1164,6 @@ debrief_window_update_recent (DebriefWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", recent->len > 0);
-
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 /* --- Actions --------------------------------------------------------- */
