@@ -1,0 +1,97 @@
+/* debrief-chat-import.h
+ *
+ * Communication records for the timeline: Slack exports, Mattermost bulk
+ * exports and plain chat transcripts, parsed into plain messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define DEBRIEF_CHAT_IMPORT_ERROR (debrief_chat_import_error_quark ())
+
+/**
+ * DebriefChatImportError:
+ * @DEBRIEF_CHAT_IMPORT_ERROR_EMPTY: the file holds nothing, or only spaces
+ * @DEBRIEF_CHAT_IMPORT_ERROR_UNKNOWN_FORMAT: not a chat export Debrief knows
+ * @DEBRIEF_CHAT_IMPORT_ERROR_ZIP: a zip archive, which Debrief cannot open
+ *   itself: it has to be unpacked into a folder first
+ * @DEBRIEF_CHAT_IMPORT_ERROR_NOT_JSON: JSON that is malformed
+ * @DEBRIEF_CHAT_IMPORT_ERROR_TRUNCATED: JSON that stops short
+ * @DEBRIEF_CHAT_IMPORT_ERROR_TOO_DEEP: JSON that nests far deeper than any
+ *   chat export does
+ * @DEBRIEF_CHAT_IMPORT_ERROR_INVALID: JSON of the wrong shape: a member of
+ *   the wrong type, or missing
+ * @DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES: nothing in the file could be read
+ *   as a message
+ */
+typedef enum
+{
+  DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
+  DEBRIEF_CHAT_IMPORT_ERROR_UNKNOWN_FORMAT,
+  DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+  DEBRIEF_CHAT_IMPORT_ERROR_NOT_JSON,
+  DEBRIEF_CHAT_IMPORT_ERROR_TRUNCATED,
+  DEBRIEF_CHAT_IMPORT_ERROR_TOO_DEEP,
+  DEBRIEF_CHAT_IMPORT_ERROR_INVALID,
+  DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
+} DebriefChatImportError;
+
+typedef enum
+{
+  DEBRIEF_CHAT_FORMAT_UNKNOWN,
+  DEBRIEF_CHAT_FORMAT_SLACK,
+  DEBRIEF_CHAT_FORMAT_SLACK_ZIP,
+  DEBRIEF_CHAT_FORMAT_MATTERMOST,
+  DEBRIEF_CHAT_FORMAT_TRANSCRIPT,
+} DebriefChatFormat;
+
+/* Longer message texts are cut, so that one hostile message cannot make
+ * the timeline unusable. */
+#define DEBRIEF_CHAT_MAX_TEXT (256 * 1024)
+
+typedef struct
+{
+  GDateTime *time;      /* UTC; NULL when the record does not say */
+  char      *author;
+  char      *text;
+  char      *thread_id; /* nullable */
+  char      *channel;   /* nullable */
+} DebriefChatMessage;
+
+typedef struct
+{
+  DebriefChatFormat  format;
+  GPtrArray         *messages;          /* of DebriefChatMessage, by time */
+  guint              n_skipped;         /* records that could not be read */
+  char              *first_skip_reason; /* nullable: why the first was skipped */
+} DebriefChatImport;
+
+GQuark              debrief_chat_import_error_quark (void);
+
+void                debrief_chat_message_free       (DebriefChatMessage  *message);
+void                debrief_chat_import_free        (DebriefChatImport   *import);
+
+DebriefChatFormat   debrief_chat_detect             (GBytes              *sample,
+                                                     const char          *file_name);
+
+/* @reference: the incident's date and time zone, for transcript times
+ * that have no date or no time zone; nullable. */
+DebriefChatImport  *debrief_chat_import_bytes       (GBytes              *bytes,
+                                                     const char          *file_name,
+                                                     DebriefChatFormat    format,
+                                                     GDateTime           *reference,
+                                                     GError             **error);
+DebriefChatImport  *debrief_chat_import_file        (GFile               *file,
+                                                     GDateTime           *reference,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatMessage, debrief_chat_message_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatImport, debrief_chat_import_free)
+
+G_END_DECLS

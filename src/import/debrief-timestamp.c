@@ -1,0 +1,1357 @@
+/* debrief-timestamp.c
+ *
+ * Detecting the timestamp and severity level at the start of a log line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-timestamp"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "debrief-timestamp.h"
+
+/* This runs on every line of logs that can be gigabytes long, so it is
+ * written as plain byte scanning: no regular expressions, no allocation,
+ * no locale.  Every read is checked against an end pointer because lines
+ * are not NUL-terminated and may hold anything.
+ */
+
+#define LEVEL_WINDOW 64
+
+#define USEC_PER_SEC G_GINT64_CONSTANT (1000000)
+
+/* Unix time of 2100-01-01: epoch numbers beyond it are not timestamps. */
+#define EPOCH_MAX_S G_GINT64_CONSTANT (4102444800)
+
+typedef struct
+{
+  DebriefTimestampFormat format;
+  gint64                 usec;
+  DebriefLogLevel        level;
+  const guchar          *stamp_start;
+  const guchar          *stamp_end;
+  /* Set by formats whose level is part of the prefix (ESP-IDF). */
+  const guchar          *text;
+} Parsed;
+
+static const char month_names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+static const char day_names[] = "MonTueWedThuFriSatSun";
+
+static inline gboolean
+is_digit (guchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+is_alnum (guchar c)
+{
+  return is_digit (c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A stamp must not run on into a word or number: "12:00:00x" is not one. */
+static inline gboolean
+at_boundary (const guchar *p,
+             const guchar *end)
+{
+  return p >= end || !is_alnum (*p);
+}
+
+static inline gboolean
+fixed_digits (const guchar **pp,
+              const guchar  *end,
+              guint          n,
+              guint         *out)
+{
+  const guchar *p = *pp;
+  guint value = 0;
+
+  if ((gsize) (end - p) < n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!is_digit (p[i]))
+        return FALSE;
+      value = value * 10 + (p[i] - '0');
+    }
+
+  *pp = p + n;
+  *out = value;
+  return TRUE;
+}
+
+/* Between min and max digits, as many as there are. */
+static inline gboolean
+var_digits (const guchar **pp,
+            const guchar  *end,
+            guint          min,
+            guint          max,
+            guint64       *out,
+            guint         *count)
+{
+  const guchar *p = *pp;
+  guint64 value = 0;
+  guint n = 0;
+
+  while (p < end && is_digit (*p))
+    {
+      if (n == max)
+        return FALSE;
+      value = value * 10 + (*p - '0');
+      p++;
+      n++;
+    }
+
+  if (n < min)
+    return FALSE;
+
+  *pp = p;
+  *out = value;
+  if (count != NULL)
+    *count = n;
+  return TRUE;
+}
+
+static inline gboolean
+expect (const guchar **pp,
+        const guchar  *end,
+        guchar         c)
+{
+  if (*pp >= end || **pp != c)
+    return FALSE;
+  (*pp)++;
+  return TRUE;
+}
+
+/* One to nine fraction digits after the decimal sign, in microseconds. */
+static gboolean
+fraction (const guchar **pp,
+          const guchar  *end,
+          guint         *usec)
+{
+  guint64 value;
+  guint n;
+
+  if (!var_digits (pp, end, 1, 9, &value, &n))
+    return FALSE;
+
+  for (; n < 6; n++)
+    value *= 10;
+  for (; n > 6; n--)
+    value /= 10;
+
+  *usec = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+optional_fraction (const guchar **pp,
+                   const guchar  *end,
+                   gboolean       allow_comma,
+                   guint         *usec)
+{
+  *usec = 0;
+
+  if (*pp < end && (**pp == '.' || (allow_comma && **pp == ',')))
+    {
+      (*pp)++;
+      return fraction (pp, end, usec);
+    }
+
+  return TRUE;
+}
+
+static int
+month_from_name (const guchar *p,
+                 const guchar *end)
+{
+  if (end - p < 3)
+    return 0;
+
+  for (guint i = 0; i < 12; i++)
+    if (p[0] == month_names[i * 3] && p[1] == month_names[i * 3 + 1] && p[2] == month_names[i * 3 + 2])
+      return i + 1;
+
+  return 0;
+}
+
+static gboolean
+is_day_name (const guchar *p,
+             const guchar *end)
+{
+  if (end - p < 3)
+    return FALSE;
+
+  for (guint i = 0; i < 7; i++)
+    if (p[0] == day_names[i * 3] && p[1] == day_names[i * 3 + 1] && p[2] == day_names[i * 3 + 2])
+      return TRUE;
+
+  return FALSE;
+}
+
+static inline gboolean
+is_leap (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static inline guint
+days_in_month (int  year,
+               guint month)
+{
+  static const guint8 days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return month == 2 && is_leap (year) ? 29 : days[month - 1];
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
+static gint64
+days_from_civil (int   year,
+                 guint month,
+                 guint day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+/* The year of a day count since 1970-01-01, the inverse of the above. */
+static int
+year_from_days (gint64 days)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  return (int) (yoe + era * 400 + (mp >= 10));
+}
+
+static int
+reference_year (const DebriefTimestampContext *context)
+{
+  if (context != NULL && context->reference_year > 0)
+    return context->reference_year;
+
+  return year_from_days (g_get_real_time () / USEC_PER_SEC / 86400);
+}
+
+/* The year closest to the reference year that ends in these two digits. */
+static int
+full_year (guint                          yy,
+           const DebriefTimestampContext *context)
+{
+  int ref = reference_year (context);
+  int year = ref - ref % 100 + (int) yy;
+
+  if (year > ref + 49)
+    year -= 100;
+  else if (year < ref - 50)
+    year += 100;
+
+  return year;
+}
+
+/* Checks a wall-clock time and turns it into UTC microseconds.  Without an
+ * explicit offset the time is in the context's zone.
+ */
+static gboolean
+civil_to_usec (const DebriefTimestampContext *context,
+               int                            year,
+               guint                          month,
+               guint                          day,
+               guint                          hour,
+               guint                          minute,
+               guint                          second,
+               guint                          usec,
+               gboolean                       has_offset,
+               int                            offset_seconds,
+               gint64                        *out)
+{
+  gint64 seconds;
+
+  if (year < 1900 || year > 2200 || month < 1 || month > 12
+      || day < 1 || day > days_in_month (year, month)
+      || hour > 23 || minute > 59 || second > 60)
+    return FALSE;
+
+  seconds = days_from_civil (year, month, day) * 86400
+            + hour * 3600 + minute * 60 + second;
+
+  if (has_offset)
+    {
+      seconds -= offset_seconds;
+    }
+  else if (context != NULL && context->time_zone != NULL)
+    {
+      gint64 local = seconds;
+      int interval;
+
+      /* A time in a daylight-saving gap moves forward, like GDateTime. */
+      interval = g_time_zone_adjust_time (context->time_zone, G_TIME_TYPE_STANDARD, &local);
+      seconds = local - g_time_zone_get_offset (context->time_zone, interval);
+    }
+
+  *out = seconds * USEC_PER_SEC + usec;
+  return TRUE;
+}
+
+/* HH:MM:SS with an optional fraction. */
+static gboolean
+clock_time (const guchar **pp,
+            const guchar  *end,
+            gboolean       allow_comma,
+            guint         *hour,
+            guint         *minute,
+            guint         *second,
+            guint         *usec)
+{
+  return fixed_digits (pp, end, 2, hour)
+         && expect (pp, end, ':')
+         && fixed_digits (pp, end, 2, minute)
+         && expect (pp, end, ':')
+         && fixed_digits (pp, end, 2, second)
+         && optional_fraction (pp, end, allow_comma, usec);
+}
+
+/* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]] */
+static gboolean
+parse_iso (const guchar                  *p,
+           const guchar                  *end,
+           const DebriefTimestampContext *context,
+           Parsed                        *res)
+{
+  guint year, month, day, hour, minute, second, usec = 0;
+  guchar separator;
+  gboolean comma = FALSE;
+  gboolean has_offset = FALSE;
+  int offset = 0;
+
+  if (!fixed_digits (&p, end, 4, &year) || !expect (&p, end, '-')
+      || !fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+      || !fixed_digits (&p, end, 2, &day) || p >= end)
+    return FALSE;
+
+  separator = *p++;
+  if (separator != 'T' && separator != ' ' && separator != 't')
+    return FALSE;
+
+  if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &second))
+    return FALSE;
+
+  if (p < end && (*p == '.' || *p == ','))
+    {
+      comma = *p == ',';
+      p++;
+      if (!fraction (&p, end, &usec))
+        return FALSE;
+    }
+
+  if (p < end && (*p == 'Z' || *p == 'z'))
+    {
+      has_offset = TRUE;
+      p++;
+    }
+  else if (p + 2 < end && (*p == '+' || *p == '-') && is_digit (p[1]) && is_digit (p[2]))
+    {
+      const guchar *q = p + 1;
+      guint oh, om = 0;
+      int sign = *p == '-' ? -1 : 1;
+
+      fixed_digits (&q, end, 2, &oh);
+      if (q < end && *q == ':')
+        {
+          q++;
+          if (!fixed_digits (&q, end, 2, &om))
+            return FALSE;
+        }
+      else if (q < end && is_digit (*q) && !fixed_digits (&q, end, 2, &om))
+        {
+          return FALSE;
+        }
+
+      if (oh > 23 || om > 59)
+        return FALSE;
+
+      has_offset = TRUE;
+      offset = sign * (int) (oh * 3600 + om * 60);
+      p = q;
+    }
+
+  if (!at_boundary (p, end)
+      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
+                         has_offset, offset, &res->usec))
+    return FALSE;
+
+  res->format = separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* Mmm dd HH:MM:SS, the day padded with a space or not; the year comes
+ * from the incident.
+ */
+static gboolean
+parse_syslog (const guchar                  *p,
+              const guchar                  *end,
+              const DebriefTimestampContext *context,
+              Parsed                        *res)
+{
+  guint64 day;
+  guint month, hour, minute, second, usec;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, ' '))
+    return FALSE;
+  if (p < end && *p == ' ')
+    p++;
+
+  if (!var_digits (&p, end, 1, 2, &day, NULL) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end)
+      || !civil_to_usec (context, reference_year (context), month, (guint) day,
+                         hour, minute, second, usec, FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_SYSLOG;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* Www Mmm dd HH:MM:SS[.ffffff] yyyy, as ctime(), date and Apache's error
+ * log write it.
+ */
+static gboolean
+parse_ctime (const guchar                  *p,
+             const guchar                  *end,
+             const DebriefTimestampContext *context,
+             Parsed                        *res)
+{
+  guint64 day;
+  guint month, hour, minute, second, usec, year;
+
+  if (!is_day_name (p, end))
+    return FALSE;
+  p += 3;
+  if (!expect (&p, end, ' '))
+    return FALSE;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, ' '))
+    return FALSE;
+  if (p < end && *p == ' ')
+    p++;
+
+  if (!var_digits (&p, end, 1, 2, &day, NULL) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !expect (&p, end, ' ')
+      || !fixed_digits (&p, end, 4, &year)
+      || !at_boundary (p, end)
+      || !civil_to_usec (context, year, month, (guint) day,
+                         hour, minute, second, usec, FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_CTIME;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* dd/Mmm/yyyy:HH:MM:SS ±zzzz, the Common Log Format without its brackets. */
+static gboolean
+parse_apache_inner (const guchar                  *p,
+                    const guchar                  *end,
+                    const DebriefTimestampContext *context,
+                    Parsed                        *res)
+{
+  guint day, month, year, hour, minute, second, oh, om;
+  int sign;
+
+  if (!fixed_digits (&p, end, 2, &day) || !expect (&p, end, '/'))
+    return FALSE;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, '/') || !fixed_digits (&p, end, 4, &year)
+      || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &hour)
+      || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &minute)
+      || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &second)
+      || !expect (&p, end, ' ') || p >= end || (*p != '+' && *p != '-'))
+    return FALSE;
+
+  sign = *p++ == '-' ? -1 : 1;
+  if (!fixed_digits (&p, end, 2, &oh) || !fixed_digits (&p, end, 2, &om)
+      || oh > 23 || om > 59 || !at_boundary (p, end)
+      || !civil_to_usec (context, year, month, day, hour, minute, second, 0,
+                         TRUE, sign * (int) (oh * 3600 + om * 60), &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_APACHE;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* MM-DD HH:MM:SS.mmm, as adb logcat writes it; the year comes from the
+ * incident.
+ */
+static gboolean
+parse_logcat (const guchar                  *p,
+              const guchar                  *end,
+              const DebriefTimestampContext *context,
+              Parsed                        *res)
+{
+  guint month, day, hour, minute, second, usec;
+
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end)
+      || !civil_to_usec (context, reference_year (context), month, day,
+                         hour, minute, second, usec, FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_LOGCAT;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* yyMMdd HHmmss, or yyMMdd HH:mm:ss with the hour padded by a space as
+ * older MySQL servers write it.
+ */
+static gboolean
+parse_compact (const guchar                  *p,
+               const guchar                  *end,
+               const DebriefTimestampContext *context,
+               Parsed                        *res)
+{
+  guint yy, month, day, hour, minute, second;
+
+  if (!fixed_digits (&p, end, 2, &yy) || !fixed_digits (&p, end, 2, &month)
+      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ') || p >= end)
+    return FALSE;
+
+  if (*p == ' ')
+    {
+      p++;
+      if (!fixed_digits (&p, end, 1, &hour) || !expect (&p, end, ':')
+          || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+          || !fixed_digits (&p, end, 2, &second))
+        return FALSE;
+    }
+  else if (p + 2 < end && p[2] == ':')
+    {
+      if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
+          || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+          || !fixed_digits (&p, end, 2, &second))
+        return FALSE;
+    }
+  else if (!fixed_digits (&p, end, 2, &hour) || !fixed_digits (&p, end, 2, &minute)
+           || !fixed_digits (&p, end, 2, &second))
+    {
+      return FALSE;
+    }
+
+  if (!at_boundary (p, end)
+      || !civil_to_usec (context, full_year (yy, context), month, day,
+                         hour, minute, second, 0, FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_COMPACT;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* yyyyMMdd-HH:mm:ss:SSS */
+static gboolean
+parse_compact_ms (const guchar                  *p,
+                  const guchar                  *end,
+                  const DebriefTimestampContext *context,
+                  Parsed                        *res)
+{
+  guint year, month, day, hour, minute, second, usec;
+
+  if (!fixed_digits (&p, end, 4, &year) || !fixed_digits (&p, end, 2, &month)
+      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, '-')
+      || !fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &second) || p >= end
+      || (*p != ':' && *p != '.'))
+    return FALSE;
+
+  p++;
+  if (!fraction (&p, end, &usec) || !at_boundary (p, end)
+      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
+                         FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_COMPACT_MS;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
+static gboolean
+parse_slash_date (const guchar                  *p,
+                  const guchar                  *end,
+                  const DebriefTimestampContext *context,
+                  Parsed                        *res)
+{
+  guint year, month, day, hour, minute, second, usec;
+  int full;
+
+  if (end - p >= 3 && is_digit (p[2]))
+    {
+      if (!fixed_digits (&p, end, 4, &year))
+        return FALSE;
+      full = (int) year;
+    }
+  else
+    {
+      if (!fixed_digits (&p, end, 2, &year))
+        return FALSE;
+      full = full_year (year, context);
+    }
+
+  if (!expect (&p, end, '/') || !fixed_digits (&p, end, 2, &month)
+      || !expect (&p, end, '/') || !fixed_digits (&p, end, 2, &day)
+      || !expect (&p, end, ' ')
+      || !clock_time (&p, end, TRUE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end)
+      || !civil_to_usec (context, full, month, day, hour, minute, second, usec,
+                         FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_SLASH_DATE;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* Ten digits of Unix seconds with an optional fraction, or thirteen of
+ * milliseconds.
+ */
+static gboolean
+parse_epoch (const guchar *p,
+             const guchar *end,
+             Parsed       *res)
+{
+  guint64 value;
+  guint n, usec = 0;
+
+  if (!var_digits (&p, end, 10, 13, &value, &n))
+    return FALSE;
+
+  if (n == 10)
+    {
+      if ((gint64) value > EPOCH_MAX_S || !optional_fraction (&p, end, FALSE, &usec))
+        return FALSE;
+      res->usec = (gint64) value * USEC_PER_SEC + usec;
+      res->format = DEBRIEF_TS_EPOCH_S;
+    }
+  else if (n == 13)
+    {
+      if ((gint64) value > EPOCH_MAX_S * 1000)
+        return FALSE;
+      res->usec = (gint64) value * 1000;
+      res->format = DEBRIEF_TS_EPOCH_MS;
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  if (!at_boundary (p, end))
+    return FALSE;
+
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* [   12.345678]: seconds since boot, as the kernel writes them.  An
+ * integer part of ten digits is Unix time in brackets, not an uptime.
+ */
+static gboolean
+parse_dmesg (const guchar *p,
+             const guchar *end,
+             Parsed       *res)
+{
+  guint64 seconds;
+  guint usec;
+
+  if (!expect (&p, end, '['))
+    return FALSE;
+  while (p < end && *p == ' ')
+    p++;
+
+  if (!var_digits (&p, end, 1, 9, &seconds, NULL) || !expect (&p, end, '.')
+      || !fraction (&p, end, &usec) || !expect (&p, end, ']'))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_DMESG;
+  res->usec = (gint64) seconds * USEC_PER_SEC + usec;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* [HH:MM:SS.mmm,uuu]: Zephyr's time since boot; hours can pass 24. */
+static gboolean
+parse_zephyr (const guchar *p,
+              const guchar *end,
+              Parsed       *res)
+{
+  guint64 hours;
+  guint minute, second, ms, us = 0;
+
+  if (!expect (&p, end, '[') || !var_digits (&p, end, 2, 6, &hours, NULL)
+      || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &minute)
+      || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &second)
+      || !expect (&p, end, '.') || !fixed_digits (&p, end, 3, &ms)
+      || minute > 59 || second > 59)
+    return FALSE;
+
+  if (p < end && *p == ',')
+    {
+      p++;
+      if (!fixed_digits (&p, end, 3, &us))
+        return FALSE;
+    }
+
+  if (!expect (&p, end, ']'))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_ZEPHYR;
+  res->usec = (((gint64) hours * 60 + minute) * 60 + second) * USEC_PER_SEC + ms * 1000 + us;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* E (12345) tag: milliseconds since boot, after ESP-IDF's level letter. */
+static gboolean
+parse_espidf (const guchar *p,
+              const guchar *end,
+              Parsed       *res)
+{
+  guint64 ms;
+
+  if (end - p < 4 || p[1] != ' ' || p[2] != '(')
+    return FALSE;
+
+  switch (p[0])
+    {
+    case 'E': res->level = DEBRIEF_LOG_LEVEL_ERROR; break;
+    case 'W': res->level = DEBRIEF_LOG_LEVEL_WARNING; break;
+    case 'I': res->level = DEBRIEF_LOG_LEVEL_INFO; break;
+    case 'D': res->level = DEBRIEF_LOG_LEVEL_DEBUG; break;
+    case 'V': res->level = DEBRIEF_LOG_LEVEL_TRACE; break;
+    default: return FALSE;
+    }
+
+  p += 3;
+  if (!var_digits (&p, end, 1, 12, &ms, NULL) || !expect (&p, end, ')'))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_ESPIDF;
+  res->usec = (gint64) ms * 1000;
+  res->stamp_end = p;
+  res->text = p;
+  return TRUE;
+}
+
+static gboolean parse_any (const guchar                  *p,
+                           const guchar                  *end,
+                           const DebriefTimestampContext *context,
+                           gboolean                       in_brackets,
+                           Parsed                        *res);
+
+/* Any wall-clock stamp in square brackets, as spdlog, env_logger and
+ * Apache's error log write them.  The bracket may also close after a level
+ * word ("[2026-03-14T02:11:07Z ERROR app]").
+ */
+static gboolean
+parse_bracketed (const guchar                  *p,
+                 const guchar                  *end,
+                 const DebriefTimestampContext *context,
+                 Parsed                        *res)
+{
+  const guchar *q;
+
+  if (!expect (&p, end, '[') || !parse_any (p, end, context, TRUE, res))
+    return FALSE;
+
+  q = res->stamp_end;
+  if (q < end && *q == ']')
+    res->stamp_end = q + 1;
+  else if (q >= end || *q != ' ')
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_digits_first (const guchar                  *p,
+                    const guchar                  *end,
+                    const DebriefTimestampContext *context,
+                    Parsed                        *res)
+{
+  const guchar *q = p;
+  gsize run;
+
+  while (q < end && is_digit (*q) && q - p < 14)
+    q++;
+  run = q - p;
+
+  if (q >= end)
+    return run >= 10 && parse_epoch (p, end, res);
+
+  switch (run)
+    {
+    case 2:
+      if (*q == '-')
+        return parse_logcat (p, end, context, res);
+      if (*q == '/')
+        return parse_slash_date (p, end, context, res)
+               || parse_apache_inner (p, end, context, res);
+      return FALSE;
+    case 4:
+      if (*q == '-')
+        return parse_iso (p, end, context, res);
+      if (*q == '/')
+        return parse_slash_date (p, end, context, res);
+      return FALSE;
+    case 6:
+      return *q == ' ' && parse_compact (p, end, context, res);
+    case 8:
+      return *q == '-' && parse_compact_ms (p, end, context, res);
+    case 10:
+    case 13:
+      return parse_epoch (p, end, res);
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+parse_any (const guchar                  *p,
+           const guchar                  *end,
+           const DebriefTimestampContext *context,
+           gboolean                       in_brackets,
+           Parsed                        *res)
+{
+  guchar c;
+
+  if (p >= end)
+    return FALSE;
+
+  c = *p;
+
+  if (is_digit (c))
+    return parse_digits_first (p, end, context, res);
+
+  if (c == '[')
+    {
+      if (in_brackets)
+        return FALSE;
+      return parse_dmesg (p, end, res)
+             || parse_zephyr (p, end, res)
+             || parse_bracketed (p, end, context, res);
+    }
+
+  if (c >= 'A' && c <= 'Z')
+    {
+      if (!in_brackets && end - p > 2 && p[1] == ' ' && p[2] == '(')
+        return parse_espidf (p, end, res);
+      return parse_syslog (p, end, context, res)
+             || parse_ctime (p, end, context, res);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_format (DebriefTimestampFormat         format,
+              const guchar                  *p,
+              const guchar                  *end,
+              const DebriefTimestampContext *context,
+              Parsed                        *res)
+{
+  switch (format)
+    {
+    case DEBRIEF_TS_ISO8601:
+    case DEBRIEF_TS_LOG4J:
+      return parse_iso (p, end, context, res);
+    case DEBRIEF_TS_SYSLOG:
+      return parse_syslog (p, end, context, res);
+    case DEBRIEF_TS_DMESG:
+      return parse_dmesg (p, end, res);
+    case DEBRIEF_TS_ZEPHYR:
+      return parse_zephyr (p, end, res);
+    case DEBRIEF_TS_ESPIDF:
+      return parse_espidf (p, end, res);
+    case DEBRIEF_TS_EPOCH_S:
+    case DEBRIEF_TS_EPOCH_MS:
+      return parse_epoch (p, end, res);
+    case DEBRIEF_TS_CTIME:
+      return parse_ctime (p, end, context, res);
+    case DEBRIEF_TS_LOGCAT:
+      return parse_logcat (p, end, context, res);
+    case DEBRIEF_TS_COMPACT:
+      return parse_compact (p, end, context, res);
+    case DEBRIEF_TS_COMPACT_MS:
+      return parse_compact_ms (p, end, context, res);
+    case DEBRIEF_TS_SLASH_DATE:
+      return parse_slash_date (p, end, context, res);
+    case DEBRIEF_TS_APACHE:
+    case DEBRIEF_TS_NONE:
+    case DEBRIEF_TS_N_FORMATS:
+    default:
+      return FALSE;
+    }
+}
+
+/* [14/Mar/2026:02:11:07 +0000] after the host and user of an access log. */
+static gboolean
+find_apache (const guchar                  *p,
+             const guchar                  *end,
+             const DebriefTimestampContext *context,
+             Parsed                        *res)
+{
+  while (p < end)
+    {
+      const guchar *open = memchr (p, '[', end - p);
+
+      if (open == NULL)
+        return FALSE;
+
+      if (parse_apache_inner (open + 1, end, context, res)
+          && res->stamp_end < end && *res->stamp_end == ']')
+        {
+          res->stamp_start = open;
+          res->stamp_end++;
+          return TRUE;
+        }
+
+      p = open + 1;
+    }
+
+  return FALSE;
+}
+
+/* Terminal colours (ESP-IDF writes them) and a syslog or kernel <PRI>. */
+static const guchar *
+skip_prefixes (const guchar    *p,
+               const guchar    *end,
+               DebriefLogLevel *level)
+{
+  static const DebriefLogLevel severities[8] = {
+    DEBRIEF_LOG_LEVEL_FATAL, DEBRIEF_LOG_LEVEL_CRITICAL, DEBRIEF_LOG_LEVEL_CRITICAL,
+    DEBRIEF_LOG_LEVEL_ERROR, DEBRIEF_LOG_LEVEL_WARNING, DEBRIEF_LOG_LEVEL_NOTICE,
+    DEBRIEF_LOG_LEVEL_INFO, DEBRIEF_LOG_LEVEL_DEBUG,
+  };
+
+  while (end - p >= 3 && p[0] == 0x1b && p[1] == '[')
+    {
+      const guchar *q = p + 2;
+
+      while (q < end && (is_digit (*q) || *q == ';'))
+        q++;
+      if (q >= end || *q != 'm')
+        break;
+      p = q + 1;
+    }
+
+  if (end - p >= 3 && p[0] == '<' && is_digit (p[1]))
+    {
+      const guchar *q = p + 1;
+      guint64 pri;
+
+      if (var_digits (&q, end, 1, 3, &pri, NULL) && pri <= 191 && expect (&q, end, '>'))
+        {
+          *level = severities[pri & 7];
+          p = q;
+          /* RFC 5424 puts its version between the priority and the stamp. */
+          if (end - p >= 2 && p[0] == '1' && p[1] == ' ')
+            p += 2;
+        }
+    }
+
+  return p;
+}
+
+typedef struct
+{
+  const char      *word;
+  DebriefLogLevel  level;
+} LevelWord;
+
+static const LevelWord level_words[] = {
+  { "TRACE", DEBRIEF_LOG_LEVEL_TRACE },
+  { "VERBOSE", DEBRIEF_LOG_LEVEL_TRACE },
+  { "DEBUG", DEBRIEF_LOG_LEVEL_DEBUG },
+  { "DBG", DEBRIEF_LOG_LEVEL_DEBUG },
+  { "INFO", DEBRIEF_LOG_LEVEL_INFO },
+  { "INF", DEBRIEF_LOG_LEVEL_INFO },
+  { "NOTICE", DEBRIEF_LOG_LEVEL_NOTICE },
+  { "NOTE", DEBRIEF_LOG_LEVEL_NOTICE },
+  { "WARN", DEBRIEF_LOG_LEVEL_WARNING },
+  { "WARNING", DEBRIEF_LOG_LEVEL_WARNING },
+  { "WRN", DEBRIEF_LOG_LEVEL_WARNING },
+  { "ERROR", DEBRIEF_LOG_LEVEL_ERROR },
+  { "ERR", DEBRIEF_LOG_LEVEL_ERROR },
+  { "SEVERE", DEBRIEF_LOG_LEVEL_ERROR },
+  { "CRIT", DEBRIEF_LOG_LEVEL_CRITICAL },
+  { "CRITICAL", DEBRIEF_LOG_LEVEL_CRITICAL },
+  { "ALERT", DEBRIEF_LOG_LEVEL_CRITICAL },
+  { "FATAL", DEBRIEF_LOG_LEVEL_FATAL },
+  { "EMERG", DEBRIEF_LOG_LEVEL_FATAL },
+};
+
+/* Plain words must be upper case, so that "error" in a message does not
+ * count; in brackets ("<err>", "[warn]", "[core:error]") any case will do.
+ */
+static DebriefLogLevel
+classify_token (const guchar *p,
+                const guchar *end)
+{
+  gboolean bracketed = FALSE;
+  gsize len;
+
+  if (p < end && (*p == '[' || *p == '<' || *p == '('))
+    {
+      bracketed = TRUE;
+      p++;
+    }
+
+  while (end > p && (end[-1] == ':' || end[-1] == ',' || end[-1] == ';'))
+    end--;
+
+  if (bracketed)
+    {
+      const guchar *colon;
+
+      if (end > p && (end[-1] == ']' || end[-1] == '>' || end[-1] == ')'))
+        end--;
+      while ((colon = memchr (p, ':', end - p)) != NULL)
+        p = colon + 1;
+    }
+
+  len = end - p;
+  if (len < 3 || len > 8 || (!bracketed && (*p < 'A' || *p > 'Z')))
+    return DEBRIEF_LOG_LEVEL_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (level_words); i++)
+    {
+      const char *word = level_words[i].word;
+      gsize j;
+
+      if ((guchar) word[0] != g_ascii_toupper (*p) || strlen (word) != len)
+        continue;
+
+      for (j = 0; j < len; j++)
+        {
+          guchar c = bracketed ? g_ascii_toupper (p[j]) : p[j];
+
+          if (c != (guchar) word[j])
+            break;
+        }
+
+      if (j == len)
+        return level_words[i].level;
+    }
+
+  return DEBRIEF_LOG_LEVEL_NONE;
+}
+
+static DebriefLogLevel
+logcat_level (guchar c)
+{
+  switch (c)
+    {
+    case 'V': return DEBRIEF_LOG_LEVEL_TRACE;
+    case 'D': return DEBRIEF_LOG_LEVEL_DEBUG;
+    case 'I': return DEBRIEF_LOG_LEVEL_INFO;
+    case 'W': return DEBRIEF_LOG_LEVEL_WARNING;
+    case 'E': return DEBRIEF_LOG_LEVEL_ERROR;
+    case 'F':
+    case 'A': return DEBRIEF_LOG_LEVEL_FATAL;
+    default: return DEBRIEF_LOG_LEVEL_NONE;
+    }
+}
+
+static inline const guchar *
+skip_blanks (const guchar *p,
+             const guchar *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+static gboolean
+all_digits (const guchar *p,
+            const guchar *end)
+{
+  if (p >= end)
+    return FALSE;
+
+  for (; p < end; p++)
+    if (!is_digit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static inline const guchar *
+token_end (const guchar *p,
+           const guchar *end)
+{
+  while (p < end && *p != ' ' && *p != '\t')
+    p++;
+  return p;
+}
+
+/* Looks for a level in the first few words after the stamp.  A level that
+ * comes right after the stamp is part of the prefix: the text starts after
+ * it.
+ */
+static void
+scan_level (const guchar     *p,
+            const guchar     *end,
+            DebriefLogLevel  *level,
+            const guchar    **text)
+{
+  const guchar *tok, *tok_end, *second, *second_end, *third, *third_end;
+
+  p = skip_blanks (p, end);
+  *text = p;
+
+  /* logcat: PID TID L tag: message */
+  tok_end = token_end (p, end);
+  second = skip_blanks (tok_end, end);
+  second_end = token_end (second, end);
+  third = skip_blanks (second_end, end);
+  third_end = token_end (third, end);
+  if (all_digits (p, tok_end) && all_digits (second, second_end)
+      && third_end - third == 1 && logcat_level (*third) != DEBRIEF_LOG_LEVEL_NONE)
+    {
+      *level = logcat_level (*third);
+      *text = skip_blanks (third_end, end);
+      return;
+    }
+
+  for (guint i = 0; i < 4 && p < end; i++)
+    {
+      DebriefLogLevel found;
+
+      tok = p;
+      tok_end = token_end (tok, end);
+      found = classify_token (tok, tok_end);
+      p = skip_blanks (tok_end, end);
+
+      if (found != DEBRIEF_LOG_LEVEL_NONE)
+        {
+          *level = found;
+          if (i == 0)
+            *text = p;
+          return;
+        }
+    }
+}
+
+gboolean
+debrief_timestamp_parse_line (const char                    *line,
+                              gsize                          length,
+                              DebriefTimestampFormat         format_hint,
+                              const DebriefTimestampContext *context,
+                              DebriefLogStamp               *out)
+{
+  const guchar *start = (const guchar *) line;
+  const guchar *line_end, *end, *p, *level_end, *text;
+  DebriefLogLevel prefix_level = DEBRIEF_LOG_LEVEL_NONE;
+  gboolean embedded = FALSE;
+  Parsed res = { DEBRIEF_TS_NONE, 0, DEBRIEF_LOG_LEVEL_NONE, NULL, NULL, NULL };
+
+  g_return_val_if_fail (line != NULL || length == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (length == 0)
+    return FALSE;
+
+  line_end = start + length;
+  end = start + MIN (length, DEBRIEF_TIMESTAMP_WINDOW);
+
+  p = skip_prefixes (start, end, &prefix_level);
+
+  if (!parse_format (format_hint, p, end, context, &res)
+      && !parse_any (p, end, context, FALSE, &res))
+    {
+      res.level = DEBRIEF_LOG_LEVEL_NONE;
+      res.text = NULL;
+      if (!find_apache (p, end, context, &res))
+        return FALSE;
+      embedded = TRUE;
+    }
+
+  level_end = res.stamp_end + MIN ((gsize) (line_end - res.stamp_end), LEVEL_WINDOW);
+  if (res.text != NULL)
+    {
+      text = skip_blanks (res.text, level_end);
+    }
+  else
+    {
+      DebriefLogLevel word_level = DEBRIEF_LOG_LEVEL_NONE;
+
+      scan_level (res.stamp_end, level_end, &word_level, &text);
+      if (word_level != DEBRIEF_LOG_LEVEL_NONE)
+        res.level = word_level;
+    }
+
+  if (res.level == DEBRIEF_LOG_LEVEL_NONE)
+    res.level = prefix_level;
+
+  out->format = res.format;
+  out->level = res.level;
+  out->since_boot = debrief_timestamp_format_is_since_boot (res.format);
+  out->usec = res.usec;
+  out->stamp_offset = (guint) ((embedded ? res.stamp_start : p) - start);
+  out->text_offset = embedded ? 0 : (guint) (text - start);
+
+  return TRUE;
+}
+
+DebriefTimestampFormat
+debrief_timestamp_detect (const char * const            *sample_lines,
+                          const gsize                   *lengths,
+                          guint                          n_lines,
+                          const DebriefTimestampContext *context)
+{
+  guint counts[DEBRIEF_TS_N_FORMATS] = { 0, };
+  DebriefTimestampFormat best = DEBRIEF_TS_NONE;
+  DebriefTimestampContext fixed_context = { 0, NULL };
+
+  g_return_val_if_fail (sample_lines != NULL || n_lines == 0, DEBRIEF_TS_NONE);
+
+  /* Only the shape matters here; a fixed year spares a clock read per line. */
+  if (context != NULL)
+    fixed_context = *context;
+  if (fixed_context.reference_year <= 0)
+    fixed_context.reference_year = reference_year (NULL);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      DebriefLogStamp stamp;
+      const char *line = sample_lines[i];
+      gsize length;
+
+      if (line == NULL)
+        continue;
+
+      length = lengths != NULL ? lengths[i] : strlen (line);
+      if (debrief_timestamp_parse_line (line, length, DEBRIEF_TS_NONE, &fixed_context, &stamp))
+        counts[stamp.format]++;
+    }
+
+  for (guint f = DEBRIEF_TS_NONE + 1; f < DEBRIEF_TS_N_FORMATS; f++)
+    if (counts[f] > counts[best])
+      best = f;
+
+  return best;
+}
+
+gboolean
+debrief_timestamp_format_is_since_boot (DebriefTimestampFormat format)
+{
+  return format == DEBRIEF_TS_DMESG
+         || format == DEBRIEF_TS_ZEPHYR
+         || format == DEBRIEF_TS_ESPIDF;
+}
+
+const char *
+debrief_timestamp_format_get_name (DebriefTimestampFormat format)
+{
+  switch (format)
+    {
+    case DEBRIEF_TS_NONE:
+      return _("No timestamp");
+    case DEBRIEF_TS_ISO8601:
+      return _("ISO 8601");
+    case DEBRIEF_TS_SYSLOG:
+      return _("Syslog (RFC 3164)");
+    case DEBRIEF_TS_DMESG:
+      return _("Kernel log (time since boot)");
+    case DEBRIEF_TS_ZEPHYR:
+      return _("Zephyr log (time since boot)");
+    case DEBRIEF_TS_ESPIDF:
+      return _("ESP-IDF log (time since boot)");
+    case DEBRIEF_TS_EPOCH_S:
+      return _("Unix time in seconds");
+    case DEBRIEF_TS_EPOCH_MS:
+      return _("Unix time in milliseconds");
+    case DEBRIEF_TS_APACHE:
+      return _("Apache access log");
+    case DEBRIEF_TS_CTIME:
+      return _("C library date (ctime)");
+    case DEBRIEF_TS_LOGCAT:
+      return _("Android logcat");
+    case DEBRIEF_TS_LOG4J:
+      return _("Java log4j");
+    case DEBRIEF_TS_COMPACT:
+      return _("Compact date (yyMMdd HHmmss)");
+    case DEBRIEF_TS_COMPACT_MS:
+      return _("Compact date with milliseconds (yyyyMMdd-HH:mm:ss:SSS)");
+    case DEBRIEF_TS_SLASH_DATE:
+      return _("Date with slashes (yy/MM/dd)");
+    case DEBRIEF_TS_N_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+debrief_log_level_get_name (DebriefLogLevel level)
+{
+  switch (level)
+    {
+    case DEBRIEF_LOG_LEVEL_NONE:
+      return _("No level");
+    case DEBRIEF_LOG_LEVEL_TRACE:
+      return _("Trace");
+    case DEBRIEF_LOG_LEVEL_DEBUG:
+      return _("Debug");
+    case DEBRIEF_LOG_LEVEL_INFO:
+      return _("Info");
+    case DEBRIEF_LOG_LEVEL_NOTICE:
+      return _("Notice");
+    case DEBRIEF_LOG_LEVEL_WARNING:
+      return _("Warning");
+    case DEBRIEF_LOG_LEVEL_ERROR:
+      return _("Error");
+    case DEBRIEF_LOG_LEVEL_CRITICAL:
+      return _("Critical");
+    case DEBRIEF_LOG_LEVEL_FATAL:
+      return _("Fatal");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

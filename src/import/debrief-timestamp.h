@@ -1,0 +1,98 @@
+/* debrief-timestamp.h
+ *
+ * Detecting the timestamp and severity level at the start of a log line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The families of timestamp a log line can start with.  Each value names a
+ * family, not an exact layout: ISO 8601 covers every fraction length and
+ * zone, and any family may appear in square brackets.
+ */
+typedef enum
+{
+  DEBRIEF_TS_NONE,
+  DEBRIEF_TS_ISO8601,      /* 2026-03-14T02:11:07.123+02:00, also with a space */
+  DEBRIEF_TS_SYSLOG,       /* Mar 14 02:11:07 (RFC 3164, no year) */
+  DEBRIEF_TS_DMESG,        /* [   12.345678] (since boot) */
+  DEBRIEF_TS_ZEPHYR,       /* [00:00:12.345,678] (since boot) */
+  DEBRIEF_TS_ESPIDF,       /* E (12345) tag: (milliseconds since boot) */
+  DEBRIEF_TS_EPOCH_S,      /* 1773454267[.123] */
+  DEBRIEF_TS_EPOCH_MS,     /* 1773454267123 */
+  DEBRIEF_TS_APACHE,       /* [14/Mar/2026:02:11:07 +0000] */
+  DEBRIEF_TS_CTIME,        /* Sat Mar 14 02:11:07 2026 */
+  DEBRIEF_TS_LOGCAT,       /* 03-14 02:11:07.123 (no year) */
+  DEBRIEF_TS_LOG4J,        /* 2026-03-14 02:11:07,123 */
+  DEBRIEF_TS_COMPACT,      /* 260314 021107 or 260314 02:11:07 */
+  DEBRIEF_TS_COMPACT_MS,   /* 20260314-02:11:07:123 */
+  DEBRIEF_TS_SLASH_DATE,   /* 26/03/14 02:11:07 (yy/MM/dd or yyyy/MM/dd) */
+  DEBRIEF_TS_N_FORMATS
+} DebriefTimestampFormat;
+
+typedef enum
+{
+  DEBRIEF_LOG_LEVEL_NONE,
+  DEBRIEF_LOG_LEVEL_TRACE,
+  DEBRIEF_LOG_LEVEL_DEBUG,
+  DEBRIEF_LOG_LEVEL_INFO,
+  DEBRIEF_LOG_LEVEL_NOTICE,
+  DEBRIEF_LOG_LEVEL_WARNING,
+  DEBRIEF_LOG_LEVEL_ERROR,
+  DEBRIEF_LOG_LEVEL_CRITICAL,
+  DEBRIEF_LOG_LEVEL_FATAL,
+} DebriefLogLevel;
+
+/* What a line cannot say about itself.  reference_year is the year of the
+ * incident: it completes formats without a year (syslog, logcat) and picks
+ * the century of two-digit years; 0 means the current year.  time_zone is
+ * where zone-less wall-clock times were written; NULL means UTC.
+ */
+typedef struct
+{
+  int        reference_year;
+  GTimeZone *time_zone;
+} DebriefTimestampContext;
+
+/* usec is microseconds since the Unix epoch (UTC) when since_boot is FALSE,
+ * and microseconds since the device booted when it is TRUE: such a clock
+ * needs a per-source offset before it lands on the incident's timeline.
+ * stamp_offset is where the timestamp starts; text_offset where the message
+ * starts once the stamp (and a level right after it) is taken away, or 0
+ * when the stamp is inside the line (Apache access logs).
+ */
+typedef struct
+{
+  DebriefTimestampFormat format;
+  DebriefLogLevel        level;
+  gboolean               since_boot;
+  gint64                 usec;
+  guint                  stamp_offset;
+  guint                  text_offset;
+} DebriefLogStamp;
+
+/* Bytes at the start of a line that can hold a timestamp; the rest of a
+ * (possibly huge) line is never looked at, except for a level word shortly
+ * after the stamp.
+ */
+#define DEBRIEF_TIMESTAMP_WINDOW 128
+
+gboolean                debrief_timestamp_parse_line           (const char                    *line,
+                                                                gsize                          length,
+                                                                DebriefTimestampFormat         format_hint,
+                                                                const DebriefTimestampContext *context,
+                                                                DebriefLogStamp               *out);
+DebriefTimestampFormat  debrief_timestamp_detect               (const char * const            *sample_lines,
+                                                                const gsize                   *lengths,
+                                                                guint                          n_lines,
+                                                                const DebriefTimestampContext *context);
+gboolean                debrief_timestamp_format_is_since_boot (DebriefTimestampFormat         format);
+const char             *debrief_timestamp_format_get_name      (DebriefTimestampFormat         format);
+const char             *debrief_log_level_get_name             (DebriefLogLevel                level);
+
+G_END_DECLS

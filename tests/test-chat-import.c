@@ -1,0 +1,401 @@
+/* test-chat-import.c
+ *
+ * Slack, Mattermost and transcript chat records, good and hostile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-chat-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "import/debrief-chat-import.h"
+
+static DebriefChatMessage *
+message_at (DebriefChatImport *import,
+            guint              i)
+{
+  g_assert_cmpuint (i, <, import->messages->len);
+  return g_ptr_array_index (import->messages, i);
+}
+
+static void
+assert_time (DebriefChatMessage *message,
+             const char         *iso)
+{
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (message->time);
+  g_assert_cmpint (g_date_time_to_unix (message->time), ==, g_date_time_to_unix (expected));
+  g_assert_cmpint (g_date_time_get_microsecond (message->time), ==, g_date_time_get_microsecond (expected));
+  g_assert_cmpint (g_date_time_get_utc_offset (message->time), ==, 0);
+}
+
+static DebriefChatImport *
+import_text (const char  *text,
+             gsize        length,
+             const char  *file_name,
+             GDateTime   *reference,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+
+  return debrief_chat_import_bytes (bytes, file_name, DEBRIEF_CHAT_FORMAT_UNKNOWN, reference, error);
+}
+
+static void
+test_slack_folder (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "slack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+  DebriefChatMessage *message;
+
+  import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->format, ==, DEBRIEF_CHAT_FORMAT_SLACK);
+  g_assert_cmpuint (import->messages->len, ==, 5);
+  g_assert_cmpuint (import->n_skipped, ==, 0);
+
+  message = message_at (import, 0);
+  assert_time (message, "2026-03-14T14:03:22.123456Z");
+  g_assert_cmpstr (message->author, ==, "Ada Lovelace");
+  g_assert_cmpstr (message->channel, ==, "fw-incident");
+  g_assert_cmpstr (message->thread_id, ==, "1773497002.123456");
+  g_assert_true (g_str_has_prefix (message->text, "Gateway fleet"));
+
+  message = message_at (import, 1);
+  g_assert_cmpstr (message->author, ==, "linus");
+  g_assert_null (message->thread_id);
+
+  message = message_at (import, 2);
+  assert_time (message, "2026-03-14T14:05:01.500Z");
+  g_assert_cmpstr (message->author, ==, "Grace Hopper");
+  g_assert_cmpstr (message->thread_id, ==, "1773497002.123456");
+
+  message = message_at (import, 3);
+  g_assert_cmpstr (message->author, ==, "Ada L. (on call)");
+  assert_time (message, "2026-03-14T14:06:30.007Z");
+
+  message = message_at (import, 4);
+  g_assert_cmpstr (message->author, ==, "ci-bot");
+  assert_time (message, "2026-03-15T09:00:00.250Z");
+
+  /* The channel folder alone finds users.json beside it. */
+  {
+    g_autoptr(GFile) channel = g_file_get_child (folder, "fw-incident");
+    g_autoptr(DebriefChatImport) only = debrief_chat_import_file (channel, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (only->messages->len, ==, 5);
+    g_assert_cmpstr (message_at (only, 2)->author, ==, "Grace Hopper");
+  }
+}
+
+static void
+test_slack_day_bytes (void)
+{
+  const char *day = "[{\"type\":\"message\",\"user\":\"U1\",\"user_name\":\"ada\",\"text\":\"b\",\"ts\":\"1773497002.999000\"},"
+                    " 42,"
+                    " {\"type\":\"message\",\"user\":\"U2\",\"text\":\"a\",\"ts\":\"1773497001.000001\"},"
+                    " {\"type\":\"message\",\"user\":\"U3\",\"text\":\"no time\",\"ts\":17}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (day, strlen (day), "ops/2026-03-14.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 2);
+  g_assert_cmpstr (message_at (import, 0)->author, ==, "U2");
+  g_assert_cmpstr (message_at (import, 1)->author, ==, "ada");
+  g_assert_cmpstr (message_at (import, 1)->channel, ==, "ops");
+  g_assert_cmpuint (import->n_skipped, ==, 2);
+  g_assert_nonnull (strstr (import->first_skip_reason, "Entry 2"));
+}
+
+static void
+test_slack_zip (void)
+{
+  static const char zip[] = "PK\003\004\024\000\000\000\010\000";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (zip, sizeof zip - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+
+  g_assert_cmpint (debrief_chat_detect (bytes, "export.zip"), ==, DEBRIEF_CHAT_FORMAT_SLACK_ZIP);
+  g_assert_cmpint (debrief_chat_detect (bytes, NULL), ==, DEBRIEF_CHAT_FORMAT_SLACK_ZIP);
+  import = debrief_chat_import_bytes (bytes, "export.zip", DEBRIEF_CHAT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP);
+  g_assert_null (import);
+  g_assert_nonnull (strstr (error->message, "Unpack"));
+}
+
+static void
+test_mattermost (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "mattermost.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (file, NULL, NULL, &error);
+  DebriefChatMessage *message;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (import->format, ==, DEBRIEF_CHAT_FORMAT_MATTERMOST);
+  g_assert_cmpuint (import->messages->len, ==, 4);
+  g_assert_cmpuint (import->n_skipped, ==, 0);
+
+  message = message_at (import, 0);
+  g_assert_cmpstr (message->author, ==, "linus");
+  g_assert_cmpstr (message->thread_id, ==, "abc123");
+  assert_time (message, "2026-03-14T12:59:00.001Z");
+
+  message = message_at (import, 1);
+  g_assert_cmpstr (message->author, ==, "ada");
+  g_assert_cmpstr (message->channel, ==, "ota-rollout");
+  assert_time (message, "2026-03-14T13:00:00.042Z");
+  g_assert_nonnull (message->thread_id);
+
+  g_assert_cmpstr (message_at (import, 2)->author, ==, "grace");
+  g_assert_cmpstr (message_at (import, 2)->thread_id, ==, message->thread_id);
+  assert_time (message_at (import, 2), "2026-03-14T13:01:30.999Z");
+
+  g_assert_cmpstr (message_at (import, 3)->channel, ==, "ada, grace");
+}
+
+static void
+test_mattermost_bad_lines (void)
+{
+  GString *text = g_string_new ("{\"type\":\"version\",\"version\":1}\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+
+  g_string_append (text, "{\"type\":\"post\",\"post\":{\"user\":\"ada\",\"message\":\"fine\",\"create_at\":1773497002000,\"channel\":\"ops\"}}\n");
+  g_string_append (text, "{\"type\":\"post\",\"post\":{\"user\":\"ada\",\"message\":\"cut\n");
+  g_string_append (text, "{\"type\":\"post\",\"post\":{\"user\":\"ada\",\"create_at\":\"yesterday\"}}\n");
+  g_string_append (text, "{\"type\":\"post\",\"post\":[1,2]}\n");
+  g_string_append (text, "[\"not\", \"a record\"]\n");
+  g_string_append (text, "{\"type\":\"post\" \"post\":{}}\n");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, "\n{\"type\":\"post\",\"post\":{\"user\":\"b\\u00e9\",\"message\":\"");
+  g_string_append_len (text, "bad \377\376 bytes and a NUL \0 here", 30);
+  g_string_append (text, "\",\"create_at\":1773497001000}}\n");
+
+  import = import_text (text->str, text->len, "export.jsonl", NULL, &error);
+  g_string_free (text, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 2);
+  g_assert_cmpuint (import->n_skipped, ==, 6);
+  g_assert_nonnull (strstr (import->first_skip_reason, "Line 3"));
+  g_assert_cmpstr (message_at (import, 0)->author, ==, "bé");
+  g_assert_true (g_utf8_validate (message_at (import, 0)->text, -1, NULL));
+  g_assert_nonnull (strstr (message_at (import, 0)->text, "\357\277\275"));
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "fine");
+}
+
+static void
+test_mattermost_all_bad (void)
+{
+  const char *text = "{\"type\":\"post\",\"post\":{\"user\":\"ada\"}}\n{\"type\":\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (text, strlen (text), "export.jsonl", NULL, &error);
+
+  g_assert_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES);
+  g_assert_null (import);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+}
+
+static void
+test_transcript_brackets (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "transcript-brackets.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("+01:00");
+  g_autoptr(GDateTime) reference = g_date_time_new (berlin, 2026, 3, 14, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (file, reference, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (import->format, ==, DEBRIEF_CHAT_FORMAT_TRANSCRIPT);
+  g_assert_cmpuint (import->messages->len, ==, 3);
+  g_assert_cmpuint (import->n_skipped, ==, 1);
+  assert_time (message_at (import, 0), "2026-03-14T13:03:00Z");
+  g_assert_cmpstr (message_at (import, 0)->author, ==, "ada");
+  g_assert_cmpstr (message_at (import, 1)->text, ==,
+                   "seeing watchdog resets\nlog excerpt follows:\nE (1234) wdt: task_wdt: Task watchdog got triggered");
+  g_assert_cmpstr (message_at (import, 2)->author, ==, "Ada Lovelace");
+  g_assert_null (message_at (import, 2)->thread_id);
+
+  /* Without a reference, times without a date are unknown, in file order. */
+  {
+    g_autoptr(DebriefChatImport) undated = debrief_chat_import_file (file, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (undated->messages->len, ==, 3);
+    g_assert_null (message_at (undated, 0)->time);
+    g_assert_cmpstr (message_at (undated, 2)->author, ==, "Ada Lovelace");
+  }
+}
+
+static void
+test_transcript_dated (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "transcript-dated.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("-05:00");
+  g_autoptr(GDateTime) reference = g_date_time_new (zone, 2026, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (file, reference, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 3);
+  assert_time (message_at (import, 0), "2026-03-15T04:58:10Z");
+  assert_time (message_at (import, 1), "2026-03-15T04:59:59.250Z");
+  g_assert_cmpstr (message_at (import, 1)->author, ==, "Grace Hopper");
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "HIL rig 3 flashed\nsecond line of Grace's message");
+  assert_time (message_at (import, 2), "2026-03-15T05:01:02Z");
+}
+
+static void
+test_transcript_irc (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "transcript-irc.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) reference = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (file, reference, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 3);
+  g_assert_cmpstr (message_at (import, 1)->author, ==, "grace");
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "me, checking the 4.2.1 diff\nthe offset moved by 0x1000");
+  g_assert_cmpstr (message_at (import, 2)->author, ==, "linus");
+  /* Past midnight, the next day. */
+  assert_time (message_at (import, 2), "2026-03-15T00:02:00Z");
+}
+
+static void
+test_detect (void)
+{
+  struct { const char *text; const char *name; DebriefChatFormat format; } cases[] = {
+    { "  [\n {\"ts\": \"1.0\"}]", "export.txt", DEBRIEF_CHAT_FORMAT_SLACK },
+    { "[]", NULL, DEBRIEF_CHAT_FORMAT_SLACK },
+    { "{\"type\":\"version\",\"version\":1}\n", "a.txt", DEBRIEF_CHAT_FORMAT_MATTERMOST },
+    { "[14:03] ada: hi\n", "chat.json", DEBRIEF_CHAT_FORMAT_TRANSCRIPT },
+    { "notes\n14:03 <ada> hi\n", NULL, DEBRIEF_CHAT_FORMAT_TRANSCRIPT },
+    { "just some prose", "notes.txt", DEBRIEF_CHAT_FORMAT_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+
+      g_assert_cmpint (debrief_chat_detect (bytes, cases[i].name), ==, cases[i].format);
+    }
+}
+
+static void
+assert_import_error (const char *text,
+                     gsize       length,
+                     const char *file_name,
+                     int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (text, length, file_name, NULL, &error);
+
+  g_assert_error (error, DEBRIEF_CHAT_IMPORT_ERROR, code);
+  g_assert_null (import);
+  if (file_name != NULL)
+    g_assert_nonnull (strstr (error->message, file_name));
+}
+
+static void
+test_bad_json (void)
+{
+  g_autoptr(GString) bomb = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (bomb, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (bomb, ']');
+
+  assert_import_error ("[{\"ts\": \"1.0\", \"text\": \"cut", 26, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_TRUNCATED);
+  assert_import_error ("[{\"ts\": 1.0,, }]", 16, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_NOT_JSON);
+  assert_import_error ("{\"ts\": \"1.0\"}", 13, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_INVALID);
+  assert_import_error (bomb->str, bomb->len, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_TOO_DEEP);
+  assert_import_error (" \n\t", 3, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_EMPTY);
+  assert_import_error ("", 0, NULL, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY);
+  assert_import_error ("[\0\0\0", 4, "day.json", DEBRIEF_CHAT_IMPORT_ERROR_TRUNCATED);
+  assert_import_error ("just some prose", 15, "notes.txt", DEBRIEF_CHAT_IMPORT_ERROR_UNKNOWN_FORMAT);
+}
+
+static void
+test_bad_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("debrief-chat-XXXXXX", NULL);
+  g_autofree char *channel = g_build_filename (dir, "ops", NULL);
+  g_autofree char *day = g_build_filename (channel, "2026-03-14.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+
+  import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_assert_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_mkdir (channel, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (day, "[{\"ts\":\"1773497002.0\",\"text\":", -1, NULL));
+  import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_assert_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_TRUNCATED);
+  g_assert_nonnull (strstr (error->message, "ops/2026-03-14.json"));
+  g_assert_null (import);
+
+  g_unlink (day);
+  g_rmdir (channel);
+  g_rmdir (dir);
+}
+
+static void
+test_huge_text (void)
+{
+  gsize size = 10 * 1024 * 1024;
+  GString *text = g_string_sized_new (size + 64);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+
+  g_string_append (text, "[2026-03-14 14:03] ada: ");
+  for (gsize i = 0; i < size / 2; i++)
+    g_string_append (text, "\303\251");
+  import = import_text (text->str, text->len, "huge.txt", NULL, &error);
+  g_string_free (text, TRUE);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 1);
+  g_assert_cmpuint (strlen (message_at (import, 0)->text), <=, DEBRIEF_CHAT_MAX_TEXT + 3);
+  g_assert_true (g_utf8_validate (message_at (import, 0)->text, -1, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/debrief/chat-import/slack-folder", test_slack_folder);
+  g_test_add_func ("/debrief/chat-import/slack-day-bytes", test_slack_day_bytes);
+  g_test_add_func ("/debrief/chat-import/slack-zip-refused", test_slack_zip);
+  g_test_add_func ("/debrief/chat-import/mattermost", test_mattermost);
+  g_test_add_func ("/debrief/chat-import/mattermost-bad-lines", test_mattermost_bad_lines);
+  g_test_add_func ("/debrief/chat-import/mattermost-all-bad", test_mattermost_all_bad);
+  g_test_add_func ("/debrief/chat-import/transcript-brackets", test_transcript_brackets);
+  g_test_add_func ("/debrief/chat-import/transcript-dated", test_transcript_dated);
+  g_test_add_func ("/debrief/chat-import/transcript-irc", test_transcript_irc);
+  g_test_add_func ("/debrief/chat-import/detect", test_detect);
+  g_test_add_func ("/debrief/chat-import/bad-json", test_bad_json);
+  g_test_add_func ("/debrief/chat-import/bad-folder", test_bad_folder);
+  g_test_add_func ("/debrief/chat-import/huge-text", test_huge_text);
+
+  return g_test_run ();
+}
