@@ -11,6 +11,8 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
+#include <time.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -894,6 +896,40 @@ test_large_document_is_shown_first (void)
 }
 
 static void
+test_save_removes_stale_temporary_files (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".incident.debrief.AbC123.saving", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".incident.debrief.XyZ789.saving", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.debrief.AbC123.saving", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  struct utimbuf two_hours_ago;
+
+  save_document (document, file);
+
+  /* What killed saves left behind: one long ago, one maybe still being
+   * written, and one of another document. */
+  g_assert_true (g_file_set_contents (stale, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "partial", -1, NULL));
+  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 2 * 3600;
+  g_assert_cmpint (g_utime (stale, &two_hours_ago), ==, 0);
+  g_assert_cmpint (g_utime (other, &two_hours_ago), ==, 0);
+
+  debrief_incident_set_title (debrief_document_get_incident (document), "Saved again");
+  save_document (document, NULL);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  close_document (g_steal_pointer (&document));
+  debrief_test_remove_tree (dir);
+}
+
+static void
 test_peek_title (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
@@ -986,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/debrief/document/save-fails-at-every-step", test_save_fails_at_every_step);
   g_test_add_func ("/debrief/document/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/debrief/document/large-document-is-shown-first", test_large_document_is_shown_first);
+  g_test_add_func ("/debrief/document/save-removes-stale-temporary-files", test_save_removes_stale_temporary_files);
   g_test_add_func ("/debrief/document/peek-title", test_peek_title);
   g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
 
