@@ -56,6 +56,8 @@ struct _DebriefWindow
 
   AdwViewStack         *stack;
   GtkStack             *content_stack;
+  AdwStatusPage        *opening_page;
+  GtkSpinner           *opening_spinner;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle       *document_title;
@@ -215,6 +217,20 @@ debrief_window_sync_switchers (DebriefWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_views);
   gtk_widget_set_visible (GTK_WIDGET (self->document_title), has_views && !narrow);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, has_views && narrow);
+  /* While a file opens (or waits for an answer about its lock), its name
+   * and a spinner, not the welcome page. */
+  if (!has_views && self->opening != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->opening);
+      g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+
+      adw_status_page_set_title (self->opening_page, title);
+      gtk_spinner_start (self->opening_spinner);
+      gtk_stack_set_visible_child_name (self->content_stack, "opening");
+      return;
+    }
+
+  gtk_spinner_stop (self->opening_spinner);
   gtk_stack_set_visible_child_name (self->content_stack, has_views ? "incident" : "welcome");
 }
 
@@ -836,6 +852,7 @@ debrief_window_open_file (DebriefWindow *self,
 
   g_set_object (&self->opening, file);
   debrief_window_update_title (self);
+  debrief_window_sync_switchers (self);
 
   request = g_new0 (OpenRequest, 1);
   request->self = g_object_ref (self);
@@ -885,6 +902,7 @@ reload_from_disk (DebriefWindow *self)
 
   g_set_object (&self->opening, file);
   debrief_window_update_title (self);
+  debrief_window_sync_switchers (self);
 
   request = g_new0 (OpenRequest, 1);
   request->self = g_object_ref (self);
@@ -1510,6 +1528,8 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/window/debrief-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, document_title);
