@@ -19,6 +19,7 @@
 #include "core/debrief-roles.h"
 #include "core/debrief-scope-item.h"
 #include "debrief-application.h"
+#include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "overview/debrief-date-time-row.h"
 #include "overview/debrief-overview-page.h"
@@ -26,39 +27,6 @@
 
 static DebriefApplication *app;
 static int test_status;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -72,24 +40,6 @@ find_row (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
 
       if (found != NULL)
         return found;
@@ -116,30 +66,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
 /* A window with a new incident, on its Overview. */
 static DebriefWindow *
 new_incident_window (void)
@@ -147,9 +73,9 @@ new_incident_window (void)
   DebriefWindow *window = debrief_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (widget_is_mapped, window);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_nonnull (debrief_window_get_document (window));
 
   return window;
@@ -164,7 +90,7 @@ close_window (DebriefWindow *window)
   if (document != NULL)
     debrief_document_close (document);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  debrief_test_drain ();
 }
 
 static void
@@ -210,7 +136,7 @@ test_fields_edit_the_incident_and_follow_it (void)
   g_assert_cmpuint (adw_combo_row_get_selected (status), ==, 3);
 
   /* Severity presets fill the field. */
-  g_assert_true (gtk_widget_activate_action (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE),
+  g_assert_true (gtk_widget_activate_action (debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE),
                                              "overview.severity", "s", "SEV1"));
   g_assert_cmpstr (debrief_incident_get_severity (incident), ==, "SEV1");
 
@@ -233,7 +159,7 @@ test_fields_edit_the_incident_and_follow_it (void)
 static GtkWidget *
 scope_message (DebriefWindow *window)
 {
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
 
   /* The one label styled as an error. */
   for (GtkWidget *w = gtk_widget_get_first_child (page); w; )
@@ -326,7 +252,7 @@ test_participants_and_roles (void)
   DebriefWindow *window = new_incident_window ();
   DebriefDocument *document = debrief_window_get_document (window);
   GListModel *participants = debrief_document_get_records (document, DEBRIEF_TYPE_PARTICIPANT);
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   g_autoptr(DebriefParticipant) ada = NULL;
   g_autoptr(DebriefParticipant) grace = NULL;
   AdwMessageDialog *dialog;
@@ -334,12 +260,12 @@ test_participants_and_roles (void)
 
   /* Add: a post-mortem role (the first, Facilitator). */
   g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Participant");
   fill_participant_dialog (dialog, "Ada Lovelace", 0, NULL, "Firmware");
   adw_message_dialog_response (dialog, "save");
-  drain ();
+  debrief_test_drain ();
 
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
   ada = g_list_model_get_item (participants, 0);
@@ -355,12 +281,12 @@ test_participants_and_roles (void)
 
   /* Add another with a role of the team's own. */
   g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   fill_participant_dialog (dialog, "Grace Hopper", g_strv_length ((char **) debrief_role_list_ids ()),
                            "Bootloader owner", "Platform");
   adw_message_dialog_response (dialog, "save");
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
   grace = g_list_model_get_item (participants, 1);
   g_assert_cmpstr (debrief_participant_get_role (grace), ==, "Bootloader owner");
@@ -375,7 +301,7 @@ test_participants_and_roles (void)
   debrief_document_remove (document, DEBRIEF_RECORD (grace), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
   g_assert_nonnull (find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper"));
 
@@ -386,7 +312,7 @@ static void
 test_adding_yourself_takes_your_default_role (void)
 {
   DebriefWindow *window = new_incident_window ();
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
   AdwMessageDialog *dialog;
   GtkWidget *name_row, *role_row;
@@ -399,8 +325,8 @@ test_adding_yourself_takes_your_default_role (void)
   g_settings_set_string (settings, "default-role", "scribe");
 
   g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   name_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Name");
   role_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_COMBO_ROW, "Role");
 
@@ -430,13 +356,13 @@ test_remove_button_offers_undo (void)
   DebriefWindow *window = new_incident_window ();
   DebriefDocument *document = debrief_window_get_document (window);
   GListModel *items = debrief_document_get_records (document, DEBRIEF_TYPE_SCOPE_ITEM);
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   GtkWidget *row;
   GtkWidget *remove = NULL;
   g_autoptr(DebriefScopeItem) item = NULL;
 
   g_assert_true (gtk_widget_activate_action (page, "overview.add-scope-item", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
   row = find_row (page, ADW_TYPE_ENTRY_ROW, "System or component");
@@ -450,24 +376,24 @@ test_remove_button_offers_undo (void)
   g_assert_nonnull (remove);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove");
   g_signal_emit_by_name (remove, "clicked");
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
 
   /* The toast's button is Undo. */
   {
-    GtkWidget *overlay = find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *overlay = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
     GtkWidget *undo = NULL;
 
     for (GtkWidget *w = gtk_widget_get_last_child (overlay); w && !undo; w = gtk_widget_get_prev_sibling (w))
       {
-        GtkWidget *button = find_descendant (w, GTK_TYPE_BUTTON);
+        GtkWidget *button = debrief_test_find_descendant (w, GTK_TYPE_BUTTON);
 
         if (button != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "win.undo") == 0)
           undo = button;
       }
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
-    drain ();
+    debrief_test_drain ();
   }
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
@@ -480,7 +406,7 @@ test_invitation_is_made_and_recorded (void)
   DebriefWindow *window = new_incident_window ();
   DebriefDocument *document = debrief_window_get_document (window);
   DebriefIncident *incident = debrief_document_get_incident (document);
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   g_autoptr(DebriefParticipant) ada = debrief_participant_new ();
   AdwMessageDialog *dialog;
   GtkTextView *view;
@@ -495,9 +421,9 @@ test_invitation_is_made_and_recorded (void)
   g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
 
   g_assert_true (gtk_widget_activate_action (page, "overview.send-invitation", NULL));
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  view = GTK_TEXT_VIEW (find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  view = GTK_TEXT_VIEW (debrief_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
   text = gtk_text_iter_get_text (&start, &end);
 
@@ -507,7 +433,7 @@ test_invitation_is_made_and_recorded (void)
 
   /* Copying it records that it was sent. */
   adw_message_dialog_response (dialog, "copy");
-  drain ();
+  debrief_test_drain ();
   g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
 
   close_window (window);
@@ -547,7 +473,7 @@ xdotool (const char * const *args)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_subprocess_get_successful (child));
-  drain ();
+  debrief_test_drain ();
 }
 
 static void
@@ -602,8 +528,8 @@ test_fill_in_by_keyboard_only (void)
 {
   DebriefWindow *window = new_incident_window ();
   DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
-  GtkWidget *page = find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
-  GtkWidget *summary = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWidget *summary = debrief_test_find_descendant (page, GTK_TYPE_TEXT_VIEW);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = NULL;
 

@@ -13,70 +13,12 @@
 
 #include "core/debrief-document.h"
 #include "debrief-application.h"
+#include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "preferences/debrief-preferences-window.h"
 #include "welcome/debrief-welcome-page.h"
 
 static DebriefApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The visible GtkLabel or GtkButton under @widget showing @text. */
 static GtkWidget *
@@ -107,26 +49,10 @@ find_text (GtkWidget  *widget,
 }
 
 /* The newest shown toplevel of @type. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (data));
+  GtkWindow *window = debrief_test_find_toplevel (GPOINTER_TO_SIZE (data));
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
@@ -138,7 +64,7 @@ close_and_wait (GtkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_destroy (window);
-  wait_for (pointer_is_null, &weak);
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 }
 
 /* What the account's name is, worked out apart from the code under test. */
@@ -175,8 +101,8 @@ open_preferences (void)
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  wait_for (toplevel_shown, GSIZE_TO_POINTER (DEBRIEF_TYPE_PREFERENCES_WINDOW));
-  window = find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW);
+  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (DEBRIEF_TYPE_PREFERENCES_WINDOW));
+  window = debrief_test_find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_modal (window));
 
   return DEBRIEF_PREFERENCES_WINDOW (window);
@@ -194,7 +120,7 @@ test_user_name (void)
 
   g_settings_reset (settings, "user-name");
   preferences = open_preferences ();
-  row = GTK_EDITABLE (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  row = GTK_EDITABLE (debrief_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your name");
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
@@ -278,7 +204,7 @@ test_default_role (void)
 
   g_settings_reset (settings, "default-role");
   preferences = open_preferences ();
-  row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  row = ADW_COMBO_ROW (debrief_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Default role");
   model = adw_combo_row_get_model (row);
@@ -320,7 +246,7 @@ test_keep_drafts_switch (void)
   g_settings_reset (settings, "keep-drafts");
   preferences = open_preferences ();
 
-  toggle = GTK_SWITCH (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SWITCH));
+  toggle = GTK_SWITCH (debrief_test_find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SWITCH));
   g_assert_nonnull (toggle);
   row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW));
   g_assert_nonnull (row);
@@ -333,12 +259,12 @@ test_keep_drafts_switch (void)
 
   /* Activating the row (a click or Enter on it) flips the switch and the key. */
   adw_action_row_activate (row);
-  drain ();
+  debrief_test_drain ();
   g_assert_false (gtk_switch_get_active (toggle));
   g_assert_false (g_settings_get_boolean (settings, "keep-drafts"));
 
   adw_action_row_activate (row);
-  drain ();
+  debrief_test_drain ();
   g_assert_true (gtk_switch_get_active (toggle));
   g_assert_true (g_settings_get_boolean (settings, "keep-drafts"));
 
@@ -370,9 +296,9 @@ check_drafts_at_start (gpointer user_data)
   const char *mode = user_data;
   GtkWindow *dialog;
 
-  wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_APPLICATION_WINDOW));
-  drain ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_APPLICATION_WINDOW));
+  debrief_test_drain ();
+  dialog = debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
   if (g_str_equal (mode, "offer"))
     {
@@ -380,7 +306,7 @@ check_drafts_at_start (gpointer user_data)
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore Unsaved Work?");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), LEFT_BEHIND_TITLE));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "later");
-      drain ();
+      debrief_test_drain ();
       g_assert_true (left_behind_draft_exists ());
     }
   else
@@ -478,7 +404,7 @@ new_welcome_window (GPtrArray           *log,
   gtk_window_set_child (window, GTK_WIDGET (*page));
   gtk_window_set_default_size (window, 800, 900);
   gtk_window_present (window);
-  wait_for (widget_is_mapped, window);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
 
   return window;
 }
@@ -499,7 +425,7 @@ recent_shown (gpointer data)
   if (debrief_welcome_page_get_n_recent (shown->page) != shown->n_recent)
     return FALSE;
 
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_descendant (GTK_WIDGET (shown->page), GTK_TYPE_LIST_BOX)), 0);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (debrief_test_find_descendant (GTK_WIDGET (shown->page), GTK_TYPE_LIST_BOX)), 0);
 
   return first != NULL &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), shown->first_title) == 0;
@@ -539,8 +465,8 @@ wait_for_activations (GPtrArray *log,
 {
   LogLength expected = { log, n };
 
-  wait_for (log_has_length, &expected);
-  drain ();
+  debrief_test_wait_for (log_has_length, &expected);
+  debrief_test_drain ();
   g_assert_cmpuint (log->len, ==, n);
 }
 
@@ -561,7 +487,7 @@ add_recent (GtkRecentManager *manager,
   /* The manager tells of each addition from an idle. */
   handler = g_signal_connect_swapped (manager, "changed", G_CALLBACK (set_flag), &changed);
   g_assert_true (gtk_recent_manager_add_full (manager, uri, &data));
-  wait_for (flag_changed, &changed);
+  debrief_test_wait_for (flag_changed, &changed);
   g_signal_handler_disconnect (manager, handler);
 }
 
@@ -588,7 +514,7 @@ test_welcome_page (void)
   window = new_welcome_window (log, &page);
 
   /* The app's icon, name and purpose. */
-  status = find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
+  status = debrief_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==, APP_ID);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Debrief");
@@ -597,7 +523,7 @@ test_welcome_page (void)
 
   /* Nothing opened yet: a short line says so, and no empty list shows. */
   g_assert_cmpuint (debrief_welcome_page_get_n_recent (page), ==, 0);
-  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (debrief_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_BOX));
   g_assert_nonnull (list);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_nonnull (find_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "No recent incidents"));
@@ -632,7 +558,7 @@ test_welcome_page (void)
   shown.page = page;
   shown.n_recent = 10;
   shown.first_title = "incident-12.debrief";
-  wait_for (recent_shown, &shown);
+  debrief_test_wait_for (recent_shown, &shown);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_nonnull (find_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "Recent Incidents"));
   g_assert_null (find_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "No recent incidents"));

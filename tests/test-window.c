@@ -14,6 +14,7 @@
 #include "core/debrief-file-format.h"
 #include "core/debrief-lock.h"
 #include "debrief-application.h"
+#include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "overview/debrief-overview-page.h"
 #include "welcome/debrief-welcome-page.h"
@@ -25,65 +26,6 @@ static const char *view_names[] = {
   "overview", "evidence", "timeline", "analysis", "facilitation", "actions",
 };
 
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static DebriefWindow *
 get_main_window (void)
 {
@@ -92,32 +34,16 @@ get_main_window (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (DEBRIEF_IS_WINDOW (window));
-  wait_for (widget_is_mapped, window);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
 
   return DEBRIEF_WINDOW (window);
 }
 
 /* Every toplevel of @type that is shown, newest first. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 toplevel_shown (gpointer data)
 {
-  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (data));
+  GtkWindow *window = debrief_test_find_toplevel (GPOINTER_TO_SIZE (data));
 
   return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
 }
@@ -131,7 +57,7 @@ close_window_and_wait (DebriefWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (pointer_is_null, &weak);
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 }
 
 static void
@@ -141,7 +67,7 @@ close_and_wait (GtkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_destroy (window);
-  wait_for (pointer_is_null, &weak);
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 }
 
 static void
@@ -154,23 +80,23 @@ test_window_shows_switcher_and_empty_states (void)
   /* A new window opens on the welcome page, without views... */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Debrief");
   g_assert_null (debrief_window_get_document (window));
-  g_assert_true (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
+  g_assert_true (gtk_widget_get_mapped (debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
   g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (
-                    ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+                    ADW_VIEW_SWITCHER_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
 
   /* ...and New Incident gives it one, untitled. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Incident — Debrief");
   g_assert_nonnull (debrief_window_get_document (window));
-  g_assert_false (gtk_widget_get_mapped (find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_WELCOME_PAGE)));
   g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (
-                   ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+                   ADW_VIEW_SWITCHER_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_cmpstr (debrief_window_get_visible_view (window), ==, "overview");
 
-  header = find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
-  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  header = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  stack = ADW_VIEW_STACK (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_nonnull (header);
   g_assert_nonnull (stack);
@@ -230,7 +156,7 @@ test_switch_views_by_action (void)
       const char *reverse = view_names[G_N_ELEMENTS (view_names) - 1 - i];
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", view_names[i]));
-      drain ();
+      debrief_test_drain ();
       g_assert_cmpstr (debrief_window_get_visible_view (window), ==, view_names[i]);
 
       /* Each view has its Alt+number shortcut. */
@@ -239,7 +165,7 @@ test_switch_views_by_action (void)
 
       /* Going back and forth works from any view. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", reverse));
-      drain ();
+      debrief_test_drain ();
       g_assert_cmpstr (debrief_window_get_visible_view (window), ==, reverse);
     }
 
@@ -270,9 +196,9 @@ test_about_window (void)
 
   get_main_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
 
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = debrief_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Debrief");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
@@ -337,7 +263,7 @@ test_shortcuts_window_lists_every_shortcut (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
-  wait_for (widget_is_mapped, overlay);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, overlay);
 
   collect_shortcuts (GTK_WIDGET (overlay), listed);
   g_assert_cmpuint (listed->len, >, 0);
@@ -361,7 +287,7 @@ test_shortcuts_window_lists_every_shortcut (void)
   g_assert_true (accelerator_listed (listed, "F10"));
 
   gtk_window_close (GTK_WINDOW (overlay));
-  drain ();
+  debrief_test_drain ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
@@ -375,12 +301,12 @@ test_window_size_remembered (void)
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  drain ();
+  debrief_test_drain ();
 
   weak = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (pointer_is_null, &weak);
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -411,7 +337,7 @@ static void
 test_narrow_window_moves_switcher_to_bottom (void)
 {
   DebriefWindow *window = get_main_window ();
-  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
   RevealWait wait = { bar, FALSE };
   int width, height;
 
@@ -420,25 +346,19 @@ test_narrow_window_moves_switcher_to_bottom (void)
 
   /* Wide: the switcher sits in the header bar. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
-  wait_for (bar_reveal_is, &wait);
+  debrief_test_wait_for (bar_reveal_is, &wait);
 
   /* Phone-narrow: the header shows the title and the views move to a bar
    * at the bottom, still switching the same stack. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   wait.revealed = TRUE;
-  wait_for (bar_reveal_is, &wait);
+  debrief_test_wait_for (bar_reveal_is, &wait);
   g_assert_true (adw_view_switcher_bar_get_stack (bar) ==
-                 ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)));
+                 ADW_VIEW_STACK (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   wait.revealed = FALSE;
-  wait_for (bar_reveal_is, &wait);
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return toplevel_shown (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (bar_reveal_is, &wait);
 }
 
 static void
@@ -450,9 +370,9 @@ test_open_foreign_file_explains (void)
   AdwMessageDialog *dialog;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (message_dialog_shown, NULL);
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “notes.debrief”");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "The file is not a Debrief incident document.");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -545,7 +465,7 @@ open_in_window (GFile *file)
 
   wait.window = window;
   wait.file = file;
-  wait_for (window_shows_file, &wait);
+  debrief_test_wait_for (window_shows_file, &wait);
 
   return window;
 }
@@ -567,7 +487,7 @@ test_open_incident_file (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gateway-outage.debrief — Debrief");
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (debrief_window_get_document (window))),
                    ==, "Gateway outage");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Others can see who has it open. */
   g_assert_true (g_file_query_exists (lock, NULL));
@@ -575,7 +495,7 @@ test_open_incident_file (void)
   /* Opening it again brings the same window forward. */
   n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_application_open (G_APPLICATION (app), &same, 1, "");
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
 
   /* Closing it lets go of the lock. */
@@ -597,7 +517,7 @@ test_edit_save_undo_reopen (void)
   g_autofree char *after_undo = NULL;
 
   /* Typing into the Overview's title row changes the incident. */
-  for (GtkWidget *w = find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW); w; w = NULL)
+  for (GtkWidget *w = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW); w; w = NULL)
     title_row = ADW_ENTRY_ROW (w);
   g_assert_nonnull (title_row);
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Watchdog storm on gw-17");
@@ -607,18 +527,18 @@ test_edit_save_undo_reopen (void)
 
   /* Save by the window's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_for (document_saved, window);
+  debrief_test_wait_for (document_saved, window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "watchdog.debrief — Debrief");
   saved = read_title (file);
   g_assert_cmpstr (saved, ==, "Watchdog storm on gw-17");
 
   /* Undo reaches back across the save, and the field follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Watchdog storm");
   g_assert_true (debrief_document_get_modified (document));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  drain ();
+  debrief_test_drain ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Watchdog storm on gw-17");
 
   /* The file on disk is what was saved, until the next save. */
@@ -626,7 +546,7 @@ test_edit_save_undo_reopen (void)
   g_assert_cmpstr (after_undo, ==, "Watchdog storm on gw-17");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_for (document_saved, window);
+  debrief_test_wait_for (document_saved, window);
   close_window_and_wait (window);
   debrief_test_remove_tree (dir);
 }
@@ -636,7 +556,7 @@ respond (AdwMessageDialog *dialog,
          const char       *response)
 {
   adw_message_dialog_response (dialog, response);
-  drain ();
+  debrief_test_drain ();
 }
 
 static void
@@ -655,8 +575,8 @@ test_close_with_unsaved_changes_asks (void)
   debrief_incident_set_title (debrief_document_get_incident (document), "After");
 
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved.debrief"));
 
@@ -667,9 +587,9 @@ test_close_with_unsaved_changes_asks (void)
 
   /* Discard closes it, and the working copy goes with it. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_for (message_dialog_shown, NULL);
-  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
-  wait_for (pointer_is_null, &weak);
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  respond (ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
   g_assert_false (g_file_test (working, G_FILE_TEST_EXISTS));
   on_disk = read_title (file);
   g_assert_cmpstr (on_disk, ==, "Before");
@@ -694,8 +614,8 @@ test_second_opener_is_told_who_has_it (void)
 
   get_main_window ();
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (message_dialog_shown, NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“shared.debrief” Is Already Open");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Grace Hopper"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_host_name ()));
@@ -707,10 +627,10 @@ test_second_opener_is_told_who_has_it (void)
   g_assert_true (debrief_document_get_read_only (debrief_window_get_document (window)));
 
   /* Read-only shows, and nothing can be edited. */
-  title_row = ADW_ENTRY_ROW (find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW));
+  title_row = ADW_ENTRY_ROW (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title_row)));
-  g_assert_true (gtk_widget_get_visible (find_descendant (GTK_WIDGET (window), GTK_TYPE_INFO_BAR)));
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
+  g_assert_true (gtk_widget_get_visible (debrief_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_INFO_BAR)));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
                    ==, "Read-Only");
 
   /* Their lock is theirs still. */
@@ -724,7 +644,7 @@ test_second_opener_is_told_who_has_it (void)
 static gboolean
 info_bar_shown (gpointer data)
 {
-  GtkWidget *info_bar = find_descendant (data, GTK_TYPE_INFO_BAR);
+  GtkWidget *info_bar = debrief_test_find_descendant (data, GTK_TYPE_INFO_BAR);
 
   return info_bar != NULL && gtk_widget_get_visible (info_bar) && gtk_info_bar_get_revealed (GTK_INFO_BAR (info_bar));
 }
@@ -749,7 +669,7 @@ test_changed_on_disk_is_noticed (void)
   g_assert_no_error (error);
   debrief_document_close (other);
 
-  wait_for (info_bar_shown, window);
+  debrief_test_wait_for (info_bar_shown, window);
 
   close_window_and_wait (window);
   debrief_test_remove_tree (dir);
@@ -764,7 +684,7 @@ test_quit_closes_every_window (void)
   get_main_window ();
   extra = debrief_window_new (app);
   gtk_window_present (GTK_WINDOW (extra));
-  wait_for (widget_is_mapped, extra);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, extra);
 
   for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
     {
@@ -781,7 +701,7 @@ test_quit_closes_every_window (void)
   /* Every window is finalized, not merely hidden: nothing leaks. */
   for (guint i = 0; i < weak->len; i++)
     {
-      wait_for (pointer_is_null, g_ptr_array_index (weak, i));
+      debrief_test_wait_for (debrief_test_pointer_is_null, g_ptr_array_index (weak, i));
       g_free (g_ptr_array_index (weak, i));
     }
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
