@@ -26,6 +26,7 @@
 #include <json-glib/json-glib.h>
 
 #include "import/debrief-chat-import.h"
+#include "import/debrief-zip.h"
 
 /* Slack's rich-text blocks nest about ten levels; nothing real comes close. */
 #define MAX_DEPTH 64
@@ -465,24 +466,21 @@ file_label (const char *file_name)
   return g_strdup_printf (_("The file “%s”"), file_name);
 }
 
+/* One file of a Slack export, from a folder or a zip: a day of a channel,
+ * or the users. */
 static gboolean
-slack_read_file (DebriefChatImport  *import,
-                 GFile              *file,
+slack_read_data (DebriefChatImport  *import,
+                 const char         *contents,
+                 gsize               length,
                  const char         *display_name,
                  const char         *channel,
                  GHashTable         *users,
                  gboolean            are_users,
-                 GCancellable       *cancellable,
                  GError            **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   g_autofree char *label = file_label (display_name);
   g_autoptr(JsonNode) root = NULL;
-  gsize length;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return FALSE;
 
   text = sanitize_text (contents, length, &length);
   if (is_blank (text, length))
@@ -500,6 +498,112 @@ slack_read_file (DebriefChatImport  *import,
     return slack_read_users (users, root, label, error);
 
   return slack_read_day (import, root, channel, users, label, error);
+}
+
+static gboolean
+slack_read_file (DebriefChatImport  *import,
+                 GFile              *file,
+                 const char         *display_name,
+                 const char         *channel,
+                 GHashTable         *users,
+                 gboolean            are_users,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+
+  return slack_read_data (import, contents, length, display_name, channel, users, are_users, error);
+}
+
+/* A day file inside a zipped export: "<channel>/2026-03-14.json". */
+static char *
+zip_day_channel (const char *name)
+{
+  const char *slash = strrchr (name, '/');
+  const char *base = slash ? slash + 1 : name;
+  const char *start;
+
+  if (slash == NULL || !g_ascii_isdigit (base[0]) || !g_str_has_suffix (base, ".json"))
+    return NULL;
+
+  for (start = slash; start > name && start[-1] != '/'; start--)
+    ;
+
+  return g_strndup (start, slash - start);
+}
+
+/* A Slack export as Slack hands it out: a zip of the folder. Read in
+ * memory with the bounded reader, never unpacked onto the disk. */
+static DebriefChatImport *
+slack_import_zip (GBytes      *bytes,
+                  const char  *label,
+                  GError     **error)
+{
+  g_autoptr(DebriefChatImport) import = chat_import_new (DEBRIEF_CHAT_FORMAT_SLACK);
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(DebriefZip) zip = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int users_entry;
+
+  if (!(zip = debrief_zip_open_bytes (bytes, &local_error)))
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                   _("%s cannot be read as a zip archive: %s"), label, local_error->message);
+      return NULL;
+    }
+
+  if ((users_entry = debrief_zip_find_entry (zip, "users.json")) >= 0)
+    {
+      g_autoptr(GBytes) data = debrief_zip_extract (zip, users_entry, 0, &local_error);
+      gsize size;
+      const char *contents;
+
+      if (data == NULL)
+        {
+          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                       _("%s: users.json cannot be read: %s"), label, local_error->message);
+          return NULL;
+        }
+      contents = g_bytes_get_data (data, &size);
+      if (!slack_read_data (NULL, contents ? contents : "", size, "users.json", NULL, users, TRUE, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < debrief_zip_get_n_entries (zip); i++)
+    {
+      const DebriefZipEntry *entry = debrief_zip_get_entry (zip, i);
+      g_autofree char *channel = NULL;
+      g_autoptr(GBytes) data = NULL;
+      const char *contents;
+      gsize size;
+
+      if (entry->is_directory || entry->is_unsafe || !(channel = zip_day_channel (entry->name)))
+        continue;
+
+      if (!(data = debrief_zip_extract (zip, i, 0, &local_error)))
+        {
+          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                       _("%s: %s cannot be read: %s"), label, entry->name, local_error->message);
+          return NULL;
+        }
+
+      contents = g_bytes_get_data (data, &size);
+      if (!slack_read_data (import, contents ? contents : "", size, entry->name, channel, users, FALSE, error))
+        return NULL;
+    }
+
+  if (import->messages->len == 0 && import->n_skipped == 0)
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
+                   _("%s holds no Slack messages."), label);
+      return NULL;
+    }
+
+  return g_steal_pointer (&import);
 }
 
 static int
@@ -1193,6 +1297,15 @@ debrief_chat_import_bytes (GBytes             *bytes,
   if (format == DEBRIEF_CHAT_FORMAT_UNKNOWN)
     format = debrief_chat_detect (bytes, file_name);
 
+  /* Binary: read before anything is made into text. */
+  if (format == DEBRIEF_CHAT_FORMAT_SLACK_ZIP)
+    {
+      if (!(import = slack_import_zip (bytes, label, error)))
+        return NULL;
+      sort_messages (import);
+      return g_steal_pointer (&import);
+    }
+
   data = g_bytes_get_data (bytes, &size);
   text = sanitize_text (data != NULL ? data : "", size, &length);
   if (is_blank (text, length))
@@ -1226,11 +1339,6 @@ debrief_chat_import_bytes (GBytes             *bytes,
       break;
 
     case DEBRIEF_CHAT_FORMAT_SLACK_ZIP:
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
-                   _("%s is a zip archive, which Debrief cannot open itself. Unpack it, then choose the unpacked folder."),
-                   label);
-      return NULL;
-
     case DEBRIEF_CHAT_FORMAT_UNKNOWN:
     default:
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_UNKNOWN_FORMAT,
