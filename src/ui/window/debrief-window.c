@@ -946,6 +946,63 @@ ask_about_conflict (DebriefWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  DebriefLock *old_lock;
+  GFile       *target;
+  char        *user_name;
+} MoveLock;
+
+static void
+move_lock_free (MoveLock *move)
+{
+  g_clear_object (&move->old_lock);
+  g_clear_object (&move->target);
+  g_free (move->user_name);
+  g_free (move);
+}
+
+static void
+move_lock_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  MoveLock *move = task_data;
+  DebriefLock *lock;
+
+  if (move->old_lock != NULL)
+    debrief_lock_release (move->old_lock, NULL);
+
+  /* Where no lock can be written, the file is saved all the same. */
+  lock = debrief_lock_acquire (move->target, move->user_name, cancellable, NULL);
+  g_task_return_pointer (task, lock, g_object_unref);
+}
+
+static void
+move_lock_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (object);
+  DebriefLock *lock = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (lock == NULL)
+    return;
+
+  /* Saved elsewhere again meanwhile: this lock is no longer the file's. */
+  if (self->lock != NULL || self->document == NULL ||
+      debrief_document_get_file (self->document) == NULL ||
+      !g_file_equal (debrief_document_get_file (self->document), debrief_lock_get_document (lock)))
+    {
+      debrief_lock_release (lock, NULL);
+      g_object_unref (lock);
+      return;
+    }
+
+  self->lock = lock;
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -967,15 +1024,18 @@ save_cb (GObject      *object,
 
   add_to_recent (self, request->target);
 
-  /* A save to another file moves the lock with it. */
+  /* A save to another file moves the lock with it (off the main thread:
+   * the folders may be on a network share). */
   if (self->lock == NULL || !g_file_equal (debrief_lock_get_document (self->lock), request->target))
     {
-      g_autofree char *user_name = dup_user_name (self);
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, move_lock_cb, NULL);
+      MoveLock *move = g_new0 (MoveLock, 1);
 
-      if (self->lock != NULL)
-        debrief_lock_release (self->lock, NULL);
-      g_clear_object (&self->lock);
-      self->lock = debrief_lock_acquire (request->target, user_name, NULL, NULL);
+      move->old_lock = g_steal_pointer (&self->lock);
+      move->target = g_object_ref (request->target);
+      move->user_name = dup_user_name (self);
+      g_task_set_task_data (task, move, (GDestroyNotify) move_lock_free);
+      g_task_run_in_thread (task, move_lock_thread);
       debrief_window_watch_file (self);
     }
 
