@@ -82,3 +82,66 @@ debrief_test_remove_tree (const char *dir)
 
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
+
+/* Working copies and drafts go to a private data folder, not the user's;
+ * a subprocess of the test (g_test_trap_subprocess, a re-executed child)
+ * shares its parent's through DEBRIEF_TEST_DATA_HOME. */
+char *
+debrief_test_use_private_data_home (void)
+{
+  if (g_getenv ("DEBRIEF_TEST_DATA_HOME") == NULL)
+    {
+      g_autofree char *tmp = debrief_test_make_tmpdir ();
+
+      g_setenv ("DEBRIEF_TEST_DATA_HOME", tmp, TRUE);
+    }
+  g_setenv ("XDG_DATA_HOME", g_getenv ("DEBRIEF_TEST_DATA_HOME"), TRUE);
+
+  return g_strdup (g_getenv ("DEBRIEF_TEST_DATA_HOME"));
+}
+
+gint64
+debrief_test_query_int (sqlite3    *db,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+char *
+debrief_test_query_text (sqlite3    *db,
+                         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Opens @path with plain SQLite, read-only, on the default VFS, and checks
+ * with the full integrity check, not only the quick one the loader runs,
+ * that it is whole. */
+sqlite3 *
+debrief_test_open_checked (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *check = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  check = debrief_test_query_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+
+  return db;
+}

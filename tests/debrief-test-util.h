@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,13 @@ GFile *debrief_test_write_text         (const char *dir,
                                         const char *text,
                                         gssize      length);
 void   debrief_test_remove_tree        (const char *dir);
+char  *debrief_test_use_private_data_home (void);
+
+/* Plain SQLite, as any other program would read a saved file. */
+gint64   debrief_test_query_int        (sqlite3    *db,
+                                        const char *sql);
+char    *debrief_test_query_text       (sqlite3    *db,
+                                        const char *sql);
+sqlite3 *debrief_test_open_checked     (const char *path);
 
 G_END_DECLS

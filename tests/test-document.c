@@ -996,14 +996,7 @@ main (int   argc,
 
   /* Working copies go under a private data folder; a subprocess shares
    * its parent's. */
-  if (g_getenv ("DEBRIEF_TEST_DATA_HOME") == NULL)
-    {
-      g_autofree char *tmp = debrief_test_make_tmpdir ();
-
-      g_setenv ("DEBRIEF_TEST_DATA_HOME", tmp, TRUE);
-    }
-  data_home = g_strdup (g_getenv ("DEBRIEF_TEST_DATA_HOME"));
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
 

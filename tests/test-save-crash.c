@@ -140,51 +140,6 @@ read_bytes (const char *path)
   return g_bytes_new_take (data, length);
 }
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-/* What any other program would see: plain SQLite, read-only, and the full
- * integrity check, not only the quick one the loader runs. */
-static sqlite3 *
-open_checked (const char *path)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *check = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  check = query_text (db, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
-
-  return db;
-}
-
 static Target *
 target_new (void)
 {
@@ -224,10 +179,10 @@ target_new (void)
 
   target->old_bytes = read_bytes (target->path);
 
-  db = open_checked (target->path);
-  target->n_notes = query_int (db, "SELECT count(*) FROM meeting_note");
-  target->notes_length = query_int (db, "SELECT sum(length(text)) FROM meeting_note");
-  target->n_revisions = query_int (db, "SELECT count(*) FROM revision");
+  db = debrief_test_open_checked (target->path);
+  target->n_notes = debrief_test_query_int (db, "SELECT count(*) FROM meeting_note");
+  target->notes_length = debrief_test_query_int (db, "SELECT sum(length(text)) FROM meeting_note");
+  target->n_revisions = debrief_test_query_int (db, "SELECT count(*) FROM revision");
   sqlite3_close (db);
   g_assert_cmpint (target->n_notes, ==, N_NOTES);
 
@@ -269,7 +224,7 @@ target_is_old (Target *target)
   g_autofree char *title = NULL;
   g_autofree char *revision = NULL;
   g_autofree char *last_revision = NULL;
-  sqlite3 *db = open_checked (target->path);
+  sqlite3 *db = debrief_test_open_checked (target->path);
 
   if (g_bytes_equal (now, target->old_bytes))
     {
@@ -277,17 +232,17 @@ target_is_old (Target *target)
       return TRUE;
     }
 
-  title = query_text (db, "SELECT title FROM incident");
-  revision = query_text (db, "SELECT value FROM document_info WHERE key = 'revision'");
-  last_revision = query_text (db, "SELECT revision_id FROM revision ORDER BY rowid DESC LIMIT 1");
+  title = debrief_test_query_text (db, "SELECT title FROM incident");
+  revision = debrief_test_query_text (db, "SELECT value FROM document_info WHERE key = 'revision'");
+  last_revision = debrief_test_query_text (db, "SELECT revision_id FROM revision ORDER BY rowid DESC LIMIT 1");
 
   g_assert_cmpstr (title, ==, NEW_TITLE);
   g_assert_cmpstr (revision, !=, target->old_revision);
   g_assert_cmpstr (revision, ==, last_revision);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM revision"), >=, target->n_revisions + 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM meeting_note"), ==, target->n_notes);
-  g_assert_cmpint (query_int (db, "SELECT sum(length(text)) FROM meeting_note"), ==, target->notes_length);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), !=, 0);
+  g_assert_cmpint (debrief_test_query_int (db, "SELECT count(*) FROM revision"), >=, target->n_revisions + 1);
+  g_assert_cmpint (debrief_test_query_int (db, "SELECT count(*) FROM meeting_note"), ==, target->n_notes);
+  g_assert_cmpint (debrief_test_query_int (db, "SELECT sum(length(text)) FROM meeting_note"), ==, target->notes_length);
+  g_assert_cmpint (debrief_test_query_int (db, "PRAGMA application_id"), !=, 0);
   sqlite3_close (db);
 
   return FALSE;
@@ -472,8 +427,8 @@ check_draft (Target   *target,
 
       /* One save reached the file: its history must say one, not also the
        * save that was killed. */
-      db = open_checked (target->path);
-      if (query_int (db, "SELECT count(*) FROM revision") != target->n_revisions + 1)
+      db = debrief_test_open_checked (target->path);
+      if (debrief_test_query_int (db, "SELECT count(*) FROM revision") != target->n_revisions + 1)
         tally->phantom_revisions++;
       sqlite3_close (db);
 
@@ -595,14 +550,7 @@ main (int   argc,
 
   /* Working copies go under a private data folder, which the children
    * share with the parent. */
-  if (g_getenv ("DEBRIEF_TEST_DATA_HOME") == NULL)
-    {
-      g_autofree char *tmp = debrief_test_make_tmpdir ();
-
-      g_setenv ("DEBRIEF_TEST_DATA_HOME", tmp, TRUE);
-    }
-  data_home = g_strdup (g_getenv ("DEBRIEF_TEST_DATA_HOME"));
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = debrief_test_use_private_data_home ();
 
   if (argc == 3 && g_str_equal (argv[1], "--save-child"))
     {

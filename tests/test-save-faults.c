@@ -222,51 +222,6 @@ open_trial (Target *target,
   return document;
 }
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-/* Opens @path with plain SQLite, read-only, on the default VFS, and checks
- * that it is whole. */
-static sqlite3 *
-open_checked (const char *path)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *check = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  check = query_text (db, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
-
-  return db;
-}
-
 /* The working copy on disk is whole and holds what the document shows: the
  * unsaved title, and only the revisions that really reached the file. */
 static void
@@ -274,11 +229,11 @@ assert_working_copy_intact (DebriefDocument *document,
                             const char      *title,
                             gboolean         check_revisions)
 {
-  sqlite3 *db = open_checked (debrief_document_get_working_path (document));
-  g_autofree char *stored_title = query_text (db, "SELECT title FROM incident");
-  g_autofree char *stored_revision = query_text (db, "SELECT value FROM document_info "
+  sqlite3 *db = debrief_test_open_checked (debrief_document_get_working_path (document));
+  g_autofree char *stored_title = debrief_test_query_text (db, "SELECT title FROM incident");
+  g_autofree char *stored_revision = debrief_test_query_text (db, "SELECT value FROM document_info "
                                                      "WHERE key = 'revision'");
-  gint64 n_revisions = query_int (db, "SELECT count(*) FROM revision");
+  gint64 n_revisions = debrief_test_query_int (db, "SELECT count(*) FROM revision");
   GListModel *revisions = debrief_document_get_records (document, DEBRIEF_TYPE_REVISION);
 
   g_assert_true (debrief_document_get_modified (document));
@@ -297,8 +252,8 @@ static void
 assert_target_holds (Target     *target,
                      const char *title)
 {
-  sqlite3 *db = open_checked (target->path);
-  g_autofree char *stored_title = query_text (db, "SELECT title FROM incident");
+  sqlite3 *db = debrief_test_open_checked (target->path);
+  g_autofree char *stored_title = debrief_test_query_text (db, "SELECT title FROM incident");
 
   g_assert_cmpstr (stored_title, ==, title);
   sqlite3_close (db);
@@ -728,8 +683,8 @@ on_edit_failed (DebriefDocument *document,
 static char *
 working_copy_summary (DebriefDocument *document)
 {
-  sqlite3 *db = open_checked (debrief_document_get_working_path (document));
-  char *summary = query_text (db, "SELECT summary FROM incident");
+  sqlite3 *db = debrief_test_open_checked (debrief_document_get_working_path (document));
+  char *summary = debrief_test_query_text (db, "SELECT summary FROM incident");
 
   sqlite3_close (db);
 
@@ -791,8 +746,8 @@ fail_each_call_of_edit (Target      *target,
 
       save_or_die (document, NULL);
       {
-        sqlite3 *db = open_checked (target->path);
-        g_autofree char *saved = query_text (db, "SELECT summary FROM incident");
+        sqlite3 *db = debrief_test_open_checked (target->path);
+        g_autofree char *saved = debrief_test_query_text (db, "SELECT summary FROM incident");
 
         g_assert_cmpstr (saved, ==, "The summary that is stored");
         sqlite3_close (db);
@@ -897,8 +852,8 @@ test_checkpoint_fails (void)
           g_assert_cmpuint (disarm (), >=, 1);
 
           {
-            sqlite3 *db = open_checked (working);
-            g_autofree char *stored = query_text (db, "SELECT title FROM incident");
+            sqlite3 *db = debrief_test_open_checked (working);
+            g_autofree char *stored = debrief_test_query_text (db, "SELECT title FROM incident");
 
             g_assert_cmpstr (stored, ==, title);
             sqlite3_close (db);
@@ -1039,14 +994,7 @@ main (int   argc,
   int ret;
 
   /* Working copies go under a private data folder. */
-  if (g_getenv ("DEBRIEF_TEST_DATA_HOME") == NULL)
-    {
-      g_autofree char *tmp = debrief_test_make_tmpdir ();
-
-      g_setenv ("DEBRIEF_TEST_DATA_HOME", tmp, TRUE);
-    }
-  data_home = g_strdup (g_getenv ("DEBRIEF_TEST_DATA_HOME"));
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
 
