@@ -26,6 +26,7 @@
 #include <json-glib/json-glib.h>
 
 #include "import/debrief-chat-import.h"
+#include "import/debrief-text.h"
 #include "import/debrief-zip.h"
 
 /* Slack's rich-text blocks nest about ten levels; nothing real comes close. */
@@ -81,47 +82,6 @@ add_skip (DebriefChatImport *import,
     import->first_skip_reason = reason;
   else
     g_free (reason);
-}
-
-/* Valid UTF-8 from any bytes: each invalid byte, and each NUL, becomes
- * U+FFFD. A leading byte order mark is dropped. */
-static char *
-sanitize_text (const char *data,
-               gsize       length,
-               gsize      *out_length)
-{
-  GString *out = NULL;
-  const char *p = data;
-  gsize rest = length;
-  const char *end;
-
-  if (rest >= 3 && memcmp (p, "\357\273\277", 3) == 0)
-    {
-      p += 3;
-      rest -= 3;
-    }
-
-  while (!g_utf8_validate_len (p, rest, &end))
-    {
-      gsize good = (gsize) (end - p);
-
-      if (out == NULL)
-        out = g_string_sized_new (rest + 16);
-      g_string_append_len (out, p, (gssize) good);
-      g_string_append (out, "\357\277\275");
-      p = end + 1;
-      rest -= good + 1;
-    }
-
-  if (out == NULL)
-    {
-      *out_length = rest;
-      return g_strndup (p, rest);
-    }
-
-  g_string_append_len (out, p, (gssize) rest);
-  *out_length = out->len;
-  return g_string_free (out, FALSE);
 }
 
 /* Takes @text, cutting it at DEBRIEF_CHAT_MAX_TEXT on a character boundary. */
@@ -482,7 +442,7 @@ slack_read_data (DebriefChatImport  *import,
   g_autofree char *label = file_label (display_name);
   g_autoptr(JsonNode) root = NULL;
 
-  text = sanitize_text (contents, length, &length);
+  text = _debrief_text_sanitize (contents, length, &length);
   if (is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
@@ -1171,7 +1131,7 @@ debrief_chat_detect (GBytes     *sample,
   if (size >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     return DEBRIEF_CHAT_FORMAT_SLACK_ZIP;
 
-  text = sanitize_text (data != NULL ? data : "", size, &length);
+  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
   end = text + length;
   for (p = text; p < end && g_ascii_isspace (*p); p++)
     ;
@@ -1307,7 +1267,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
     }
 
   data = g_bytes_get_data (bytes, &size);
-  text = sanitize_text (data != NULL ? data : "", size, &length);
+  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
   if (is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "import/debrief-metrics-csv.h"
+#include "import/debrief-text.h"
 
 /* Rows read to choose the time column. */
 #define N_SAMPLE_ROWS 100
@@ -53,47 +54,6 @@ debrief_metrics_table_free (DebriefMetricsTable *table)
   g_clear_pointer (&table->times, g_array_unref);
   g_clear_pointer (&table->series, g_ptr_array_unref);
   g_free (table);
-}
-
-/* Valid UTF-8 from any bytes: each invalid byte, and each NUL, becomes
- * U+FFFD. A leading byte order mark is dropped. */
-static char *
-sanitize_text (const char *data,
-               gsize       length,
-               gsize      *out_length)
-{
-  GString *out = NULL;
-  const char *p = data;
-  gsize rest = length;
-  const char *end;
-
-  if (rest >= 3 && memcmp (p, "\357\273\277", 3) == 0)
-    {
-      p += 3;
-      rest -= 3;
-    }
-
-  while (!g_utf8_validate_len (p, rest, &end))
-    {
-      gsize good = (gsize) (end - p);
-
-      if (out == NULL)
-        out = g_string_sized_new (rest + 16);
-      g_string_append_len (out, p, (gssize) good);
-      g_string_append (out, "\357\277\275");
-      p = end + 1;
-      rest -= good + 1;
-    }
-
-  if (out == NULL)
-    {
-      *out_length = rest;
-      return g_strndup (p, rest);
-    }
-
-  g_string_append_len (out, p, (gssize) rest);
-  *out_length = out->len;
-  return g_string_free (out, FALSE);
 }
 
 /* Reading rows */
@@ -593,7 +553,7 @@ debrief_metrics_csv_parse_bytes (GBytes     *bytes,
     zone = utc = g_time_zone_new_utc ();
 
   data = g_bytes_get_data (bytes, &size);
-  text = sanitize_text (data != NULL ? data : "", size, &length);
+  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
 
   return parse_text (text, length, zone, error);
 }

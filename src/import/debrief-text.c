@@ -1,0 +1,55 @@
+/* debrief-text.c
+ *
+ * Text from files that may hold anything, made safe to parse and show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "import/debrief-text.h"
+
+/* Valid UTF-8 from any bytes: each invalid byte, and each NUL, becomes
+ * U+FFFD. A leading byte order mark is dropped. */
+char *
+_debrief_text_sanitize (const char *data,
+                        gsize       length,
+                        gsize      *out_length)
+{
+  GString *out = NULL;
+  const char *p = data;
+  gsize rest = length;
+  const char *end;
+
+  if (rest >= 3 && memcmp (p, "\357\273\277", 3) == 0)
+    {
+      p += 3;
+      rest -= 3;
+    }
+
+  while (!g_utf8_validate_len (p, rest, &end))
+    {
+      gsize good = (gsize) (end - p);
+
+      if (out == NULL)
+        out = g_string_sized_new (rest + 16);
+      g_string_append_len (out, p, (gssize) good);
+      g_string_append (out, "\357\277\275");
+      p = end + 1;
+      rest -= good + 1;
+    }
+
+  if (out == NULL)
+    {
+      *out_length = rest;
+      return g_strndup (p, rest);
+    }
+
+  g_string_append_len (out, p, (gssize) rest);
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
