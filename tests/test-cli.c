@@ -171,7 +171,7 @@ test_check_good_file (void)
   g_assert_cmpstr (run->err, ==, "");
   assert_contains (run->out, "File: good.debrief\n");
   assert_contains (run->out, "Incident: Gateway fleet reboot loop\n");
-  assert_contains (run->out, "Schema version: 1\n");
+  assert_contains (run->out, "Schema version: 2\n");
   assert_contains (run->out, "Participants: 2\n");
   assert_contains (run->out, "Evidence items: 0\n");
   assert_contains (run->out, "Saved revisions: 1\n");
@@ -237,7 +237,7 @@ test_check_newer_file (void)
   run = run_debrief ("--check", "newer.debrief");
   g_assert_cmpint (run->status, ==, DEBRIEF_CLI_EXIT_OK);
   assert_contains (run->out, "Incident: Gateway fleet reboot loop\n");
-  assert_contains (run->out, "Schema version: 99 (newer than 1");
+  assert_contains (run->out, "Schema version: 99 (newer than 2");
   assert_contains (run->out, "newer version of Debrief");
   assert_contains (run->out, "read-only");
 }

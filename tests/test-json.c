@@ -18,6 +18,7 @@
 #include "debrief-factor.h"
 #include "debrief-feedback.h"
 #include "debrief-json.h"
+#include "debrief-schema.h"
 #include "debrief-participant.h"
 #include "debrief-record-private.h"
 #include "debrief-revision.h"
@@ -376,7 +377,7 @@ test_export_format (void)
 
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "debrief-incident");
   g_assert_cmpint (json_object_get_int_member (root, "format_version"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, DEBRIEF_SCHEMA_VERSION);
 
   info = get_object (root, "document");
   g_assert_cmpstr (json_object_get_string_member (info, "uuid"), ==, debrief_document_get_uuid (document));

@@ -347,6 +347,186 @@ test_line_over_cap (void)
     }
 }
 
+/* Reads data with a context of its own, in blocks of a few bytes. */
+static GPtrArray *
+read_with_context (const char                    *data,
+                   const DebriefTimestampContext *context,
+                   DebriefLogReader             **out_reader)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (read_line_free);
+  DebriefLogLine line;
+
+  stream = g_memory_input_stream_new_from_data (g_strdup (data), strlen (data), g_free);
+  reader = debrief_log_reader_new (stream, context, 0);
+  debrief_log_reader_set_block_size (reader, 7);
+
+  while (debrief_log_reader_next (reader, &line, NULL, &error))
+    {
+      ReadLine *rl = g_new0 (ReadLine, 1);
+
+      rl->text = g_strndup (line.text, line.length);
+      rl->line = line;
+      rl->line.text = NULL;
+      g_ptr_array_add (lines, rl);
+    }
+  g_assert_no_error (error);
+
+  if (out_reader != NULL)
+    *out_reader = g_steal_pointer (&reader);
+
+  return lines;
+}
+
+/* Syslog and logcat have no year: a file that runs from December into
+ * January goes on into the next year, and stays there.
+ */
+static void
+test_new_year (void)
+{
+  static const char syslog[] =
+    "Dec 31 23:59:58 gw01 ntpd[9]: synchronised\n"
+    "Dec 31 23:59:57 gw01 cron[88]: written a second late\n"
+    "Jan  1 00:00:01 gw01 kernel: usb 1-1: reset\n"
+    "  continued\n"
+    "Jan  1 00:00:02 gw01 kernel: usb 1-1: new device\n"
+    "Feb 29 10:00:00 gw01 pumpd[77]: leap day of the next year\n"
+    "Mar  1 10:00:00 gw01 pumpd[77]: spring\n";
+  static const char logcat[] =
+    "12-31 23:59:59.900  1234  1290 I ActivityManager: Start proc\n"
+    "01-01 00:00:00.100  1234  1290 W ActivityManager: Slow operation\n";
+  static const char dated[] =
+    "Dec 31 2026 23:59:59 UTC: %SYS-5-CONFIG_I: Configured\n"
+    "Jan  1 2026 00:00:01 UTC: %SYS-5-RESTART: the year is written\n"
+    "Jan  1 00:00:02 gw01 kernel: no year, no jump from the last line without one\n";
+  const DebriefTimestampContext context_2027 = { 2027, NULL };
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (syslog, &context_2027, &reader);
+  g_autoptr(GPtrArray) cat = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_SYSLOG);
+  g_assert_cmpuint (lines->len, ==, 7);
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2027, 12, 31, 23, 59, 58, 0));
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2027, 12, 31, 23, 59, 57, 0));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2028, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, utc (2028, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (lines, 4)->usec, ==, utc (2028, 1, 1, 0, 0, 2, 0));
+  /* 2028 is a leap year: the day only exists because the year moved on. */
+  g_assert_true (line_at (lines, 5)->has_stamp);
+  g_assert_cmpint (line_at (lines, 5)->usec, ==, utc (2028, 2, 29, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 6)->usec, ==, utc (2028, 3, 1, 10, 0, 0, 0));
+  g_assert_cmpint (debrief_log_reader_get_first_usec (reader), ==, utc (2027, 12, 31, 23, 59, 58, 0));
+  g_assert_cmpint (debrief_log_reader_get_last_usec (reader), ==, utc (2028, 3, 1, 10, 0, 0, 0));
+
+  cat = read_with_context (logcat, &context_2026, NULL);
+  g_assert_cmpuint (cat->len, ==, 2);
+  g_assert_cmpint (line_at (cat, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 900000));
+  g_assert_cmpint (line_at (cat, 1)->usec, ==, utc (2027, 1, 1, 0, 0, 0, 100000));
+  g_assert_cmpint (line_at (cat, 1)->level, ==, DEBRIEF_LOG_LEVEL_WARNING);
+
+  /* A stamp with its year is taken as it is, even going back. */
+  years = read_with_context (dated, &context_2026, NULL);
+  g_assert_cmpuint (years->len, ==, 3);
+  g_assert_cmpint (line_at (years, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (years, 1)->usec, ==, utc (2026, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (years, 2)->usec, ==, utc (2026, 1, 1, 0, 0, 2, 0));
+}
+
+/* ESP-IDF's system time without a date: the lines land on the incident's
+ * day, and on the next one after midnight.
+ */
+static void
+test_time_of_day (void)
+{
+  static const char data[] =
+    "I (23:59:58.000) wifi: connected\n"
+    "W (23:59:57.500) mqtt: written out of order\n"
+    "E (00:00:01.250) ota: checksum mismatch\n"
+    "I (2026-03-16 00:00:02.000) sntp: full date\n"
+    "I (23:59:59.000) app: a day later\n"
+    "I (00:00:00.500) app: and one more\n";
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
+  const DebriefTimestampContext month_end = { 2026, plus_one, 3, 31 };
+  const DebriefTimestampContext pi_day = { 2026, NULL, 3, 14 };
+  static const char new_year[] =
+    "I (23:59:59.000) app: old year\n"
+    "I (00:00:01.000) app: new year\n";
+  const DebriefTimestampContext silvester = { 2026, NULL, 12, 31 };
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (data, &pi_day, &reader);
+  g_autoptr(GPtrArray) zoned = NULL;
+  g_autoptr(GPtrArray) turn = NULL;
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_ESPIDF_SYSTEM);
+  g_assert_cmpuint (lines->len, ==, 6);
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2026, 3, 14, 23, 59, 58, 0));
+  g_assert_false (line_at (lines, 0)->since_boot);
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2026, 3, 14, 23, 59, 57, 500000));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2026, 3, 15, 0, 0, 1, 250000));
+  g_assert_cmpint (line_at (lines, 2)->level, ==, DEBRIEF_LOG_LEVEL_ERROR);
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, utc (2026, 3, 16, 0, 0, 2, 0));
+  /* The full date does not move the day the times of day are on. */
+  g_assert_cmpint (line_at (lines, 4)->usec, ==, utc (2026, 3, 15, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (lines, 5)->usec, ==, utc (2026, 3, 16, 0, 0, 0, 500000));
+
+  /* Past the end of a month, in the device's zone. */
+  zoned = read_with_context (data, &month_end, NULL);
+  g_assert_cmpint (line_at (zoned, 0)->usec, ==, utc (2026, 3, 31, 22, 59, 58, 0));
+  g_assert_cmpint (line_at (zoned, 2)->usec, ==, utc (2026, 3, 31, 23, 0, 1, 250000));
+  g_assert_cmpint (line_at (zoned, 5)->usec, ==, utc (2026, 4, 1, 23, 0, 0, 500000));
+
+  turn = read_with_context (new_year, &silvester, NULL);
+  g_assert_cmpint (line_at (turn, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (turn, 1)->usec, ==, utc (2027, 1, 1, 0, 0, 1, 0));
+}
+
+/* The reader decides once for the file which way 03/04/2026 reads. */
+static void
+test_day_first_file (void)
+{
+  static const char day_first[] =
+    "03/04/2026 10:00:00 pump started\n"
+    "13/04/2026 10:00:00 pump stopped\n"
+    "[14/04/2026 10:00:00] [WARN] pump restarted\n";
+  static const char month_first[] =
+    "03/04/2026 10:00:00 AM pump started\n"
+    "03/04/2026 10:00:00 PM pump stopped\n";
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(DebriefLogReader) us_reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (day_first, &context_2026, &reader);
+  g_autoptr(GPtrArray) us = read_with_context (month_first, &context_2026, &us_reader);
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_DATE_DMY);
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2026, 4, 3, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2026, 4, 13, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2026, 4, 14, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 2)->level, ==, DEBRIEF_LOG_LEVEL_WARNING);
+
+  g_assert_cmpint (debrief_log_reader_get_format (us_reader), ==, DEBRIEF_TS_DATE_MDY);
+  g_assert_cmpint (line_at (us, 0)->usec, ==, utc (2026, 3, 4, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (us, 1)->usec, ==, utc (2026, 3, 4, 22, 0, 0, 0));
+}
+
+/* Without a reference, times of day land on today. */
+static void
+test_time_of_day_today (void)
+{
+  static const char data[] = "I (12:00:00.000) app: noon\n";
+  const DebriefTimestampContext no_reference = { 0, NULL };
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) lines = read_with_context (data, &no_reference, NULL);
+  g_autoptr(GDateTime) after = g_date_time_new_now_utc ();
+  gint64 usec = line_at (lines, 0)->usec;
+
+  g_assert_true (usec == utc (g_date_time_get_year (before), g_date_time_get_month (before),
+                              g_date_time_get_day_of_month (before), 12, 0, 0, 0)
+                 || usec == utc (g_date_time_get_year (after), g_date_time_get_month (after),
+                                 g_date_time_get_day_of_month (after), 12, 0, 0, 0));
+}
+
 /* Files from the benchmark generator, read from disk. */
 static char *
 generate (const char *dir,
@@ -494,6 +674,10 @@ main (int   argc,
   g_test_add_func ("/debrief/log-reader/huge-line", test_huge_line);
   g_test_add_func ("/debrief/log-reader/line-over-cap", test_line_over_cap);
   g_test_add_func ("/debrief/log-reader/generated-logs", test_generated_logs);
+  g_test_add_func ("/debrief/log-reader/new-year", test_new_year);
+  g_test_add_func ("/debrief/log-reader/time-of-day", test_time_of_day);
+  g_test_add_func ("/debrief/log-reader/time-of-day-today", test_time_of_day_today);
+  g_test_add_func ("/debrief/log-reader/day-first-file", test_day_first_file);
 
   return g_test_run ();
 }

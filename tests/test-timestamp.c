@@ -13,6 +13,7 @@
 #include "import/debrief-timestamp.h"
 
 static const DebriefTimestampContext context_2026 = { 2026, NULL };
+static const DebriefTimestampContext context_pi_day = { 2026, NULL, 3, 14 };
 
 static gint64
 utc (int    year,
@@ -53,6 +54,7 @@ typedef struct
   DebriefLogLevel         level;
   guint                   stamp_offset;
   const char             *text;  /* what the line reads from text_offset on */
+  DebriefTimestampMissing missing;
 } Example;
 
 static void
@@ -80,6 +82,7 @@ check_example (const Example                 *ex,
       g_assert_cmpuint (stamp.stamp_offset, ==, ex->stamp_offset);
       g_assert_cmpuint (stamp.text_offset, <=, length);
       g_assert_cmpstr (ex->line + stamp.text_offset, ==, ex->text);
+      g_assert_cmpint (stamp.missing, ==, ex->missing);
     }
 
   /* Every truncation of the line is parsed within its bounds. */
@@ -105,13 +108,37 @@ test_families (void)
       "ota] image rejected" },
     { "Jun 14 15:16:01 gw01 kernel: usb 1-1: new high-speed USB device",
       DEBRIEF_TS_SYSLOG, utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
-      "gw01 kernel: usb 1-1: new high-speed USB device" },
+      "gw01 kernel: usb 1-1: new high-speed USB device", DEBRIEF_TS_MISSING_YEAR },
     { "Jun  4 15:16:01 gw01 pumpd[77]: ERROR pressure sensor offline",
       DEBRIEF_TS_SYSLOG, utc (2026, 6, 4, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
-      "gw01 pumpd[77]: ERROR pressure sensor offline" },
+      "gw01 pumpd[77]: ERROR pressure sensor offline", DEBRIEF_TS_MISSING_YEAR },
     { "<11>Jun 14 15:16:01 gw01 pumpd[77]: pressure sensor offline",
       DEBRIEF_TS_SYSLOG, utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 4,
+      "gw01 pumpd[77]: pressure sensor offline", DEBRIEF_TS_MISSING_YEAR },
+    { "Jun 14 2025 15:16:01 gw01 pumpd[77]: pressure sensor offline",
+      DEBRIEF_TS_SYSLOG, utc (2025, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "gw01 pumpd[77]: pressure sensor offline" },
+    { "Mar 14 2026 03:11:07.250 CET: %SYS-5-CONFIG_I: Configured from console",
+      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "%SYS-5-CONFIG_I: Configured from console" },
+    { "Mar 14 02:11:07 UTC gw01 fwupd[412]: WARN slow flash",
+      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      "gw01 fwupd[412]: WARN slow flash", DEBRIEF_TS_MISSING_YEAR },
+    { "Mar 13 21:11:07 -0500 gw01 fwupd[412]: started",
+      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "gw01 fwupd[412]: started", DEBRIEF_TS_MISSING_YEAR },
+    { "<34>1 2026-03-14T02:11:07.003Z gw-07 su - ID47 - 'su root' failed for lonvick on /dev/pts/8",
+      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 3000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 6,
+      "gw-07 su - ID47 - 'su root' failed for lonvick on /dev/pts/8" },
+    { "<86>Mar 14 02:11:07 gw01 sshd[812]: Accepted publickey for ops",
+      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_INFO, 4,
+      "gw01 sshd[812]: Accepted publickey for ops", DEBRIEF_TS_MISSING_YEAR },
+    { "20260314T021107Z ota: image verified",
+      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "ota: image verified" },
+    { "20260314T041107.123+0200 ERROR ota: image rejected",
+      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      "ota: image rejected" },
     { "[   12.345678] usb 1-1: new high-speed USB device number 2",
       DEBRIEF_TS_DMESG, 12345678, TRUE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "usb 1-1: new high-speed USB device number 2" },
@@ -124,30 +151,60 @@ test_families (void)
     { "[27:00:00.001,000] <dbg> isr: ISR latency 12 us on IRQ 3",
       DEBRIEF_TS_ZEPHYR, G_GINT64_CONSTANT (97200001000), TRUE, DEBRIEF_LOG_LEVEL_DEBUG, 0,
       "isr: ISR latency 12 us on IRQ 3" },
+    { "[00:00:12.345] <wrn> flash: slow erase",
+      DEBRIEF_TS_ZEPHYR, 12345000, TRUE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      "flash: slow erase" },
+    { "[00:00:12] <inf> boot: starting",
+      DEBRIEF_TS_ZEPHYR, 12000000, TRUE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      "boot: starting" },
     { "W (12345) wifi: disconnected, reason 201",
       DEBRIEF_TS_ESPIDF, 12345000, TRUE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "wifi: disconnected, reason 201" },
     { "\033[0;31mE (345) boot: no bootable app partition\033[0m",
       DEBRIEF_TS_ESPIDF, 345000, TRUE, DEBRIEF_LOG_LEVEL_ERROR, 7,
       "boot: no bootable app partition\033[0m" },
+    { "I (12:34:56.789) wifi: connected to ap SSID:plant-4",
+      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 1, 1, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      "wifi: connected to ap SSID:plant-4", DEBRIEF_TS_MISSING_DATE },
+    { "\033[0;33mW (2026-03-14 02:11:07.500) ota: retrying\033[0m",
+      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 7,
+      "ota: retrying\033[0m" },
     { "1773454267.250 sensor temp=21.5",
       DEBRIEF_TS_EPOCH_S, utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "sensor temp=21.5" },
     { "1773454267123,WARN,battery low",
       DEBRIEF_TS_EPOCH_MS, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       ",WARN,battery low" },
+    { "1773454267.123456789 sensor temp=21.5",
+      DEBRIEF_TS_EPOCH_S, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "sensor temp=21.5" },
+    { "1773454267123456 INFO sensor temp=21.5",
+      DEBRIEF_TS_EPOCH_US, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      "sensor temp=21.5" },
+    { "1773454267123456789 sensor temp=21.5",
+      DEBRIEF_TS_EPOCH_NS, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "sensor temp=21.5" },
+    { "[1773454267123456] <err> adc: overrun",
+      DEBRIEF_TS_EPOCH_US, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      "adc: overrun" },
     { "192.168.1.20 - - [14/Mar/2026:03:11:07 +0100] \"GET /fw/v2.bin HTTP/1.1\" 200 51234",
       DEBRIEF_TS_APACHE, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 17,
       "192.168.1.20 - - [14/Mar/2026:03:11:07 +0100] \"GET /fw/v2.bin HTTP/1.1\" 200 51234" },
     { "Sat Mar 14 02:11:07 2026 watchdog reset",
       DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "watchdog reset" },
+    { "Sat Mar 14 03:11:07 CET 2026 backup started",
+      DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      "backup started" },
     { "[Sat Mar 14 02:11:07.123456 2026] [core:error] [pid 42] AH00037: Symbolic link not allowed",
       DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "[pid 42] AH00037: Symbolic link not allowed" },
     { "03-14 02:11:07.123  1234  1290 E ActivityManager: ANR in com.example.pump",
       DEBRIEF_TS_LOGCAT, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
-      "ActivityManager: ANR in com.example.pump" },
+      "ActivityManager: ANR in com.example.pump", DEBRIEF_TS_MISSING_YEAR },
+    { "03-14 02:11:07.123 W/WifiService(  812): scan failed, retrying",
+      DEBRIEF_TS_LOGCAT, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      "WifiService(  812): scan failed, retrying", DEBRIEF_TS_MISSING_YEAR },
     { "2026-03-14 02:11:07,123 [main] WARN  com.example.Ota - slow flash write",
       DEBRIEF_TS_LOG4J, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "[main] WARN  com.example.Ota - slow flash write" },
@@ -169,10 +226,307 @@ test_families (void)
     { "2026/03/14 02:11:07.5 CRIT brown-out",
       DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 0,
       "brown-out" },
+    { "03/14/2026 02:11:07 PM [ERROR] PumpService: pressure sensor offline",
+      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      "PumpService: pressure sensor offline" },
+    { "03/14/2026 14:11:07.123 INFO flash erase done",
+      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      "flash erase done" },
+    { "14/03/2026 14:11:07 WARN battery low",
+      DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      "battery low" },
+    { "03/14/2026 14:11:07,WARN,battery low",
+      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      ",WARN,battery low" },
+    { "time=\"2026-03-14T02:11:07Z\" level=error msg=\"flash write failed\" block=12",
+      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 6,
+      "msg=\"flash write failed\" block=12" },
+    { "ts=2026-03-14T02:11:07.123Z caller=ota.go:88 lvl=warn msg=\"slow download\"",
+      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 3,
+      "caller=ota.go:88 lvl=warn msg=\"slow download\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     check_example (&examples[i], &context_2026);
+}
+
+/* ESP-IDF with CONFIG_LOG_TIMESTAMP_SOURCE_SYSTEM writes the device's
+ * wall-clock time: a time of day lands on the incident's day in the
+ * device's zone, a full date is taken as it is, and the milliseconds
+ * since boot of the default build stay what they were.
+ */
+static void
+test_espidf_system_time (void)
+{
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
+  const DebriefTimestampContext berlin = { 2026, plus_one, 3, 14 };
+  const DebriefTimestampContext year_only = { 2025, NULL };
+  const DebriefTimestampContext overlong_day = { 2026, NULL, 2, 31 };
+  const Example examples[] = {
+    { "I (12:34:56.789) wifi: connected to ap SSID:plant-4",
+      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      "wifi: connected to ap SSID:plant-4", DEBRIEF_TS_MISSING_DATE },
+    { "E (00:00:05.120) boot: no bootable app partition",
+      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 0, 0, 5, 120000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      "boot: no bootable app partition", DEBRIEF_TS_MISSING_DATE },
+    { "D (2026-03-15 23:59:59.999) mqtt: keepalive",
+      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 15, 23, 59, 59, 999000), FALSE, DEBRIEF_LOG_LEVEL_DEBUG, 0,
+      "mqtt: keepalive" },
+    { "E (12345) wifi: auth failed",
+      DEBRIEF_TS_ESPIDF, 12345000, TRUE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      "wifi: auth failed" },
+  };
+  const char *bad[] = {
+    "I (24:00:00.000) wifi: x",
+    "I (12:60:00.000) wifi: x",
+    "I (12:34:56.789 wifi: x",
+    "I (12:34) wifi: x",
+    "I (2026-02-30 12:34:56.789) wifi: x",
+    "I (2026-03-14T12:34:56.789) wifi: x",
+    "X (12:34:56.789) wifi: x",
+  };
+  const char *line = "I (12:34:56.789) wifi: x";
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  DebriefLogStamp stamp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    check_example (&examples[i], &context_pi_day);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (parse_exact (bad[i], strlen (bad[i]), DEBRIEF_TS_ESPIDF, &context_pi_day, &stamp));
+    }
+
+  /* The time of day is the device's, in its zone. */
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_ESPIDF_SYSTEM, &berlin, &stamp));
+  g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 11, 34, 56, 789000));
+
+  /* A year without a day is its first day; a day past the month's end is
+   * its last.
+   */
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &year_only, &stamp));
+  g_assert_cmpint (stamp.usec, ==, utc (2025, 1, 1, 12, 34, 56, 789000));
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &overlong_day, &stamp));
+  g_assert_cmpint (stamp.usec, ==, utc (2026, 2, 28, 12, 34, 56, 789000));
+
+  /* Without a reference at all, the day is today (UTC). */
+  before = g_date_time_new_now_utc ();
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, NULL, &stamp));
+  after = g_date_time_new_now_utc ();
+  g_assert_true (stamp.usec == utc (g_date_time_get_year (before), g_date_time_get_month (before),
+                                    g_date_time_get_day_of_month (before), 12, 34, 56, 789000)
+                 || stamp.usec == utc (g_date_time_get_year (after), g_date_time_get_month (after),
+                                       g_date_time_get_day_of_month (after), 12, 34, 56, 789000));
+}
+
+/* RFC 3164 with a year, a zone or both; the zone may be a name or an
+ * offset, and names that stand for more than one zone leave the time in
+ * the context's.
+ */
+static void
+test_syslog_variants (void)
+{
+  g_autoptr(GTimeZone) plus_eight = g_time_zone_new_identifier ("+08:00");
+  const DebriefTimestampContext shanghai = { 2026, plus_eight };
+  struct { const char *line; gint64 usec; DebriefTimestampMissing missing; const char *text; } cases[] = {
+    { "Mar 14 10:11:07 gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 02:11:07 UTC gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 02:11:07 GMT: gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 13 22:11:07 EDT gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 04:11:07 +02:00 gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 2026 02:11:07 UTC gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
+    { "Mar  4 2027 10:11:07.5 gw01 x", utc (2027, 3, 4, 2, 11, 7, 500000), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
+    /* China or the American midwest: the context says. */
+    { "Mar 14 10:11:07 CST gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    /* Host names in capitals are not zones. */
+    { "Mar 14 10:11:07 PUMP4 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "PUMP4 x" },
+    { "Mar 14 10:11:07 GW x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "GW x" },
+  };
+  const char *bad[] = {
+    "Mar 14 2026 25:11:07 gw01 x",
+    "Mar 14 2026x02:11:07 gw01 x",
+    "Feb 29 2026 02:11:07 gw01 x",
+    "Mar 14 2026 02:11 gw01 x",
+  };
+  DebriefLogStamp stamp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].line);
+      g_assert_true (parse_exact (cases[i].line, strlen (cases[i].line), DEBRIEF_TS_SYSLOG, &shanghai, &stamp));
+      g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_SYSLOG);
+      g_assert_cmpint (stamp.usec, ==, cases[i].usec);
+      g_assert_cmpint (stamp.missing, ==, cases[i].missing);
+      g_assert_cmpstr (cases[i].line + stamp.text_offset, ==, cases[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (parse_exact (bad[i], strlen (bad[i]), DEBRIEF_TS_SYSLOG, &shanghai, &stamp));
+    }
+}
+
+/* The syslog priority is facility * 8 + severity, and the severity names
+ * the level, whatever words the message starts with.
+ */
+static void
+test_syslog_priority (void)
+{
+  static const DebriefLogLevel levels[8] = {
+    DEBRIEF_LOG_LEVEL_FATAL,     /* emerg */
+    DEBRIEF_LOG_LEVEL_CRITICAL,  /* alert */
+    DEBRIEF_LOG_LEVEL_CRITICAL,  /* crit */
+    DEBRIEF_LOG_LEVEL_ERROR,     /* err */
+    DEBRIEF_LOG_LEVEL_WARNING,   /* warning */
+    DEBRIEF_LOG_LEVEL_NOTICE,    /* notice */
+    DEBRIEF_LOG_LEVEL_INFO,      /* info */
+    DEBRIEF_LOG_LEVEL_DEBUG,     /* debug */
+  };
+  DebriefLogStamp stamp;
+  const char *line;
+
+  for (guint facility = 0; facility < 24; facility += 23)
+    for (guint severity = 0; severity < 8; severity++)
+      {
+        g_autofree char *rfc5424 = g_strdup_printf ("<%u>1 2026-03-14T02:11:07.003Z gw app - - - msg",
+                                                    facility * 8 + severity);
+        g_autofree char *rfc3164 = g_strdup_printf ("<%u>Mar 14 02:11:07 gw app: msg",
+                                                    facility * 8 + severity);
+
+        g_test_message ("%s", rfc5424);
+        g_assert_true (parse_exact (rfc5424, strlen (rfc5424), DEBRIEF_TS_NONE, &context_2026, &stamp));
+        g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_ISO8601);
+        g_assert_cmpint (stamp.level, ==, levels[severity]);
+        g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, 3000));
+        g_assert_cmpstr (rfc5424 + stamp.text_offset, ==, "gw app - - - msg");
+
+        g_test_message ("%s", rfc3164);
+        g_assert_true (parse_exact (rfc3164, strlen (rfc3164), DEBRIEF_TS_NONE, &context_2026, &stamp));
+        g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_SYSLOG);
+        g_assert_cmpint (stamp.level, ==, levels[severity]);
+      }
+
+  line = "<14>Mar 14 02:11:07 gw app: ERROR in the text of an info message";
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &context_2026, &stamp));
+  g_assert_cmpint (stamp.level, ==, DEBRIEF_LOG_LEVEL_INFO);
+
+  line = "<6>[   12.345678] usb 1-1: ERROR recovered";
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &context_2026, &stamp));
+  g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_DMESG);
+  g_assert_cmpint (stamp.level, ==, DEBRIEF_LOG_LEVEL_INFO);
+
+  line = "<4>[    1.000000] ACPI: BIOS bug";
+  g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_DMESG, &context_2026, &stamp));
+  g_assert_cmpint (stamp.level, ==, DEBRIEF_LOG_LEVEL_WARNING);
+  g_assert_cmpuint (stamp.stamp_offset, ==, 3);
+
+  /* The version of RFC 5424 comes only after a priority. */
+  line = "<192>1 2026-03-14T02:11:07Z x";
+  g_assert_false (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &context_2026, &stamp));
+}
+
+/* Unix time in every unit a firmware or a tracer writes it. */
+static void
+test_epoch_units (void)
+{
+  struct { const char *line; DebriefTimestampFormat format; gint64 usec; } cases[] = {
+    { "1773454267 x", DEBRIEF_TS_EPOCH_S, 0 },
+    { "1773454267.5 x", DEBRIEF_TS_EPOCH_S, 500000 },
+    { "1773454267.123456 x", DEBRIEF_TS_EPOCH_S, 123456 },
+    { "1773454267.123456789 x", DEBRIEF_TS_EPOCH_S, 123456 },
+    { "1773454267123 x", DEBRIEF_TS_EPOCH_MS, 123000 },
+    { "1773454267123456 x", DEBRIEF_TS_EPOCH_US, 123456 },
+    { "1773454267123456789 x", DEBRIEF_TS_EPOCH_NS, 123456 },
+    { "1773454267123456789", DEBRIEF_TS_EPOCH_NS, 123456 },
+    { "1773454267123456,x", DEBRIEF_TS_EPOCH_US, 123456 },
+  };
+  const char *bad[] = {
+    "17734542671 eleven digits",
+    "177345426712345 fifteen digits",
+    "17734542671234567 seventeen digits",
+    "177345426712345678 eighteen digits",
+    "17734542671234567890 twenty digits",
+    "4102444801000000 microseconds after 2100",
+    "4102444801000000000 nanoseconds after 2100",
+    "9999999999999999999 beyond 2100",
+    "0000000000000016 an offset in a dump",
+    "0773454267 zero-padded counter",
+    "1773454267. x",
+    "1773454267123456x",
+  };
+  DebriefLogStamp stamp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].line);
+      for (DebriefTimestampFormat hint = DEBRIEF_TS_NONE; hint < DEBRIEF_TS_N_FORMATS; hint++)
+        {
+          g_assert_true (parse_exact (cases[i].line, strlen (cases[i].line), hint, &context_2026, &stamp));
+          g_assert_cmpint (stamp.format, ==, cases[i].format);
+          g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, cases[i].usec));
+          g_assert_false (stamp.since_boot);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (parse_exact (bad[i], strlen (bad[i]), DEBRIEF_TS_NONE, &context_2026, &stamp));
+    }
+}
+
+/* MM/dd/yyyy and dd/MM/yyyy: a field above 12 is the day; a date that
+ * reads both ways follows the file's format, and month first without one.
+ */
+static void
+test_year_last_dates (void)
+{
+  struct { const char *line; DebriefTimestampFormat hint; DebriefTimestampFormat format; gint64 usec; } cases[] = {
+    { "03/14/2026 02:11:07 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/14/2026 02:11:07 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 2, 11, 7, 0) },
+    { "03/14/2026 12:05:00 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 0, 5, 0, 0) },
+    { "03/14/2026 12:05:00 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 12, 5, 0, 0) },
+    { "03/14/2026 02:11:07 pm x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000) },
+    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000) },
+    { "14/03/2026 14:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "14/03/2026 14:11:07 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 4, 10, 0, 0, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 4, 10, 0, 0, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, utc (2026, 4, 3, 10, 0, 0, 0) },
+    { "[03/04/2026 10:00:00] x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, utc (2026, 4, 3, 10, 0, 0, 0) },
+    /* yy/MM/dd keeps its own family. */
+    { "26/03/14 02:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 0) },
+    { "26/03/14 02:11:07 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 0) },
+  };
+  const char *bad[] = {
+    "13/14/2026 10:00:00 x",
+    "02/30/2026 10:00:00 x",
+    "03/14/2026 13:00:00 PM x",
+    "03/14/2026 00:10:00 AM x",
+    "03/14/2026 10:00 x",
+    "03/14/20261 10:00:00 x",
+  };
+  DebriefLogStamp stamp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].line);
+      g_assert_true (parse_exact (cases[i].line, strlen (cases[i].line), cases[i].hint, &context_2026, &stamp));
+      g_assert_cmpint (stamp.format, ==, cases[i].format);
+      g_assert_cmpint (stamp.usec, ==, cases[i].usec);
+      g_assert_cmpint (stamp.missing, ==, DEBRIEF_TS_MISSING_NOTHING);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (parse_exact (bad[i], strlen (bad[i]), DEBRIEF_TS_NONE, &context_2026, &stamp));
+      g_assert_false (parse_exact (bad[i], strlen (bad[i]), DEBRIEF_TS_DATE_DMY, &context_2026, &stamp));
+    }
 }
 
 /* Level words count right after the stamp, not deep in the message, and
@@ -197,6 +551,54 @@ test_level_words (void)
     { "I (1) boot: ESP-IDF v5.1", DEBRIEF_LOG_LEVEL_INFO },
     { "D (1) boot: x", DEBRIEF_LOG_LEVEL_DEBUG },
     { "V (1) boot: x", DEBRIEF_LOG_LEVEL_TRACE },
+    { "E (1) boot: x", DEBRIEF_LOG_LEVEL_ERROR },
+    { "W (1) boot: x", DEBRIEF_LOG_LEVEL_WARNING },
+    { "V (12:00:00.000) boot: x", DEBRIEF_LOG_LEVEL_TRACE },
+    /* Zephyr's four level tags. */
+    { "[00:00:00.001,000] <err> wdt: x", DEBRIEF_LOG_LEVEL_ERROR },
+    { "[00:00:00.001,000] <wrn> wdt: x", DEBRIEF_LOG_LEVEL_WARNING },
+    { "[00:00:00.001] <inf> wdt: x", DEBRIEF_LOG_LEVEL_INFO },
+    { "[00:00:01] <dbg> wdt: x", DEBRIEF_LOG_LEVEL_DEBUG },
+    /* logcat: threadtime, time and brief with a stamp, tag-only. */
+    { "03-14 02:11:07.123  1234  5678 E Tag: x", DEBRIEF_LOG_LEVEL_ERROR },
+    { "03-14 02:11:07.123  1234  5678 V Tag: x", DEBRIEF_LOG_LEVEL_TRACE },
+    { "03-14 02:11:07.123  1234  5678 F libc: Fatal signal 11", DEBRIEF_LOG_LEVEL_FATAL },
+    { "03-14 02:11:07.123 E/Tag(123): x", DEBRIEF_LOG_LEVEL_ERROR },
+    { "03-14 02:11:07.123 D/Tag( 4567): x", DEBRIEF_LOG_LEVEL_DEBUG },
+    { "03-14 02:11:07.123 I/Tag: x", DEBRIEF_LOG_LEVEL_INFO },
+    { "2026-03-14T02:11:07Z I/O error on mmcblk0", DEBRIEF_LOG_LEVEL_NONE },
+    { "2026-03-14T02:11:07Z W/x is not a tag", DEBRIEF_LOG_LEVEL_NONE },
+    /* Bracketed words. */
+    { "[2026-03-14 02:11:07] [ERROR] pump: stalled", DEBRIEF_LOG_LEVEL_ERROR },
+    { "2026-03-14T02:11:07Z [FATAL] pump: stalled", DEBRIEF_LOG_LEVEL_FATAL },
+    { "2026-03-14 02:11:07,123 [main] [Warning] pump: slow", DEBRIEF_LOG_LEVEL_WARNING },
+    /* logfmt keys, in any case. */
+    { "2026-03-14T02:11:07Z level=error msg=x", DEBRIEF_LOG_LEVEL_ERROR },
+    { "2026-03-14T02:11:07Z level=\"warning\" msg=x", DEBRIEF_LOG_LEVEL_WARNING },
+    { "time=\"2026-03-14T02:11:07Z\" level=info msg=x", DEBRIEF_LOG_LEVEL_INFO },
+    { "ts=2026-03-14T02:11:07Z caller=main.go:12 level=debug msg=x", DEBRIEF_LOG_LEVEL_DEBUG },
+    { "ts=1773454267.123 lvl=crit msg=x", DEBRIEF_LOG_LEVEL_CRITICAL },
+    { "time=2026-03-14T02:11:07Z severity=NOTICE msg=x", DEBRIEF_LOG_LEVEL_NOTICE },
+    { "time=2026-03-14T02:11:07Z level=panic msg=x", DEBRIEF_LOG_LEVEL_FATAL },
+    { "time=2026-03-14T02:11:07Z level=bogus msg=x", DEBRIEF_LOG_LEVEL_NONE },
+    { "time=2026-03-14T02:11:07Z levels=error msg=x", DEBRIEF_LOG_LEVEL_NONE },
+    /* Upper-case words right after the stamp or the source. */
+    { "2026-03-14T02:11:07Z FATAL boot: no image", DEBRIEF_LOG_LEVEL_FATAL },
+    { "Jun 14 15:16:01 gw01 pumpd[77]: CRIT pressure", DEBRIEF_LOG_LEVEL_CRITICAL },
+    { "Jun 14 15:16:01 gw01 pumpd[77]: WARN pressure", DEBRIEF_LOG_LEVEL_WARNING },
+    { "Jun 14 15:16:01 gw01 pumpd[77]: NOTICE pressure", DEBRIEF_LOG_LEVEL_NOTICE },
+    { "[   12.345678] pump: PANIC stalled", DEBRIEF_LOG_LEVEL_FATAL },
+    /* Kernel priorities before dmesg stamps. */
+    { "<3>[   12.345678] mmc0: error -110", DEBRIEF_LOG_LEVEL_ERROR },
+    { "<4>[   12.345678] mmc0: retrying", DEBRIEF_LOG_LEVEL_WARNING },
+    { "<7>[   12.345678] mmc0: clock 400000Hz", DEBRIEF_LOG_LEVEL_DEBUG },
+    /* Words in the message, far from the stamp, are not levels. */
+    { "Jun 14 15:16:01 gw01 pumpd[77]: pressure sensor ERROR count reset", DEBRIEF_LOG_LEVEL_NONE },
+    { "2026-03-14T02:11:07Z gw01 app: cleared the FATAL flag", DEBRIEF_LOG_LEVEL_NONE },
+    { "[00:00:01.000,000] <inf> ota: retry after WARN from modem", DEBRIEF_LOG_LEVEL_INFO },
+    { "E (1) wifi: was INFO", DEBRIEF_LOG_LEVEL_ERROR },
+    { "2026-03-14T02:11:07Z a b c d level=error", DEBRIEF_LOG_LEVEL_NONE },
+    { "2026-03-14T02:11:07Z Error: capitalised words are message text", DEBRIEF_LOG_LEVEL_NONE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -231,6 +633,14 @@ test_iso_zones_and_fractions (void)
     { "2026-03-14T02:11:07.123456789+00:00", 123456 },
     { "2026-03-14T02:11:07,5Z", 500000 },
     { "2026-03-14T02:11:07", 0 },
+    { "20260314T021107Z", 0 },
+    { "20260314T021107", 0 },
+    { "20260314T041107+0200 x", 0 },
+    { "20260314T041107+02 x", 0 },
+    { "20260313T211107-05:00 x", 0 },
+    { "20260314T021107.123456Z", 123456 },
+    { "20260314T021107,5Z", 500000 },
+    { "20260314t021107z", 0 },
   };
   const char *bad[] = {
     "2026-03-14T02:11:07.1234567890Z",
@@ -243,6 +653,13 @@ test_iso_zones_and_fractions (void)
     "2026-03-14T02:11",
     "2026-03-14",
     "2026-03-14X02:11:07Z",
+    "20260314T0211Z",
+    "20260314T02:11:07Z",
+    "20260314T021107.Z",
+    "20260314T021107+2400",
+    "20260314T021107X",
+    "202603T021107Z",
+    "20260314 021107Z",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -293,6 +710,15 @@ test_out_of_range (void)
     "[14/Mar/2026:25:11:07 +0100] x",
     "Sat Feb 30 02:11:07 2026 x",
     "9999999999 after 2100",
+    "20260230T021107Z x",
+    "20260314T251107Z x",
+    "Feb 30 2026 10:00:00 host x",
+    "02/30/2026 10:00:00 x",
+    "30/02/2026 10:00:00 x",
+    "I (2026-02-30 12:00:00.000) x",
+    "I (25:00:00.000) x",
+    "[00:60:12] x",
+    "[00:00:60.000] x",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -409,7 +835,14 @@ test_no_timestamp (void)
     "E (abc) tag: x",
     "[    .123] x",
     "[12.] x",
-    "[00:00:12] x",
+    "[00:00:12.34] x",
+    "[00:00:12,345] x",
+    "[00:00:12.345,67] x",
+    "[0:00:12] x",
+    "I (12:34) wifi: x",
+    "time=",
+    "time=\"not a time\" level=error",
+    "level=error msg=no stamp",
     "<999>Jun 14 15:16:01 x",
     "<3> no stamp after the kernel level",
     "\033[0;31m",
@@ -601,6 +1034,67 @@ test_detect (void)
   g_assert_cmpint (detect (mixed), ==, DEBRIEF_TS_ESPIDF);
   g_assert_cmpint (detect (nothing), ==, DEBRIEF_TS_NONE);
   g_assert_cmpint (debrief_timestamp_detect (NULL, NULL, 0, NULL), ==, DEBRIEF_TS_NONE);
+
+  g_assert_cmpint (detect ((const char * const[]) {
+    "ESP-ROM:esp32s3-20210327",
+    "I (00:00:00.412) cpu_start: Starting scheduler on PRO CPU.",
+    "I (09:15:02.118) wifi: connected",
+    "W (09:15:03.004) mqtt: reconnecting",
+    NULL }), ==, DEBRIEF_TS_ESPIDF_SYSTEM);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "I (2026-03-14 09:15:02.118) wifi: connected",
+    "E (2026-03-14 09:15:03.004) mqtt: broker refused",
+    NULL }), ==, DEBRIEF_TS_ESPIDF_SYSTEM);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "[00:00:01] <inf> boot: starting",
+    "[00:00:02] <err> wdt: timeout",
+    "[00:00:02.500] <wrn> pwr: brown-out",
+    NULL }), ==, DEBRIEF_TS_ZEPHYR);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "20260314T021107Z ota: start",
+    "20260314T021108.250Z ota: done",
+    NULL }), ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "<34>1 2026-03-14T02:11:07.003Z gw su - ID47 - failed",
+    "<165>1 2026-03-14T02:11:08.003Z gw app - - - started",
+    NULL }), ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "time=\"2026-03-14T02:11:07Z\" level=info msg=\"starting\"",
+    "time=\"2026-03-14T02:11:08Z\" level=error msg=\"flash\"",
+    NULL }), ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "Mar 14 2026 02:11:07 UTC: %SYS-5-CONFIG_I: Configured",
+    "Mar 14 2026 02:11:09 UTC: %LINK-3-UPDOWN: Interface up",
+    NULL }), ==, DEBRIEF_TS_SYSLOG);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "1773454267123456 sensor 21.5",
+    "1773454267223456 sensor 21.6",
+    NULL }), ==, DEBRIEF_TS_EPOCH_US);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "1773454267123456789 sensor 21.5",
+    "1773454267223456789 sensor 21.6",
+    NULL }), ==, DEBRIEF_TS_EPOCH_NS);
+
+  /* Year-last dates: one line that can only be day first decides the
+   * file; otherwise month first, also when every line reads both ways.
+   */
+  g_assert_cmpint (detect ((const char * const[]) {
+    "03/04/2026 10:00:00 AM pump started",
+    "03/14/2026 10:00:00 AM pump stopped",
+    NULL }), ==, DEBRIEF_TS_DATE_MDY);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "03/04/2026 10:00:00 pump started",
+    "05/04/2026 10:00:00 pump stopped",
+    "13/04/2026 10:00:00 pump started",
+    NULL }), ==, DEBRIEF_TS_DATE_DMY);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "03/04/2026 10:00:00 pump started",
+    "04/04/2026 10:00:00 pump stopped",
+    NULL }), ==, DEBRIEF_TS_DATE_MDY);
+  g_assert_cmpint (detect ((const char * const[]) {
+    "26/03/14 02:11:07 pump started",
+    "26/03/15 02:11:07 pump stopped",
+    NULL }), ==, DEBRIEF_TS_SLASH_DATE);
   g_assert_cmpint (debrief_timestamp_detect (with_nul, with_nul_lengths, 2, NULL), ==, DEBRIEF_TS_ISO8601);
 
   /* The file's format is only a hint: a line in another one still parses. */
@@ -636,6 +1130,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/debrief/timestamp/families", test_families);
+  g_test_add_func ("/debrief/timestamp/espidf-system-time", test_espidf_system_time);
+  g_test_add_func ("/debrief/timestamp/syslog-variants", test_syslog_variants);
+  g_test_add_func ("/debrief/timestamp/syslog-priority", test_syslog_priority);
+  g_test_add_func ("/debrief/timestamp/epoch-units", test_epoch_units);
+  g_test_add_func ("/debrief/timestamp/year-last-dates", test_year_last_dates);
   g_test_add_func ("/debrief/timestamp/level-words", test_level_words);
   g_test_add_func ("/debrief/timestamp/iso-zones-and-fractions", test_iso_zones_and_fractions);
   g_test_add_func ("/debrief/timestamp/out-of-range", test_out_of_range);

@@ -1,6 +1,7 @@
 /* debrief-cli.c
  *
- * The headless command line: --check, --export-json, --import-json.
+ * The headless command line: --check, --export-json, --import-json,
+ * --add-evidence, --search and --merged-log.
  *
  * DebriefApplication forwards its local options here. They are handled
  * before the application registers or starts up, so they need neither a
@@ -13,6 +14,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -21,7 +23,9 @@
 
 #include "debrief-cli.h"
 #include "debrief-document-private.h"
+#include "debrief-evidence-store.h"
 #include "debrief-json.h"
+#include "import/debrief-evidence-kind.h"
 #include "debrief-schema.h"
 
 static const GOptionEntry main_entries[] = {
@@ -31,6 +35,22 @@ static const GOptionEntry main_entries[] = {
     N_("Export an incident document as JSON"), NULL },
   { "import-json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Make an incident document from a JSON export"), NULL },
+  { "add-evidence", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Import evidence files into an incident document"), NULL },
+  { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Search the evidence of an incident document"), NULL },
+  { "merged-log", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Write every log line of an incident, merged by aligned time"), NULL },
+  { "kind", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-evidence: the kind of the files (log, metrics, chat, report, image, other)"), N_("KIND") },
+  { "clock-offset", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-evidence: time to add to the files’ clocks, such as 1500, -2s, +3m or 1h (default unit: ms)"), N_("OFFSET") },
+  { "boot-time", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-evidence: when the device booted, for clocks that count from boot (ISO 8601)"), N_("TIME") },
+  { "match-case", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --search: match upper and lower case exactly"), NULL },
+  { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --merged-log: the file to write (default: standard output)"), N_("OUT") },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, NULL },
   G_OPTION_ENTRY_NULL
@@ -63,7 +83,13 @@ commands (void)
            "  debrief --check FILE             check a document and print a report\n"
            "  debrief --export-json FILE OUT   export a document as JSON (OUT “-”: standard output)\n"
            "  debrief --import-json IN OUT     make a new document OUT from a JSON export\n"
-           "                                   (IN “-”: standard input)");
+           "                                   (IN “-”: standard input)\n"
+           "  debrief --add-evidence FILE EVIDENCE…\n"
+           "                                   import evidence files (FILE is made if missing);\n"
+           "                                   also --kind, --clock-offset, --boot-time\n"
+           "  debrief --search FILE QUERY      print the evidence lines that contain QUERY\n"
+           "  debrief --merged-log FILE [-o OUT]\n"
+           "                                   every log line, merged by aligned time");
 }
 
 /**
@@ -340,6 +366,304 @@ run_import (const char *in_path,
   return DEBRIEF_CLI_EXIT_OK;
 }
 
+/* "1500", "-2s", "+3m", "1h", "250ms": a clock offset in milliseconds. */
+static gboolean
+parse_offset (const char *text,
+              gint64     *out_ms)
+{
+  g_autofree char *unit = NULL;
+  gint64 value;
+  char *end = NULL;
+  gint64 scale;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0 || end == text)
+    return FALSE;
+
+  unit = g_ascii_strdown (end, -1);
+  if (*unit == '\0' || g_str_equal (unit, "ms"))
+    scale = 1;
+  else if (g_str_equal (unit, "s"))
+    scale = 1000;
+  else if (g_str_equal (unit, "m") || g_str_equal (unit, "min"))
+    scale = 60 * 1000;
+  else if (g_str_equal (unit, "h"))
+    scale = 60 * 60 * 1000;
+  else
+    return FALSE;
+
+  if (value > G_MAXINT64 / scale || value < G_MININT64 / scale)
+    return FALSE;
+
+  *out_ms = value * scale;
+  return TRUE;
+}
+
+static gboolean
+parse_kind (const char          *text,
+            DebriefEvidenceKind *out_kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (DEBRIEF_TYPE_EVIDENCE_KIND);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, text);
+
+  if (value == NULL)
+    return FALSE;
+
+  *out_kind = (DebriefEvidenceKind) value->value;
+  return TRUE;
+}
+
+static char *
+format_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  gint64 whole;
+
+  if (usec == G_MININT64)
+    return g_strdup ("-");
+
+  whole = usec / G_USEC_PER_SEC - (usec % G_USEC_PER_SEC < 0 ? 1 : 0);
+  if (!(seconds = g_date_time_new_from_unix_utc (whole)) ||
+      !(dt = g_date_time_add (seconds, usec - whole * G_USEC_PER_SEC)))
+    return g_strdup ("?");
+
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* One line on what was imported, for people and for scripts. */
+static void
+print_imported (const char      *path,
+                DebriefEvidence *evidence)
+{
+  DebriefEvidenceKind kind = debrief_evidence_get_kind (evidence);
+  g_autofree char *first = format_usec (debrief_evidence_get_aligned_first_usec (evidence));
+  g_autofree char *last = format_usec (debrief_evidence_get_aligned_last_usec (evidence));
+  g_autofree char *size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
+  gint64 n = debrief_evidence_get_line_count (evidence);
+  g_autofree char *count = NULL;
+
+  switch (kind)
+    {
+    case DEBRIEF_EVIDENCE_KIND_LOG:
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " line", "%" G_GINT64_FORMAT " lines", (gulong) n), n);
+      /* TRANSLATORS: file: kind, timestamp format, number of lines, first – last time */
+      g_print (_("%s: %s, %s, %s, %s – %s%s\n"),
+               path, debrief_evidence_kind_get_name (kind),
+               debrief_timestamp_format_get_name (debrief_evidence_get_timestamp_format (evidence)),
+               count, first, last,
+               debrief_evidence_get_since_boot (evidence) && debrief_evidence_get_clock_offset_ms (evidence) == 0
+                 ? _(" (time since boot: give --boot-time to align it)") : "");
+      break;
+
+    case DEBRIEF_EVIDENCE_KIND_METRICS:
+    case DEBRIEF_EVIDENCE_KIND_CHAT:
+      if (kind == DEBRIEF_EVIDENCE_KIND_METRICS)
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " row", "%" G_GINT64_FORMAT " rows", (gulong) n), n);
+      else
+        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " message", "%" G_GINT64_FORMAT " messages", (gulong) n), n);
+      /* TRANSLATORS: file: kind, number of rows or messages, first – last time */
+      g_print (_("%s: %s, %s, %s – %s\n"), path, debrief_evidence_kind_get_name (kind), count, first, last);
+      break;
+
+    case DEBRIEF_EVIDENCE_KIND_REPORT:
+    case DEBRIEF_EVIDENCE_KIND_IMAGE:
+    case DEBRIEF_EVIDENCE_KIND_OTHER:
+    default:
+      /* TRANSLATORS: file: kind, size, SHA-256 */
+      g_print (_("%s: %s, %s, SHA-256 %s\n"), path, debrief_evidence_kind_get_name (kind), size,
+               debrief_evidence_get_sha256 (evidence));
+      break;
+    }
+}
+
+static int
+run_add_evidence (const char * const *args,
+                  guint               n_args,
+                  const char         *kind_text,
+                  const char         *offset_text,
+                  const char         *boot_text)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(DebriefEvidenceSource) source = NULL;
+  g_autoptr(GDateTime) boot_time = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefImportOptions options = { 0, };
+  guint n_imported = 0;
+  guint n_failed = 0;
+
+  if (kind_text != NULL)
+    {
+      if (!parse_kind (kind_text, &options.kind))
+        return usage_error (_("--kind takes one of log, metrics, chat, report, image and other."));
+      options.has_kind = TRUE;
+    }
+  if (offset_text != NULL)
+    {
+      if (!parse_offset (offset_text, &options.clock_offset_ms))
+        return usage_error (_("--clock-offset takes a whole number of milliseconds, or one with a unit: "
+                              "s, m or h (for example -2s or +3m)."));
+      options.has_clock_offset = TRUE;
+    }
+  if (boot_text != NULL)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      if (!(boot_time = g_date_time_new_from_iso8601 (boot_text, local)))
+        return usage_error (_("--boot-time takes a date and time such as 2026-03-14T02:11:07Z."));
+      options.boot_time = boot_time;
+    }
+
+  if (g_file_query_exists (file, NULL))
+    document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+  else
+    document = debrief_document_new (NULL, &error);
+  if (document == NULL)
+    return report_error (args[0], error);
+
+  if (debrief_document_get_read_only (document))
+    {
+      debrief_document_close (document);
+      g_printerr ("%s: %s\n", args[0],
+                  _("The incident document was made by a newer version of Debrief: evidence cannot be added to it."));
+      return DEBRIEF_CLI_EXIT_DOCUMENT;
+    }
+
+  source = debrief_evidence_source_new (document);
+  for (guint i = 1; i < n_args; i++)
+    {
+      g_autoptr(GFile) evidence_file = g_file_new_for_commandline_arg (args[i]);
+      g_autoptr(DebriefEvidence) evidence = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *warning = NULL;
+
+      evidence = debrief_evidence_import_file (source, evidence_file, &options, NULL, NULL,
+                                               &warning, NULL, &local_error);
+      if (evidence == NULL || !debrief_evidence_add_to_document (document, evidence, &local_error))
+        {
+          if (evidence != NULL)
+            debrief_evidence_source_discard (source, evidence);
+          g_printerr ("%s: %s\n", args[i], local_error->message);
+          n_failed++;
+          continue;
+        }
+
+      print_imported (args[i], evidence);
+      if (warning != NULL)
+        g_printerr ("%s: %s\n", args[i], warning);
+      n_imported++;
+    }
+
+  if (n_imported > 0 && !debrief_document_save (document, file, NULL, &error))
+    {
+      debrief_document_close (document);
+      return report_error (args[0], error);
+    }
+
+  debrief_document_close (document);
+
+  if (n_failed > 0)
+    return DEBRIEF_CLI_EXIT_IO;
+  return DEBRIEF_CLI_EXIT_OK;
+}
+
+static gboolean
+print_match (const DebriefSearchMatch *match,
+             gpointer                  user_data)
+{
+  g_autofree char *time = format_usec (match->usec);
+  guint *n_matches = user_data;
+
+  g_print ("%s\t%" G_GUINT64_FORMAT "\t%s\t%s\n",
+           match->evidence_title, match->line + 1, time, match->text);
+  (*n_matches)++;
+
+  return TRUE;
+}
+
+static int
+run_search (const char *path,
+            const char *query,
+            gboolean    match_case)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(DebriefEvidenceSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_matches = 0;
+
+  if (*query == '\0')
+    return usage_error (_("--search needs something to look for."));
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  if (document == NULL)
+    return report_error (path, error);
+
+  source = debrief_evidence_source_new (document);
+  if (!debrief_evidence_search (source, query, match_case, print_match, &n_matches, NULL, &error))
+    {
+      debrief_document_close (document);
+      return report_error (path, error);
+    }
+  debrief_document_close (document);
+
+  /* Like grep: no match is a result, not an error, but scripts ask. */
+  return n_matches > 0 ? DEBRIEF_CLI_EXIT_OK : DEBRIEF_CLI_EXIT_DOCUMENT;
+}
+
+static void
+print_warning (const char *message,
+               gpointer    user_data)
+{
+  g_printerr ("%s: %s\n", (const char *) user_data, message);
+}
+
+static int
+run_merged_log (const char *path,
+                const char *out_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(DebriefEvidenceSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  if (document == NULL)
+    return report_error (path, error);
+
+  if (out_path == NULL || g_str_equal (out_path, "-"))
+    stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  else
+    {
+      out = g_file_new_for_commandline_arg (out_path);
+      if (!(stream = G_OUTPUT_STREAM (g_file_replace (out, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error))))
+        {
+          debrief_document_close (document);
+          return report_error (out_path, error);
+        }
+    }
+
+  source = debrief_evidence_source_new (document);
+  if (!debrief_evidence_write_merged_log (source, stream, print_warning, (gpointer) path, NULL, &error) ||
+      !g_output_stream_close (stream, NULL, &error))
+    {
+      if (out != NULL)
+        g_file_delete (out, NULL, NULL);
+      debrief_document_close (document);
+      return report_error (error->domain == G_IO_ERROR && out_path != NULL ? out_path : path, error);
+    }
+
+  debrief_document_close (document);
+  return DEBRIEF_CLI_EXIT_OK;
+}
+
 /* What GApplication does with plain file arguments when no option takes
  * them: declaring G_OPTION_REMAINING takes them away from it. */
 static int
@@ -378,9 +702,17 @@ debrief_cli_handle_local_options (GApplication *application,
                                   GVariantDict *options)
 {
   g_autofree const char **args = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *clock_offset = NULL;
+  g_autofree char *boot_time = NULL;
+  g_autofree char *output = NULL;
   gboolean check = FALSE;
   gboolean export_json = FALSE;
   gboolean import_json = FALSE;
+  gboolean add_evidence = FALSE;
+  gboolean search = FALSE;
+  gboolean merged_log = FALSE;
+  gboolean match_case = FALSE;
   guint n_args;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), 1);
@@ -389,14 +721,35 @@ debrief_cli_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "export-json", "b", &export_json);
   g_variant_dict_lookup (options, "import-json", "b", &import_json);
+  g_variant_dict_lookup (options, "add-evidence", "b", &add_evidence);
+  g_variant_dict_lookup (options, "search", "b", &search);
+  g_variant_dict_lookup (options, "merged-log", "b", &merged_log);
+  g_variant_dict_lookup (options, "match-case", "b", &match_case);
+  g_variant_dict_lookup (options, "kind", "s", &kind);
+  g_variant_dict_lookup (options, "clock-offset", "s", &clock_offset);
+  g_variant_dict_lookup (options, "boot-time", "s", &boot_time);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args);
   n_args = args ? g_strv_length ((char **) args) : 0;
 
-  if (!check && !export_json && !import_json)
-    return n_args > 0 ? open_files (application, args) : -1;
+  if (!check && !export_json && !import_json && !add_evidence && !search && !merged_log)
+    {
+      if (kind != NULL || clock_offset != NULL || boot_time != NULL || output != NULL || match_case)
+        return usage_error (_("--kind, --clock-offset, --boot-time, --match-case and --output "
+                              "go with --add-evidence, --search or --merged-log."));
+      return n_args > 0 ? open_files (application, args) : -1;
+    }
 
-  if (check + export_json + import_json > 1)
-    return usage_error (_("Give only one of --check, --export-json and --import-json."));
+  if (check + export_json + import_json + add_evidence + search + merged_log > 1)
+    return usage_error (_("Give only one of --check, --export-json, --import-json, "
+                          "--add-evidence, --search and --merged-log."));
+
+  if (!add_evidence && (kind != NULL || clock_offset != NULL || boot_time != NULL))
+    return usage_error (_("--kind, --clock-offset and --boot-time go with --add-evidence."));
+  if (!search && match_case)
+    return usage_error (_("--match-case goes with --search."));
+  if (!merged_log && output != NULL)
+    return usage_error (_("--output goes with --merged-log."));
 
   if (check)
     {
@@ -411,6 +764,27 @@ debrief_cli_handle_local_options (GApplication *application,
         return usage_error (_("--export-json takes two files: the incident document, "
                               "and the JSON file to write."));
       return run_export (args[0], args[1]);
+    }
+
+  if (add_evidence)
+    {
+      if (n_args < 2)
+        return usage_error (_("--add-evidence takes the incident document, then one or more files to import."));
+      return run_add_evidence (args, n_args, kind, clock_offset, boot_time);
+    }
+
+  if (search)
+    {
+      if (n_args != 2)
+        return usage_error (_("--search takes two arguments: the incident document, and the text to look for."));
+      return run_search (args[0], args[1], match_case);
+    }
+
+  if (merged_log)
+    {
+      if (n_args != 1)
+        return usage_error (_("--merged-log takes one file: the incident document."));
+      return run_merged_log (args[0], output);
     }
 
   if (n_args != 2)

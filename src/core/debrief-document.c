@@ -843,6 +843,31 @@ check_file_header (GFile         *file,
       return FALSE;
     }
 
+  /* A file cut short (a copy that stopped, a full disk) can still have a
+   * sound header and, when only empty pages are missing, pass SQLite's
+   * checks: its header says how long it must be. The size in the header
+   * counts when the two change counters agree, as SQLite reads it. */
+  if (n_read >= 100 && memcmp (header + 24, header + 92, 4) == 0)
+    {
+      guint32 page_size = ((guint32) header[16] << 8) | header[17];
+      guint64 n_pages = ((guint64) header[28] << 24) | ((guint64) header[29] << 16) |
+                        ((guint64) header[30] << 8) | header[31];
+      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                                  cancellable, NULL);
+
+      if (page_size == 1)
+        page_size = 65536;
+
+      if (info != NULL && n_pages > 0 &&
+          (guint64) g_file_info_get_size (info) < n_pages * page_size)
+        {
+          g_set_error_literal (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
+                               _("The incident document is incomplete: the file is shorter than it says it is. "
+                                 "It may have been cut off while it was copied."));
+          return FALSE;
+        }
+    }
+
   return TRUE;
 }
 
@@ -1315,6 +1340,7 @@ session_table_filter (void       *user_data,
   /* Evidence content is large and changes only with its evidence item;
    * the document's own bookkeeping is not the user's to undo. */
   return strcmp (table, "evidence_chunk") != 0 &&
+         strcmp (table, "evidence_line_index") != 0 &&
          strcmp (table, "document_info") != 0 &&
          strcmp (table, "revision") != 0;
 }
@@ -2112,6 +2138,40 @@ remove_stale_saves (const char *dir,
     }
 }
 
+/* The content of evidence items that are no longer in the document (removed,
+ * or an import that was undone, cancelled or cut short) stays in the working
+ * copy, where a redo may need it, but not in a saved file. */
+static gboolean
+drop_unused_content (sqlite3  *dest,
+                     GError  **error)
+{
+  int before = sqlite3_total_changes (dest);
+  int rc;
+
+  rc = sqlite3_exec (dest,
+                     "DELETE FROM evidence_chunk WHERE evidence_uuid NOT IN (SELECT uuid FROM evidence);"
+                     "DELETE FROM evidence_line_index WHERE evidence_uuid NOT IN (SELECT uuid FROM evidence)",
+                     NULL, NULL, NULL);
+  /* Freed pages would keep the file as large as before. VACUUM works
+   * through a temporary database of its own, which the defensive
+   * connection's limit on attached databases otherwise refuses. */
+  if (rc == SQLITE_OK && sqlite3_total_changes (dest) > before)
+    {
+      int attached = sqlite3_limit (dest, SQLITE_LIMIT_ATTACHED, 1);
+
+      rc = sqlite3_exec (dest, "VACUUM", NULL, NULL, NULL);
+      sqlite3_limit (dest, SQLITE_LIMIT_ATTACHED, attached);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _debrief_set_sqlite_error (error, dest, rc, _("The file could not be saved"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Writes the revision of this save into the new file. */
 static gboolean
 record_save (sqlite3   *dest,
@@ -2135,7 +2195,10 @@ record_save (sqlite3   *dest,
     }
   sqlite3_finalize (stmt);
 
-  return write_info_full (dest, "revision", save->new_revision, _("The file could not be saved"), error);
+  if (!write_info_full (dest, "revision", save->new_revision, _("The file could not be saved"), error))
+    return FALSE;
+
+  return drop_unused_content (dest, error);
 }
 
 static gboolean

@@ -31,6 +31,11 @@ enum {
   PROP_SIZE,
   PROP_CLOCK_OFFSET_MS,
   PROP_NOTES,
+  PROP_TIME_FORMAT,
+  PROP_SINCE_BOOT,
+  PROP_LINE_COUNT,
+  PROP_FIRST_AT,
+  PROP_LAST_AT,
   N_PROPS
 };
 
@@ -235,6 +240,106 @@ debrief_evidence_set_notes (DebriefEvidence *self,
   debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_NOTES], value);
 }
 
+const char *
+debrief_evidence_get_time_format (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_string (DEBRIEF_RECORD (self), properties [PROP_TIME_FORMAT]);
+}
+
+void
+debrief_evidence_set_time_format (DebriefEvidence *self,
+                                  const char      *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_string (DEBRIEF_RECORD (self), properties [PROP_TIME_FORMAT], value);
+}
+
+gboolean
+debrief_evidence_get_since_boot (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), FALSE);
+
+  return debrief_record_get_boolean (DEBRIEF_RECORD (self), properties [PROP_SINCE_BOOT]);
+}
+
+void
+debrief_evidence_set_since_boot (DebriefEvidence *self,
+                                 gboolean         value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_boolean (DEBRIEF_RECORD (self), properties [PROP_SINCE_BOOT], value);
+}
+
+gint64
+debrief_evidence_get_line_count (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), 0);
+
+  return debrief_record_get_int64 (DEBRIEF_RECORD (self), properties [PROP_LINE_COUNT]);
+}
+
+void
+debrief_evidence_set_line_count (DebriefEvidence *self,
+                                 gint64           value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_int64 (DEBRIEF_RECORD (self), properties [PROP_LINE_COUNT], value);
+}
+
+/**
+ * debrief_evidence_get_first_at:
+ * @self: a #DebriefEvidence
+ *
+ * Returns: (transfer none) (nullable): the earliest time in the content, as
+ *   the content says it (without the clock offset; since boot, for a
+ *   since-boot clock, counted from 1970)
+ */
+GDateTime *
+debrief_evidence_get_first_at (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_datetime (DEBRIEF_RECORD (self), properties [PROP_FIRST_AT]);
+}
+
+void
+debrief_evidence_set_first_at (DebriefEvidence *self,
+                               GDateTime       *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_datetime (DEBRIEF_RECORD (self), properties [PROP_FIRST_AT], value);
+}
+
+/**
+ * debrief_evidence_get_last_at:
+ * @self: a #DebriefEvidence
+ *
+ * Returns: (transfer none) (nullable): the latest time in the content,
+ *   like debrief_evidence_get_first_at()
+ */
+GDateTime *
+debrief_evidence_get_last_at (DebriefEvidence *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (self), NULL);
+
+  return debrief_record_get_datetime (DEBRIEF_RECORD (self), properties [PROP_LAST_AT]);
+}
+
+void
+debrief_evidence_set_last_at (DebriefEvidence *self,
+                              GDateTime       *value)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (self));
+
+  debrief_record_set_datetime (DEBRIEF_RECORD (self), properties [PROP_LAST_AT], value);
+}
+
 static void
 debrief_evidence_class_init (DebriefEvidenceClass *klass)
 {
@@ -293,6 +398,31 @@ debrief_evidence_class_init (DebriefEvidenceClass *klass)
     g_param_spec_string ("notes", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TIME_FORMAT] =
+    g_param_spec_string ("time-format", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SINCE_BOOT] =
+    g_param_spec_boolean ("since-boot", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LINE_COUNT] =
+    g_param_spec_int64 ("line-count", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FIRST_AT] =
+    g_param_spec_boxed ("first-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LAST_AT] =
+    g_param_spec_boxed ("last-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   debrief_record_class_install_columns (DEBRIEF_RECORD_CLASS (klass), "evidence", N_PROPS, properties);
 }

@@ -52,4 +52,20 @@ const char         *debrief_evidence_get_notes           (DebriefEvidence *self)
 void                debrief_evidence_set_notes           (DebriefEvidence *self,
                                                           const char      *value);
 
+const char         *debrief_evidence_get_time_format     (DebriefEvidence *self);
+void                debrief_evidence_set_time_format     (DebriefEvidence *self,
+                                                          const char      *value);
+gboolean            debrief_evidence_get_since_boot      (DebriefEvidence *self);
+void                debrief_evidence_set_since_boot      (DebriefEvidence *self,
+                                                          gboolean         value);
+gint64              debrief_evidence_get_line_count      (DebriefEvidence *self);
+void                debrief_evidence_set_line_count      (DebriefEvidence *self,
+                                                          gint64           value);
+GDateTime          *debrief_evidence_get_first_at        (DebriefEvidence *self);
+void                debrief_evidence_set_first_at        (DebriefEvidence *self,
+                                                          GDateTime       *value);
+GDateTime          *debrief_evidence_get_last_at         (DebriefEvidence *self);
+void                debrief_evidence_set_last_at         (DebriefEvidence *self,
+                                                          GDateTime       *value);
+
 G_END_DECLS

@@ -28,6 +28,7 @@
 
 #include "debrief-document-private.h"
 #include "debrief-evidence.h"
+#include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
 #include "debrief-json.h"
 #include "debrief-record-private.h"
@@ -1353,6 +1354,29 @@ import_record (Importer    *importer,
   if (!(record = record_from_json (importer, type, json_node_get_object (node), label, error)))
     return FALSE;
 
+  /* The content first, so that a log's lines can be indexed anew (an
+   * export's chunks need not end at line ends) before its row is written. */
+  if (DEBRIEF_IS_EVIDENCE (record) &&
+      (content = json_object_get_member (json_node_get_object (node), "content")) != NULL)
+    {
+      if (!import_content (importer, debrief_record_get_uuid (record), content, label, error))
+        return FALSE;
+
+      if (debrief_evidence_get_kind (DEBRIEF_EVIDENCE (record)) == DEBRIEF_EVIDENCE_KIND_LOG)
+        {
+          g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (importer->document);
+          DebriefTimestampContext context;
+
+          _debrief_evidence_source_get_context (source, &context);
+          if (!_debrief_evidence_reindex_log (_debrief_document_get_db (importer->document),
+                                              DEBRIEF_EVIDENCE (record), &context, &local_error))
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", label);
+              return FALSE;
+            }
+        }
+    }
+
   if (!_debrief_document_import_record (importer->document, record, &local_error))
     {
       sqlite3 *db = _debrief_document_get_db (importer->document);
@@ -1366,11 +1390,6 @@ import_record (Importer    *importer,
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", label);
       return FALSE;
     }
-
-  if (DEBRIEF_IS_EVIDENCE (record) &&
-      (content = json_object_get_member (json_node_get_object (node), "content")) != NULL &&
-      !import_content (importer, debrief_record_get_uuid (record), content, label, error))
-    return FALSE;
 
   return !g_cancellable_set_error_if_cancelled (importer->cancellable, error);
 }

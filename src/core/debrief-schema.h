@@ -14,10 +14,13 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; PRAGMA user_version holds it. */
-#define DEBRIEF_SCHEMA_VERSION 1
+#define DEBRIEF_SCHEMA_VERSION 2
 
 gboolean _debrief_schema_create  (sqlite3     *db,
                                   GError     **error);
+gboolean _debrief_schema_create_version (sqlite3  *db,
+                                         int       version,
+                                         GError  **error);
 gboolean _debrief_schema_migrate (sqlite3     *db,
                                   int          from_version,
                                   GError     **error);

@@ -14,6 +14,13 @@
  * and given as a hint to the parser of every line, which falls back to the
  * other formats for a line that does not match it.
  *
+ * Stamps without a year (syslog, logcat) or without a date (ESP-IDF's
+ * system time) take them from the context.  The reader moves its copy of
+ * the context on as the file goes: a year on when such a stamp jumps back
+ * by most of a year (December to January), a day on when a time of day
+ * jumps back by more than half a day (past midnight).  Smaller steps back
+ * are lines written out of order, and stay where they are.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -29,6 +36,10 @@
 #define SAMPLE_BYTES        (64 * 1024)
 #define SAMPLE_LINES        200
 #define NOT_FOUND           G_MAXUINT64
+
+#define USEC_PER_DAY        (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
+#define NEW_YEAR_JUMP       (300 * USEC_PER_DAY)
+#define MIDNIGHT_JUMP       (USEC_PER_DAY / 2)
 
 /* Where the next occurrence of a byte is, in file offsets: found is the
  * first occurrence at or after searched_from's caller position, or
@@ -72,6 +83,10 @@ struct _DebriefLogReader
   gint64                   rec_usec;
   DebriefLogLevel          rec_level;
   guint64                  rec_line;
+
+  /* The last stamp that lacked a year, and one that lacked a date. */
+  gint64                   last_no_year;
+  gint64                   last_no_date;
 };
 
 DebriefLogReader *
@@ -90,7 +105,7 @@ debrief_log_reader_new (GInputStream                  *stream,
   if (self->context.time_zone != NULL)
     g_time_zone_ref (self->context.time_zone);
 
-  /* A fixed year spares the parser a clock read per line. */
+  /* A fixed date spares the parser a clock read per line. */
   if (self->context.reference_year <= 0)
     {
       g_autoptr(GDateTime) now = NULL;
@@ -100,7 +115,13 @@ debrief_log_reader_new (GInputStream                  *stream,
       else
         now = g_date_time_new_now_utc ();
       self->context.reference_year = g_date_time_get_year (now);
+      self->context.reference_month = g_date_time_get_month (now);
+      self->context.reference_day = g_date_time_get_day_of_month (now);
     }
+  self->context.reference_month = CLAMP (self->context.reference_month, 1, 12);
+  self->context.reference_day = CLAMP (self->context.reference_day, 1,
+                                       g_date_get_days_in_month (self->context.reference_month,
+                                                                 self->context.reference_year));
 
   self->clock_offset = clock_offset_usec;
   self->block_size = DEFAULT_BLOCK_SIZE;
@@ -111,6 +132,8 @@ debrief_log_reader_new (GInputStream                  *stream,
   self->last_usec = G_MININT64;
   self->rec_usec = G_MININT64;
   self->rec_level = DEBRIEF_LOG_LEVEL_NONE;
+  self->last_no_year = G_MININT64;
+  self->last_no_date = G_MININT64;
 
   return self;
 }
@@ -254,6 +277,60 @@ detect_format (DebriefLogReader  *self,
   return TRUE;
 }
 
+/* The context a year or a day on, for a stamp that jumped back. */
+static void
+context_next (const DebriefTimestampContext *context,
+              DebriefTimestampMissing        missing,
+              DebriefTimestampContext       *next)
+{
+  *next = *context;
+
+  if (missing == DEBRIEF_TS_MISSING_YEAR)
+    {
+      next->reference_year++;
+    }
+  else if (++next->reference_day > g_date_get_days_in_month (next->reference_month,
+                                                              next->reference_year))
+    {
+      next->reference_day = 1;
+      if (++next->reference_month > 12)
+        {
+          next->reference_month = 1;
+          next->reference_year++;
+        }
+    }
+}
+
+/* Carries a stamp without a year or date over into the next one when it
+ * jumps back too far to be a line out of order.
+ */
+static void
+roll_over (DebriefLogReader *self,
+           const char       *text,
+           gsize             length,
+           DebriefLogStamp  *stamp)
+{
+  gboolean no_year = stamp->missing == DEBRIEF_TS_MISSING_YEAR;
+  gint64 *last = no_year ? &self->last_no_year : &self->last_no_date;
+  gint64 jump = no_year ? NEW_YEAR_JUMP : MIDNIGHT_JUMP;
+
+  if (*last != G_MININT64 && stamp->usec < *last - jump)
+    {
+      DebriefTimestampContext next;
+      DebriefLogStamp again;
+
+      context_next (&self->context, stamp->missing, &next);
+      if (debrief_timestamp_parse_line (text, length, self->format, &next, &again)
+          && again.missing == stamp->missing)
+        {
+          self->context = next;
+          *stamp = again;
+        }
+    }
+
+  *last = stamp->usec;
+}
+
 /* Keeps G_MININT64 free to mean "no time". */
 static gint64
 add_offset (gint64 usec,
@@ -289,6 +366,9 @@ emit (DebriefLogReader *self,
       && debrief_timestamp_parse_line (line->text, length, self->format,
                                        &self->context, &stamp))
     {
+      if (stamp.missing != DEBRIEF_TS_MISSING_NOTHING)
+        roll_over (self, line->text, length, &stamp);
+
       line->has_stamp = TRUE;
       self->rec_usec = add_offset (stamp.usec, self->clock_offset);
       self->rec_level = stamp.level;

@@ -36,6 +36,7 @@ typedef struct
   const guchar          *stamp_end;
   /* Set by formats whose level is part of the prefix (ESP-IDF). */
   const guchar          *text;
+  DebriefTimestampMissing missing;
 } Parsed;
 
 static const char month_names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -149,15 +150,23 @@ fraction (const guchar **pp,
   return TRUE;
 }
 
+/* A comma not followed by a digit is no decimal sign but the separator
+ * of a CSV log ("03/14/2026 14:11:07,INFO,…").
+ */
 static gboolean
 optional_fraction (const guchar **pp,
                    const guchar  *end,
                    gboolean       allow_comma,
                    guint         *usec)
 {
+  const guchar *p = *pp;
+
   *usec = 0;
 
-  if (*pp < end && (**pp == '.' || (allow_comma && **pp == ',')))
+  if (p < end && *p == ',' && allow_comma && (p + 1 >= end || !is_digit (p[1])))
+    return TRUE;
+
+  if (p < end && (*p == '.' || (allow_comma && *p == ',')))
     {
       (*pp)++;
       return fraction (pp, end, usec);
@@ -224,9 +233,12 @@ days_from_civil (int   year,
   return era * 146097 + doe - 719468;
 }
 
-/* The year of a day count since 1970-01-01, the inverse of the above. */
-static int
-year_from_days (gint64 days)
+/* The date of a day count since 1970-01-01, the inverse of the above. */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 guint  *month,
+                 guint  *day)
 {
   gint64 z = days + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
@@ -235,16 +247,40 @@ year_from_days (gint64 days)
   gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   gint64 mp = (5 * doy + 2) / 153;
 
-  return (int) (yoe + era * 400 + (mp >= 10));
+  *day = (guint) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (guint) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (yoe + era * 400 + (mp >= 10));
 }
 
 static int
 reference_year (const DebriefTimestampContext *context)
 {
+  int year;
+  guint month, day;
+
   if (context != NULL && context->reference_year > 0)
     return context->reference_year;
 
-  return year_from_days (g_get_real_time () / USEC_PER_SEC / 86400);
+  civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, &year, &month, &day);
+  return year;
+}
+
+/* The day of the incident, for stamps that hold only a time of day. */
+static void
+reference_date (const DebriefTimestampContext *context,
+                int                           *year,
+                guint                         *month,
+                guint                         *day)
+{
+  if (context == NULL || context->reference_year <= 0)
+    {
+      civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, year, month, day);
+      return;
+    }
+
+  *year = context->reference_year;
+  *month = (guint) CLAMP (context->reference_month, 1, 12);
+  *day = (guint) CLAMP (context->reference_day, 1, (int) days_in_month (*year, *month));
 }
 
 /* The year closest to the reference year that ends in these two digits. */
@@ -325,6 +361,132 @@ clock_time (const guchar **pp,
          && optional_fraction (pp, end, allow_comma, usec);
 }
 
+/* An ISO 8601 zone after the time: Z, ±HH, ±HHMM or ±HH:MM.  Nothing
+ * there is no zone; FALSE is a zone that is broken ("+02:", "+24:00").
+ */
+static gboolean
+iso_zone (const guchar **pp,
+          const guchar  *end,
+          gboolean      *has_offset,
+          int           *offset)
+{
+  const guchar *p = *pp;
+  const guchar *q;
+  guint oh = 0, om = 0;
+  int sign;
+
+  *has_offset = FALSE;
+  *offset = 0;
+
+  if (p < end && (*p == 'Z' || *p == 'z'))
+    {
+      *has_offset = TRUE;
+      *pp = p + 1;
+      return TRUE;
+    }
+
+  if (end - p < 3 || (*p != '+' && *p != '-') || !is_digit (p[1]) || !is_digit (p[2]))
+    return TRUE;
+
+  sign = *p == '-' ? -1 : 1;
+  q = p + 1;
+  fixed_digits (&q, end, 2, &oh);
+  if (q < end && *q == ':')
+    {
+      q++;
+      if (!fixed_digits (&q, end, 2, &om))
+        return FALSE;
+    }
+  else if (q < end && is_digit (*q) && !fixed_digits (&q, end, 2, &om))
+    {
+      return FALSE;
+    }
+
+  if (oh > 23 || om > 59)
+    return FALSE;
+
+  *has_offset = TRUE;
+  *offset = sign * (int) (oh * 3600 + om * 60);
+  *pp = q;
+  return TRUE;
+}
+
+typedef struct
+{
+  char   name[5];
+  gint16 minutes;
+} ZoneName;
+
+#define ZONE_AMBIGUOUS G_MININT16
+
+/* Zone abbreviations as syslog daemons, routers and date(1) write them.
+ * Some name more than one zone (CST is in America and in China): those
+ * are taken as part of the stamp but the time stays in the context's zone.
+ */
+static const ZoneName zone_names[] = {
+  { "UTC", 0 }, { "GMT", 0 }, { "UT", 0 }, { "Z", 0 },
+  { "WET", 0 }, { "WEST", 60 }, { "CET", 60 }, { "CEST", 120 },
+  { "MET", 60 }, { "MEST", 120 }, { "EET", 120 }, { "EEST", 180 },
+  { "MSK", 180 }, { "EST", -300 }, { "EDT", -240 }, { "CDT", -300 },
+  { "MST", -420 }, { "MDT", -360 }, { "PST", -480 }, { "PDT", -420 },
+  { "AKST", -540 }, { "AKDT", -480 }, { "HST", -600 }, { "JST", 540 },
+  { "KST", 540 }, { "HKT", 480 }, { "SGT", 480 }, { "AWST", 480 },
+  { "ACST", 570 }, { "ACDT", 630 }, { "AEST", 600 }, { "AEDT", 660 },
+  { "NZST", 720 }, { "NZDT", 780 },
+  { "CST", ZONE_AMBIGUOUS }, { "IST", ZONE_AMBIGUOUS },
+  { "BST", ZONE_AMBIGUOUS }, { "AST", ZONE_AMBIGUOUS },
+};
+
+/* A zone abbreviation, or an offset ±HHMM or ±HH:MM, as a word of its own
+ * after the time.
+ */
+static gboolean
+zone_word (const guchar **pp,
+           const guchar  *end,
+           gboolean      *has_offset,
+           int           *offset)
+{
+  const guchar *p = *pp;
+  gsize len = 0;
+
+  if (p < end && (*p == '+' || *p == '-'))
+    {
+      const guchar *q = p + 1;
+      guint oh, om;
+      int sign = *p == '-' ? -1 : 1;
+
+      if (!fixed_digits (&q, end, 2, &oh))
+        return FALSE;
+      if (q < end && *q == ':')
+        q++;
+      if (!fixed_digits (&q, end, 2, &om) || oh > 23 || om > 59 || !at_boundary (q, end))
+        return FALSE;
+
+      *has_offset = TRUE;
+      *offset = sign * (int) (oh * 3600 + om * 60);
+      *pp = q;
+      return TRUE;
+    }
+
+  while (p + len < end && len < 5 && p[len] >= 'A' && p[len] <= 'Z')
+    len++;
+  if (len == 0 || len > 4 || !at_boundary (p + len, end))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zone_names); i++)
+    {
+      if (strlen (zone_names[i].name) != len || memcmp (zone_names[i].name, p, len) != 0)
+        continue;
+
+      *has_offset = zone_names[i].minutes != ZONE_AMBIGUOUS;
+      *offset = *has_offset ? zone_names[i].minutes * 60 : 0;
+      *pp = p + len;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]] */
 static gboolean
 parse_iso (const guchar                  *p,
@@ -335,8 +497,8 @@ parse_iso (const guchar                  *p,
   guint year, month, day, hour, minute, second, usec = 0;
   guchar separator;
   gboolean comma = FALSE;
-  gboolean has_offset = FALSE;
-  int offset = 0;
+  gboolean has_offset;
+  int offset;
 
   if (!fixed_digits (&p, end, 4, &year) || !expect (&p, end, '-')
       || !fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
@@ -360,38 +522,8 @@ parse_iso (const guchar                  *p,
         return FALSE;
     }
 
-  if (p < end && (*p == 'Z' || *p == 'z'))
-    {
-      has_offset = TRUE;
-      p++;
-    }
-  else if (p + 2 < end && (*p == '+' || *p == '-') && is_digit (p[1]) && is_digit (p[2]))
-    {
-      const guchar *q = p + 1;
-      guint oh, om = 0;
-      int sign = *p == '-' ? -1 : 1;
-
-      fixed_digits (&q, end, 2, &oh);
-      if (q < end && *q == ':')
-        {
-          q++;
-          if (!fixed_digits (&q, end, 2, &om))
-            return FALSE;
-        }
-      else if (q < end && is_digit (*q) && !fixed_digits (&q, end, 2, &om))
-        {
-          return FALSE;
-        }
-
-      if (oh > 23 || om > 59)
-        return FALSE;
-
-      has_offset = TRUE;
-      offset = sign * (int) (oh * 3600 + om * 60);
-      p = q;
-    }
-
-  if (!at_boundary (p, end)
+  if (!iso_zone (&p, end, &has_offset, &offset)
+      || !at_boundary (p, end)
       || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
                          has_offset, offset, &res->usec))
     return FALSE;
@@ -401,8 +533,62 @@ parse_iso (const guchar                  *p,
   return TRUE;
 }
 
-/* Mmm dd HH:MM:SS, the day padded with a space or not; the year comes
- * from the incident.
+/* YYYYMMDDTHHMMSS[.,fraction][Z|±HH[MM]], ISO 8601's basic format. */
+static gboolean
+parse_iso_basic (const guchar                  *p,
+                 const guchar                  *end,
+                 const DebriefTimestampContext *context,
+                 Parsed                        *res)
+{
+  guint year, month, day, hour, minute, second, usec = 0;
+  gboolean has_offset;
+  int offset;
+
+  if (!fixed_digits (&p, end, 4, &year) || !fixed_digits (&p, end, 2, &month)
+      || !fixed_digits (&p, end, 2, &day) || p >= end || (*p != 'T' && *p != 't'))
+    return FALSE;
+  p++;
+
+  if (!fixed_digits (&p, end, 2, &hour) || !fixed_digits (&p, end, 2, &minute)
+      || !fixed_digits (&p, end, 2, &second)
+      || !optional_fraction (&p, end, TRUE, &usec)
+      || !iso_zone (&p, end, &has_offset, &offset)
+      || !at_boundary (p, end)
+      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
+                         has_offset, offset, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_ISO8601;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* A zone word after a time, when there is one: " UTC", " +0100".  Routers
+ * end it with a colon ("UTC: %SYS-5-CONFIG_I"), which goes with it.
+ */
+static void
+optional_zone_word (const guchar **pp,
+                    const guchar  *end,
+                    gboolean      *has_offset,
+                    int           *offset)
+{
+  const guchar *q = *pp;
+
+  *has_offset = FALSE;
+  *offset = 0;
+
+  if (end - q < 2 || *q != ' ')
+    return;
+  q++;
+  if (!zone_word (&q, end, has_offset, offset))
+    return;
+  if (q < end && *q == ':')
+    q++;
+  *pp = q;
+}
+
+/* Mmm dd [yyyy ]HH:MM:SS[.fraction][ zone], the day padded with a space or
+ * not.  Without a year, the year comes from the incident.
  */
 static gboolean
 parse_syslog (const guchar                  *p,
@@ -411,7 +597,10 @@ parse_syslog (const guchar                  *p,
               Parsed                        *res)
 {
   guint64 day;
-  guint month, hour, minute, second, usec;
+  guint month, hour, minute, second, usec, year = 0;
+  gboolean has_year = FALSE;
+  gboolean has_offset;
+  int offset;
 
   month = month_from_name (p, end);
   if (month == 0)
@@ -423,20 +612,36 @@ parse_syslog (const guchar                  *p,
   if (p < end && *p == ' ')
     p++;
 
-  if (!var_digits (&p, end, 1, 2, &day, NULL) || !expect (&p, end, ' ')
-      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, reference_year (context), month, (guint) day,
-                         hour, minute, second, usec, FALSE, 0, &res->usec))
+  if (!var_digits (&p, end, 1, 2, &day, NULL) || !expect (&p, end, ' '))
+    return FALSE;
+
+  /* Cisco and some BSD daemons put the year between the day and the time. */
+  if (end - p > 4 && is_digit (p[2]) && p[4] == ' ')
+    {
+      if (!fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' '))
+        return FALSE;
+      has_year = TRUE;
+    }
+
+  if (!clock_time (&p, end, FALSE, &hour, &minute, &second, &usec))
+    return FALSE;
+
+  optional_zone_word (&p, end, &has_offset, &offset);
+
+  if (!at_boundary (p, end)
+      || !civil_to_usec (context, has_year ? (int) year : reference_year (context),
+                         month, (guint) day, hour, minute, second, usec,
+                         has_offset, offset, &res->usec))
     return FALSE;
 
   res->format = DEBRIEF_TS_SYSLOG;
+  res->missing = has_year ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_YEAR;
   res->stamp_end = p;
   return TRUE;
 }
 
-/* Www Mmm dd HH:MM:SS[.ffffff] yyyy, as ctime(), date and Apache's error
- * log write it.
+/* Www Mmm dd HH:MM:SS[.ffffff] [zone ]yyyy, as ctime(), date and Apache's
+ * error log write it.
  */
 static gboolean
 parse_ctime (const guchar                  *p,
@@ -446,6 +651,8 @@ parse_ctime (const guchar                  *p,
 {
   guint64 day;
   guint month, hour, minute, second, usec, year;
+  gboolean has_offset;
+  int offset;
 
   if (!is_day_name (p, end))
     return FALSE;
@@ -464,12 +671,16 @@ parse_ctime (const guchar                  *p,
     p++;
 
   if (!var_digits (&p, end, 1, 2, &day, NULL) || !expect (&p, end, ' ')
-      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
-      || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec))
+    return FALSE;
+
+  optional_zone_word (&p, end, &has_offset, &offset);
+
+  if (!expect (&p, end, ' ')
       || !fixed_digits (&p, end, 4, &year)
       || !at_boundary (p, end)
       || !civil_to_usec (context, year, month, (guint) day,
-                         hour, minute, second, usec, FALSE, 0, &res->usec))
+                         hour, minute, second, usec, has_offset, offset, &res->usec))
     return FALSE;
 
   res->format = DEBRIEF_TS_CTIME;
@@ -534,6 +745,7 @@ parse_logcat (const guchar                  *p,
     return FALSE;
 
   res->format = DEBRIEF_TS_LOGCAT;
+  res->missing = DEBRIEF_TS_MISSING_YEAR;
   res->stamp_end = p;
   return TRUE;
 }
@@ -649,8 +861,62 @@ parse_slash_date (const guchar                  *p,
   return TRUE;
 }
 
-/* Ten digits of Unix seconds with an optional fraction, or thirteen of
- * milliseconds.
+/* MM/dd/yyyy or dd/MM/yyyy, then HH:mm:ss[.fff] and perhaps AM or PM.
+ * Which field is the day shows when one of them is above 12; when neither
+ * is, the file's format decides, and without one month first wins: a
+ * four-digit year at the end is how US software writes dates, while
+ * day-first writers mostly use dots or ISO 8601.
+ */
+static gboolean
+parse_date_year_last (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      gboolean                       prefer_day_first,
+                      Parsed                        *res)
+{
+  guint first, second_field, year, month, day, hour, minute, second, usec;
+  gboolean day_first;
+
+  if (!fixed_digits (&p, end, 2, &first) || !expect (&p, end, '/')
+      || !fixed_digits (&p, end, 2, &second_field) || !expect (&p, end, '/')
+      || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, TRUE, &hour, &minute, &second, &usec))
+    return FALSE;
+
+  if (first > 12)
+    day_first = TRUE;
+  else if (second_field > 12)
+    day_first = FALSE;
+  else
+    day_first = prefer_day_first;
+
+  day = day_first ? first : second_field;
+  month = day_first ? second_field : first;
+
+  /* A 12-hour clock: 12:05 AM is five past midnight. */
+  if (end - p >= 3 && p[0] == ' '
+      && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') && (p[2] | 0x20) == 'm'
+      && at_boundary (p + 3, end))
+    {
+      if (hour < 1 || hour > 12)
+        return FALSE;
+      hour = hour % 12 + ((p[1] | 0x20) == 'p' ? 12 : 0);
+      p += 3;
+    }
+
+  if (!at_boundary (p, end)
+      || !civil_to_usec (context, (int) year, month, day, hour, minute, second, usec,
+                         FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = day_first ? DEBRIEF_TS_DATE_DMY : DEBRIEF_TS_DATE_MDY;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* Unix time: ten digits of seconds with an optional fraction, thirteen of
+ * milliseconds, sixteen of microseconds or nineteen of nanoseconds.  A
+ * leading zero makes a counter or an offset in a dump, not a time.
  */
 static gboolean
 parse_epoch (const guchar *p,
@@ -660,25 +926,36 @@ parse_epoch (const guchar *p,
   guint64 value;
   guint n, usec = 0;
 
-  if (!var_digits (&p, end, 10, 13, &value, &n))
+  if (p >= end || *p == '0' || !var_digits (&p, end, 10, 19, &value, &n))
     return FALSE;
 
-  if (n == 10)
+  switch (n)
     {
+    case 10:
       if ((gint64) value > EPOCH_MAX_S || !optional_fraction (&p, end, FALSE, &usec))
         return FALSE;
       res->usec = (gint64) value * USEC_PER_SEC + usec;
       res->format = DEBRIEF_TS_EPOCH_S;
-    }
-  else if (n == 13)
-    {
+      break;
+    case 13:
       if ((gint64) value > EPOCH_MAX_S * 1000)
         return FALSE;
       res->usec = (gint64) value * 1000;
       res->format = DEBRIEF_TS_EPOCH_MS;
-    }
-  else
-    {
+      break;
+    case 16:
+      if ((gint64) value > EPOCH_MAX_S * USEC_PER_SEC)
+        return FALSE;
+      res->usec = (gint64) value;
+      res->format = DEBRIEF_TS_EPOCH_US;
+      break;
+    case 19:
+      if (value > (guint64) EPOCH_MAX_S * 1000000000)
+        return FALSE;
+      res->usec = (gint64) (value / 1000);
+      res->format = DEBRIEF_TS_EPOCH_NS;
+      break;
+    default:
       return FALSE;
     }
 
@@ -715,27 +992,35 @@ parse_dmesg (const guchar *p,
   return TRUE;
 }
 
-/* [HH:MM:SS.mmm,uuu]: Zephyr's time since boot; hours can pass 24. */
+/* [HH:MM:SS.mmm,uuu]: Zephyr's time since boot; hours can pass 24.  The
+ * microseconds, or both fractions, are left out by smaller builds.
+ */
 static gboolean
 parse_zephyr (const guchar *p,
               const guchar *end,
               Parsed       *res)
 {
   guint64 hours;
-  guint minute, second, ms, us = 0;
+  guint minute, second, ms = 0, us = 0;
 
   if (!expect (&p, end, '[') || !var_digits (&p, end, 2, 6, &hours, NULL)
       || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &minute)
       || !expect (&p, end, ':') || !fixed_digits (&p, end, 2, &second)
-      || !expect (&p, end, '.') || !fixed_digits (&p, end, 3, &ms)
       || minute > 59 || second > 59)
     return FALSE;
 
-  if (p < end && *p == ',')
+  if (p < end && *p == '.')
     {
       p++;
-      if (!fixed_digits (&p, end, 3, &us))
+      if (!fixed_digits (&p, end, 3, &ms))
         return FALSE;
+
+      if (p < end && *p == ',')
+        {
+          p++;
+          if (!fixed_digits (&p, end, 3, &us))
+            return FALSE;
+        }
     }
 
   if (!expect (&p, end, ']'))
@@ -747,12 +1032,57 @@ parse_zephyr (const guchar *p,
   return TRUE;
 }
 
-/* E (12345) tag: milliseconds since boot, after ESP-IDF's level letter. */
+/* I (12:34:56.789) or I (2026-03-14 12:34:56.789): ESP-IDF's system time
+ * (CONFIG_LOG_TIMESTAMP_SOURCE_SYSTEM), wall-clock time in the device's
+ * zone.  A time of day alone lands on the incident's day; a reader carries
+ * it over to the next day when it jumps back past midnight.
+ */
 static gboolean
-parse_espidf (const guchar *p,
-              const guchar *end,
-              Parsed       *res)
+parse_espidf_system (const guchar                  *p,
+                     const guchar                  *end,
+                     const DebriefTimestampContext *context,
+                     Parsed                        *res)
 {
+  int year;
+  guint y, month, day, hour, minute, second, usec;
+  gboolean dated = end - p > 4 && p[4] == '-';
+
+  if (dated)
+    {
+      if (!fixed_digits (&p, end, 4, &y) || !expect (&p, end, '-')
+          || !fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+          || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' '))
+        return FALSE;
+      year = (int) y;
+    }
+  else
+    {
+      reference_date (context, &year, &month, &day);
+    }
+
+  if (!clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !expect (&p, end, ')')
+      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
+                         FALSE, 0, &res->usec))
+    return FALSE;
+
+  res->format = DEBRIEF_TS_ESPIDF_SYSTEM;
+  res->missing = dated ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_DATE;
+  res->stamp_end = p;
+  return TRUE;
+}
+
+/* E (12345) tag: milliseconds since boot, after ESP-IDF's level letter;
+ * or the system time in its place.
+ */
+static gboolean
+parse_espidf (const guchar                  *p,
+              const guchar                  *end,
+              const DebriefTimestampContext *context,
+              Parsed                        *res)
+{
+  DebriefLogLevel level;
+  const guchar *q;
   guint64 ms;
 
   if (end - p < 4 || p[1] != ' ' || p[2] != '(')
@@ -760,22 +1090,29 @@ parse_espidf (const guchar *p,
 
   switch (p[0])
     {
-    case 'E': res->level = DEBRIEF_LOG_LEVEL_ERROR; break;
-    case 'W': res->level = DEBRIEF_LOG_LEVEL_WARNING; break;
-    case 'I': res->level = DEBRIEF_LOG_LEVEL_INFO; break;
-    case 'D': res->level = DEBRIEF_LOG_LEVEL_DEBUG; break;
-    case 'V': res->level = DEBRIEF_LOG_LEVEL_TRACE; break;
+    case 'E': level = DEBRIEF_LOG_LEVEL_ERROR; break;
+    case 'W': level = DEBRIEF_LOG_LEVEL_WARNING; break;
+    case 'I': level = DEBRIEF_LOG_LEVEL_INFO; break;
+    case 'D': level = DEBRIEF_LOG_LEVEL_DEBUG; break;
+    case 'V': level = DEBRIEF_LOG_LEVEL_TRACE; break;
     default: return FALSE;
     }
 
   p += 3;
-  if (!var_digits (&p, end, 1, 12, &ms, NULL) || !expect (&p, end, ')'))
-    return FALSE;
+  q = p;
+  if (var_digits (&q, end, 1, 12, &ms, NULL) && expect (&q, end, ')'))
+    {
+      res->format = DEBRIEF_TS_ESPIDF;
+      res->usec = (gint64) ms * 1000;
+      res->stamp_end = q;
+    }
+  else if (!parse_espidf_system (p, end, context, res))
+    {
+      return FALSE;
+    }
 
-  res->format = DEBRIEF_TS_ESPIDF;
-  res->usec = (gint64) ms * 1000;
-  res->stamp_end = p;
-  res->text = p;
+  res->level = level;
+  res->text = res->stamp_end;
   return TRUE;
 }
 
@@ -783,6 +1120,7 @@ static gboolean parse_any (const guchar                  *p,
                            const guchar                  *end,
                            const DebriefTimestampContext *context,
                            gboolean                       in_brackets,
+                           gboolean                       prefer_day_first,
                            Parsed                        *res);
 
 /* Any wall-clock stamp in square brackets, as spdlog, env_logger and
@@ -793,11 +1131,12 @@ static gboolean
 parse_bracketed (const guchar                  *p,
                  const guchar                  *end,
                  const DebriefTimestampContext *context,
+                 gboolean                       prefer_day_first,
                  Parsed                        *res)
 {
   const guchar *q;
 
-  if (!expect (&p, end, '[') || !parse_any (p, end, context, TRUE, res))
+  if (!expect (&p, end, '[') || !parse_any (p, end, context, TRUE, prefer_day_first, res))
     return FALSE;
 
   q = res->stamp_end;
@@ -813,12 +1152,13 @@ static gboolean
 parse_digits_first (const guchar                  *p,
                     const guchar                  *end,
                     const DebriefTimestampContext *context,
+                    gboolean                       prefer_day_first,
                     Parsed                        *res)
 {
   const guchar *q = p;
   gsize run;
 
-  while (q < end && is_digit (*q) && q - p < 14)
+  while (q < end && is_digit (*q) && q - p < 20)
     q++;
   run = q - p;
 
@@ -830,6 +1170,8 @@ parse_digits_first (const guchar                  *p,
     case 2:
       if (*q == '-')
         return parse_logcat (p, end, context, res);
+      if (*q == '/' && end - p > 9 && p[5] == '/' && is_digit (p[8]))
+        return parse_date_year_last (p, end, context, prefer_day_first, res);
       if (*q == '/')
         return parse_slash_date (p, end, context, res)
                || parse_apache_inner (p, end, context, res);
@@ -843,20 +1185,26 @@ parse_digits_first (const guchar                  *p,
     case 6:
       return *q == ' ' && parse_compact (p, end, context, res);
     case 8:
+      if (*q == 'T' || *q == 't')
+        return parse_iso_basic (p, end, context, res);
       return *q == '-' && parse_compact_ms (p, end, context, res);
     case 10:
     case 13:
+    case 16:
+    case 19:
       return parse_epoch (p, end, res);
     default:
       return FALSE;
     }
 }
 
+/* prefer_day_first settles dates like 03/04/2026 that read either way. */
 static gboolean
 parse_any (const guchar                  *p,
            const guchar                  *end,
            const DebriefTimestampContext *context,
            gboolean                       in_brackets,
+           gboolean                       prefer_day_first,
            Parsed                        *res)
 {
   guchar c;
@@ -867,7 +1215,7 @@ parse_any (const guchar                  *p,
   c = *p;
 
   if (is_digit (c))
-    return parse_digits_first (p, end, context, res);
+    return parse_digits_first (p, end, context, prefer_day_first, res);
 
   if (c == '[')
     {
@@ -875,13 +1223,13 @@ parse_any (const guchar                  *p,
         return FALSE;
       return parse_dmesg (p, end, res)
              || parse_zephyr (p, end, res)
-             || parse_bracketed (p, end, context, res);
+             || parse_bracketed (p, end, context, prefer_day_first, res);
     }
 
   if (c >= 'A' && c <= 'Z')
     {
       if (!in_brackets && end - p > 2 && p[1] == ' ' && p[2] == '(')
-        return parse_espidf (p, end, res);
+        return parse_espidf (p, end, context, res);
       return parse_syslog (p, end, context, res)
              || parse_ctime (p, end, context, res);
     }
@@ -908,9 +1256,12 @@ parse_format (DebriefTimestampFormat         format,
     case DEBRIEF_TS_ZEPHYR:
       return parse_zephyr (p, end, res);
     case DEBRIEF_TS_ESPIDF:
-      return parse_espidf (p, end, res);
+    case DEBRIEF_TS_ESPIDF_SYSTEM:
+      return parse_espidf (p, end, context, res);
     case DEBRIEF_TS_EPOCH_S:
     case DEBRIEF_TS_EPOCH_MS:
+    case DEBRIEF_TS_EPOCH_US:
+    case DEBRIEF_TS_EPOCH_NS:
       return parse_epoch (p, end, res);
     case DEBRIEF_TS_CTIME:
       return parse_ctime (p, end, context, res);
@@ -922,6 +1273,9 @@ parse_format (DebriefTimestampFormat         format,
       return parse_compact_ms (p, end, context, res);
     case DEBRIEF_TS_SLASH_DATE:
       return parse_slash_date (p, end, context, res);
+    case DEBRIEF_TS_DATE_MDY:
+    case DEBRIEF_TS_DATE_DMY:
+      return parse_date_year_last (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
     case DEBRIEF_TS_APACHE:
     case DEBRIEF_TS_NONE:
     case DEBRIEF_TS_N_FORMATS:
@@ -958,12 +1312,17 @@ find_apache (const guchar                  *p,
   return FALSE;
 }
 
-/* Terminal colours (ESP-IDF writes them) and a syslog or kernel <PRI>. */
+/* Terminal colours (ESP-IDF writes them), a syslog or kernel <PRI>, and
+ * the key of a logfmt stamp (time="…", ts=…).
+ */
 static const guchar *
 skip_prefixes (const guchar    *p,
                const guchar    *end,
-               DebriefLogLevel *level)
+               DebriefLogLevel *level,
+               gboolean        *quoted)
 {
+  static const char * const time_keys[] = { "time=", "ts=", "timestamp=", "t=" };
+
   static const DebriefLogLevel severities[8] = {
     DEBRIEF_LOG_LEVEL_FATAL, DEBRIEF_LOG_LEVEL_CRITICAL, DEBRIEF_LOG_LEVEL_CRITICAL,
     DEBRIEF_LOG_LEVEL_ERROR, DEBRIEF_LOG_LEVEL_WARNING, DEBRIEF_LOG_LEVEL_NOTICE,
@@ -996,6 +1355,25 @@ skip_prefixes (const guchar    *p,
         }
     }
 
+  if (p < end && *p == 't')
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
+        {
+          gsize len = strlen (time_keys[i]);
+
+          if ((gsize) (end - p) > len && memcmp (p, time_keys[i], len) == 0)
+            {
+              p += len;
+              if (*p == '"')
+                {
+                  *quoted = TRUE;
+                  p++;
+                }
+              break;
+            }
+        }
+    }
+
   return p;
 }
 
@@ -1025,10 +1403,30 @@ static const LevelWord level_words[] = {
   { "ALERT", DEBRIEF_LOG_LEVEL_CRITICAL },
   { "FATAL", DEBRIEF_LOG_LEVEL_FATAL },
   { "EMERG", DEBRIEF_LOG_LEVEL_FATAL },
+  { "PANIC", DEBRIEF_LOG_LEVEL_FATAL },
 };
 
+/* level=error, lvl=warn, severity="info": the key says it is a level. */
+static const guchar *
+level_value (const guchar *p,
+             const guchar *end)
+{
+  static const char * const keys[] = { "level=", "lvl=", "severity=", "loglevel=" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gsize len = strlen (keys[i]);
+
+      if ((gsize) (end - p) > len && g_ascii_strncasecmp ((const char *) p, keys[i], len) == 0)
+        return p + len;
+    }
+
+  return NULL;
+}
+
 /* Plain words must be upper case, so that "error" in a message does not
- * count; in brackets ("<err>", "[warn]", "[core:error]") any case will do.
+ * count; in brackets ("<err>", "[warn]", "[core:error]") and as the value
+ * of a level key any case will do.
  */
 static DebriefLogLevel
 classify_token (const guchar *p,
@@ -1041,6 +1439,20 @@ classify_token (const guchar *p,
     {
       bracketed = TRUE;
       p++;
+    }
+  else if (p < end && ((*p | 0x20) == 'l' || (*p | 0x20) == 's'))
+    {
+      const guchar *value = level_value (p, end);
+
+      if (value != NULL)
+        {
+          bracketed = TRUE;
+          p = value;
+          if (p < end && *p == '"')
+            p++;
+          if (end > p && end[-1] == '"')
+            end--;
+        }
     }
 
   while (end > p && (end[-1] == ':' || end[-1] == ',' || end[-1] == ';'))
@@ -1145,18 +1557,32 @@ scan_level (const guchar     *p,
 
   p = skip_blanks (p, end);
   *text = p;
-
-  /* logcat: PID TID L tag: message */
   tok_end = token_end (p, end);
-  second = skip_blanks (tok_end, end);
-  second_end = token_end (second, end);
-  third = skip_blanks (second_end, end);
-  third_end = token_end (third, end);
-  if (all_digits (p, tok_end) && all_digits (second, second_end)
-      && third_end - third == 1 && logcat_level (*third) != DEBRIEF_LOG_LEVEL_NONE)
+
+  /* logcat's threadtime: PID TID L tag: message */
+  if (all_digits (p, tok_end))
     {
-      *level = logcat_level (*third);
-      *text = skip_blanks (third_end, end);
+      second = skip_blanks (tok_end, end);
+      second_end = token_end (second, end);
+      third = skip_blanks (second_end, end);
+      third_end = token_end (third, end);
+      if (all_digits (second, second_end)
+          && third_end - third == 1 && logcat_level (*third) != DEBRIEF_LOG_LEVEL_NONE)
+        {
+          *level = logcat_level (*third);
+          *text = skip_blanks (third_end, end);
+          return;
+        }
+    }
+
+  /* logcat's time and brief: L/tag(PID): message, or L/tag: message.  The
+   * parenthesis or colon keeps "I/O error" from being a level.
+   */
+  if (tok_end - p >= 3 && p[1] == '/' && logcat_level (p[0]) != DEBRIEF_LOG_LEVEL_NONE
+      && (tok_end[-1] == ':' || memchr (p, '(', tok_end - p) != NULL))
+    {
+      *level = logcat_level (p[0]);
+      *text = p + 2;
       return;
     }
 
@@ -1186,11 +1612,14 @@ debrief_timestamp_parse_line (const char                    *line,
                               const DebriefTimestampContext *context,
                               DebriefLogStamp               *out)
 {
+  static const Parsed nothing = { DEBRIEF_TS_NONE, 0, DEBRIEF_LOG_LEVEL_NONE, NULL, NULL, NULL,
+                                  DEBRIEF_TS_MISSING_NOTHING };
   const guchar *start = (const guchar *) line;
   const guchar *line_end, *end, *p, *level_end, *text;
   DebriefLogLevel prefix_level = DEBRIEF_LOG_LEVEL_NONE;
   gboolean embedded = FALSE;
-  Parsed res = { DEBRIEF_TS_NONE, 0, DEBRIEF_LOG_LEVEL_NONE, NULL, NULL, NULL };
+  gboolean quoted = FALSE;
+  Parsed res = nothing;
 
   g_return_val_if_fail (line != NULL || length == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -1201,17 +1630,23 @@ debrief_timestamp_parse_line (const char                    *line,
   line_end = start + length;
   end = start + MIN (length, DEBRIEF_TIMESTAMP_WINDOW);
 
-  p = skip_prefixes (start, end, &prefix_level);
+  p = skip_prefixes (start, end, &prefix_level, &quoted);
 
-  if (!parse_format (format_hint, p, end, context, &res)
-      && !parse_any (p, end, context, FALSE, &res))
+  /* A parser that fails may have filled in part of res. */
+  if (!parse_format (format_hint, p, end, context, &res))
     {
-      res.level = DEBRIEF_LOG_LEVEL_NONE;
-      res.text = NULL;
-      if (!find_apache (p, end, context, &res))
-        return FALSE;
-      embedded = TRUE;
+      res = nothing;
+      if (!parse_any (p, end, context, FALSE, format_hint == DEBRIEF_TS_DATE_DMY, &res))
+        {
+          res = nothing;
+          if (!find_apache (p, end, context, &res))
+            return FALSE;
+          embedded = TRUE;
+        }
     }
+
+  if (quoted && res.stamp_end < end && *res.stamp_end == '"')
+    res.stamp_end++;
 
   level_end = res.stamp_end + MIN ((gsize) (line_end - res.stamp_end), LEVEL_WINDOW);
   if (res.text != NULL)
@@ -1223,7 +1658,8 @@ debrief_timestamp_parse_line (const char                    *line,
       DebriefLogLevel word_level = DEBRIEF_LOG_LEVEL_NONE;
 
       scan_level (res.stamp_end, level_end, &word_level, &text);
-      if (word_level != DEBRIEF_LOG_LEVEL_NONE)
+      /* A syslog or kernel priority says the level; words only guess it. */
+      if (res.level == DEBRIEF_LOG_LEVEL_NONE && prefix_level == DEBRIEF_LOG_LEVEL_NONE)
         res.level = word_level;
     }
 
@@ -1236,6 +1672,7 @@ debrief_timestamp_parse_line (const char                    *line,
   out->usec = res.usec;
   out->stamp_offset = (guint) ((embedded ? res.stamp_start : p) - start);
   out->text_offset = embedded ? 0 : (guint) (text - start);
+  out->missing = res.missing;
 
   return TRUE;
 }
@@ -1248,7 +1685,8 @@ debrief_timestamp_detect (const char * const            *sample_lines,
 {
   guint counts[DEBRIEF_TS_N_FORMATS] = { 0, };
   DebriefTimestampFormat best = DEBRIEF_TS_NONE;
-  DebriefTimestampContext fixed_context = { 0, NULL };
+  DebriefTimestampContext fixed_context = { 0, NULL, 0, 0 };
+  gboolean day_first;
 
   g_return_val_if_fail (sample_lines != NULL || n_lines == 0, DEBRIEF_TS_NONE);
 
@@ -1272,9 +1710,20 @@ debrief_timestamp_detect (const char * const            *sample_lines,
         counts[stamp.format]++;
     }
 
+  /* Year-last dates are one family.  A line parsed alone reads 03/04/2026
+   * month first; one line that can only be day first (14/03/2026) makes
+   * the whole file day first.
+   */
+  day_first = counts[DEBRIEF_TS_DATE_DMY] > 0;
+  counts[DEBRIEF_TS_DATE_MDY] += counts[DEBRIEF_TS_DATE_DMY];
+  counts[DEBRIEF_TS_DATE_DMY] = 0;
+
   for (guint f = DEBRIEF_TS_NONE + 1; f < DEBRIEF_TS_N_FORMATS; f++)
     if (counts[f] > counts[best])
       best = f;
+
+  if (best == DEBRIEF_TS_DATE_MDY && day_first)
+    best = DEBRIEF_TS_DATE_DMY;
 
   return best;
 }
@@ -1322,6 +1771,16 @@ debrief_timestamp_format_get_name (DebriefTimestampFormat format)
       return _("Compact date with milliseconds (yyyyMMdd-HH:mm:ss:SSS)");
     case DEBRIEF_TS_SLASH_DATE:
       return _("Date with slashes (yy/MM/dd)");
+    case DEBRIEF_TS_ESPIDF_SYSTEM:
+      return _("ESP-IDF log (system time)");
+    case DEBRIEF_TS_EPOCH_US:
+      return _("Unix time in microseconds");
+    case DEBRIEF_TS_EPOCH_NS:
+      return _("Unix time in nanoseconds");
+    case DEBRIEF_TS_DATE_MDY:
+      return _("Date, month first (MM/dd/yyyy)");
+    case DEBRIEF_TS_DATE_DMY:
+      return _("Date, day first (dd/MM/yyyy)");
     case DEBRIEF_TS_N_FORMATS:
     default:
       g_return_val_if_reached (NULL);

@@ -18,20 +18,28 @@ G_BEGIN_DECLS
 typedef enum
 {
   DEBRIEF_TS_NONE,
-  DEBRIEF_TS_ISO8601,      /* 2026-03-14T02:11:07.123+02:00, also with a space */
-  DEBRIEF_TS_SYSLOG,       /* Mar 14 02:11:07 (RFC 3164, no year) */
-  DEBRIEF_TS_DMESG,        /* [   12.345678] (since boot) */
-  DEBRIEF_TS_ZEPHYR,       /* [00:00:12.345,678] (since boot) */
-  DEBRIEF_TS_ESPIDF,       /* E (12345) tag: (milliseconds since boot) */
-  DEBRIEF_TS_EPOCH_S,      /* 1773454267[.123] */
-  DEBRIEF_TS_EPOCH_MS,     /* 1773454267123 */
-  DEBRIEF_TS_APACHE,       /* [14/Mar/2026:02:11:07 +0000] */
-  DEBRIEF_TS_CTIME,        /* Sat Mar 14 02:11:07 2026 */
-  DEBRIEF_TS_LOGCAT,       /* 03-14 02:11:07.123 (no year) */
-  DEBRIEF_TS_LOG4J,        /* 2026-03-14 02:11:07,123 */
-  DEBRIEF_TS_COMPACT,      /* 260314 021107 or 260314 02:11:07 */
-  DEBRIEF_TS_COMPACT_MS,   /* 20260314-02:11:07:123 */
-  DEBRIEF_TS_SLASH_DATE,   /* 26/03/14 02:11:07 (yy/MM/dd or yyyy/MM/dd) */
+  DEBRIEF_TS_ISO8601,       /* 2026-03-14T02:11:07.123+02:00, also with a space,
+                             * basic 20260314T021107Z, and RFC 5424 syslog */
+  DEBRIEF_TS_SYSLOG,        /* Mar 14 02:11:07 (RFC 3164, no year), also
+                             * Mar 14 2026 02:11:07 and a zone after the time */
+  DEBRIEF_TS_DMESG,         /* [   12.345678] (since boot) */
+  DEBRIEF_TS_ZEPHYR,        /* [00:00:12.345,678], [00:00:12.345], [00:00:12] (since boot) */
+  DEBRIEF_TS_ESPIDF,        /* E (12345) tag: (milliseconds since boot) */
+  DEBRIEF_TS_EPOCH_S,       /* 1773454267[.123456789] */
+  DEBRIEF_TS_EPOCH_MS,      /* 1773454267123 */
+  DEBRIEF_TS_APACHE,        /* [14/Mar/2026:02:11:07 +0000] */
+  DEBRIEF_TS_CTIME,         /* Sat Mar 14 02:11:07 [UTC ]2026 */
+  DEBRIEF_TS_LOGCAT,        /* 03-14 02:11:07.123 (no year) */
+  DEBRIEF_TS_LOG4J,         /* 2026-03-14 02:11:07,123 */
+  DEBRIEF_TS_COMPACT,       /* 260314 021107 or 260314 02:11:07 */
+  DEBRIEF_TS_COMPACT_MS,    /* 20260314-02:11:07:123 */
+  DEBRIEF_TS_SLASH_DATE,    /* 26/03/14 02:11:07 (yy/MM/dd or yyyy/MM/dd) */
+  DEBRIEF_TS_ESPIDF_SYSTEM, /* I (12:34:56.789) tag: (time of day) or
+                             * I (2026-03-14 12:34:56.789) tag: */
+  DEBRIEF_TS_EPOCH_US,      /* 1773454267123456 */
+  DEBRIEF_TS_EPOCH_NS,      /* 1773454267123456789 */
+  DEBRIEF_TS_DATE_MDY,      /* 03/14/2026 02:11:07 PM (MM/dd/yyyy) */
+  DEBRIEF_TS_DATE_DMY,      /* 14/03/2026 14:11:07 (dd/MM/yyyy) */
   DEBRIEF_TS_N_FORMATS
 } DebriefTimestampFormat;
 
@@ -52,28 +60,48 @@ typedef enum
  * incident: it completes formats without a year (syslog, logcat) and picks
  * the century of two-digit years; 0 means the current year.  time_zone is
  * where zone-less wall-clock times were written; NULL means UTC.
+ *
+ * reference_month and reference_day complete that year to the incident's
+ * day, the date of stamps that hold only a time of day (ESP-IDF's system
+ * time).  0 means January and the first; with reference_year 0 the whole
+ * date is today's (UTC).
  */
 typedef struct
 {
   int        reference_year;
   GTimeZone *time_zone;
+  int        reference_month;
+  int        reference_day;
 } DebriefTimestampContext;
+
+/* What a stamp leaves out and the context fills in.  A reader going down
+ * a file moves the context on when such a stamp jumps back: into the next
+ * year (December to January) or the next day (past midnight).
+ */
+typedef enum
+{
+  DEBRIEF_TS_MISSING_NOTHING, /* a whole date, or time since boot or the epoch */
+  DEBRIEF_TS_MISSING_YEAR,    /* month and day: the year is the context's */
+  DEBRIEF_TS_MISSING_DATE,    /* a time of day: the date is the context's */
+} DebriefTimestampMissing;
 
 /* usec is microseconds since the Unix epoch (UTC) when since_boot is FALSE,
  * and microseconds since the device booted when it is TRUE: such a clock
  * needs a per-source offset before it lands on the incident's timeline.
  * stamp_offset is where the timestamp starts; text_offset where the message
  * starts once the stamp (and a level right after it) is taken away, or 0
- * when the stamp is inside the line (Apache access logs).
+ * when the stamp is inside the line (Apache access logs).  missing says
+ * what of the date came from the context.
  */
 typedef struct
 {
-  DebriefTimestampFormat format;
-  DebriefLogLevel        level;
-  gboolean               since_boot;
-  gint64                 usec;
-  guint                  stamp_offset;
-  guint                  text_offset;
+  DebriefTimestampFormat  format;
+  DebriefLogLevel         level;
+  gboolean                since_boot;
+  gint64                  usec;
+  guint                   stamp_offset;
+  guint                   text_offset;
+  DebriefTimestampMissing missing;
 } DebriefLogStamp;
 
 /* Bytes at the start of a line that can hold a timestamp; the rest of a

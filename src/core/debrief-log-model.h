@@ -1,0 +1,70 @@
+/* debrief-log-model.h
+ *
+ * The lines of one log evidence item as a GListModel of DebriefLogRow,
+ * read from the stored line index one chunk at a time: a 1 GB log is never
+ * in memory, and a row object exists only while something holds it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "debrief-document.h"
+#include "debrief-evidence.h"
+#include "import/debrief-timestamp.h"
+
+G_BEGIN_DECLS
+
+/* The longest part of a line a row holds; the rest is cut (with "…"). */
+#define DEBRIEF_LOG_ROW_MAX_TEXT (16 * 1024)
+
+#define DEBRIEF_TYPE_LOG_ROW (debrief_log_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (DebriefLogRow, debrief_log_row, DEBRIEF, LOG_ROW, GObject)
+
+DebriefLogRow   *debrief_log_row_new           (guint64          line,
+                                                gint64           usec,
+                                                DebriefLogLevel  level,
+                                                gboolean         has_stamp,
+                                                const char      *text);
+/* 0-based line number in the evidence item (not the position in a filtered model). */
+guint64          debrief_log_row_get_line      (DebriefLogRow   *self);
+/* Aligned time (clock offset applied), microseconds since 1970 UTC;
+ * G_MININT64 when neither the line nor its record has a time. */
+gint64           debrief_log_row_get_usec      (DebriefLogRow   *self);
+DebriefLogLevel  debrief_log_row_get_level     (DebriefLogRow   *self);
+/* TRUE when the line has its own timestamp, FALSE when it carries its record's. */
+gboolean         debrief_log_row_get_has_stamp (DebriefLogRow   *self);
+/* Valid UTF-8 (invalid bytes as U+FFFD, NUL as U+2400), no line ending. */
+const char      *debrief_log_row_get_text      (DebriefLogRow   *self);
+
+#define DEBRIEF_TYPE_LOG_MODEL (debrief_log_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (DebriefLogModel, debrief_log_model, DEBRIEF, LOG_MODEL, GObject)
+
+DebriefLogModel *debrief_log_model_new          (DebriefDocument  *document,
+                                                 DebriefEvidence  *evidence,
+                                                 GError          **error);
+DebriefEvidence *debrief_log_model_get_evidence (DebriefLogModel  *self);
+/* All lines of the item, whatever the filter. */
+guint64          debrief_log_model_get_n_lines  (DebriefLogModel  *self);
+/* Shows only lines at @min_level or above (NONE: every line, also lines
+ * without a level) that contain @text (case-insensitive; NULL or "": any).
+ * Runs in a thread; the model changes, and "filter-done" is emitted, when
+ * it is done.  A new filter cancels a running one. */
+void             debrief_log_model_set_filter   (DebriefLogModel  *self,
+                                                 DebriefLogLevel   min_level,
+                                                 const char       *text);
+gboolean         debrief_log_model_get_filtering (DebriefLogModel *self);
+/* Position (in the model as filtered) of @line, or of the first shown line
+ * after it; G_MAXUINT when there is none. */
+guint            debrief_log_model_find_line    (DebriefLogModel  *self,
+                                                 guint64           line);
+/* Position of the first shown line at or after the aligned time @usec;
+ * G_MAXUINT when every line is earlier. */
+guint            debrief_log_model_find_time    (DebriefLogModel  *self,
+                                                 gint64            usec);
+
+G_END_DECLS

@@ -1,0 +1,1289 @@
+/* debrief-log-view.c
+ *
+ * The lines of a log as a virtualized list: a row widget exists only for
+ * the lines on screen, so ten million lines scroll as smoothly as ten.
+ * Each row shows the line number, the aligned time in the incident's time
+ * zone, the level as a badge and the text, with firmware terms and the
+ * filter text highlighted.  Above the list sit the level and text filter
+ * (applied by whoever owns the model, on "filter-changed") and the jump to
+ * a time (on "jump-to-time").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-log-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "core/debrief-log-model.h"
+
+#include "debrief-log-view.h"
+#include "debrief-log-view-private.h"
+
+struct _DebriefLogView
+{
+  GtkWidget          parent_instance;
+
+  GListModel        *rows;
+  GtkMultiSelection *selection;
+  GTimeZone         *zone;
+  char              *highlight;
+  DebriefLogLevel    min_level;
+  char              *filter_text;
+  gboolean           busy;
+
+  /* The list items bound to a row, that is the rows on screen (and a
+   * few around them): what a new time zone or highlight redraws. */
+  GHashTable        *bound;
+  guint              line_digits;
+  guint              n_setup;
+
+  GtkDropDown       *level_dropdown;
+  GtkSearchEntry    *filter_entry;
+  GtkEntry          *jump_entry;
+  GtkSpinner        *busy_spinner;
+  GtkLabel          *status_label;
+  GtkStack          *stack;
+  GtkListView       *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (DebriefLogView, debrief_log_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_HIGHLIGHT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  FILTER_CHANGED,
+  JUMP_TO_TIME,
+  SELECTION_CHANGED,
+  ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* The levels of the dropdown, in its order. */
+static const DebriefLogLevel dropdown_levels[] = {
+  DEBRIEF_LOG_LEVEL_NONE,
+  DEBRIEF_LOG_LEVEL_DEBUG,
+  DEBRIEF_LOG_LEVEL_INFO,
+  DEBRIEF_LOG_LEVEL_WARNING,
+  DEBRIEF_LOG_LEVEL_ERROR,
+};
+
+/* Words that matter when reading firmware logs.  A space or hyphen in a
+ * term also matches an underscore, a hyphen, a space or nothing at all
+ * ("hard fault", "HardFault_Handler", "brown-out", "BROWNOUT"). */
+static const char * const firmware_terms[] = {
+  "assert",
+  "bootloader",
+  "brown-out",
+  "crc",
+  "deadlock",
+  "hal",
+  "hard fault",
+  "heap",
+  "irq",
+  "isr",
+  "race",
+  "stack overflow",
+  "watchdog",
+};
+
+/* What may follow a term and still make it the same word:
+ * "IRQs", "asserted", "assertion", "CRC32". */
+static const char * const term_suffixes[] = {
+  "ions", "ion", "ing", "ed", "es", "s", "",
+};
+
+/* The short badge of each level, translated once. */
+static const char *level_badges[DEBRIEF_LOG_LEVEL_FATAL + 1];
+
+typedef struct
+{
+  GtkListItem *item;
+  GtkLabel    *line;
+  GtkLabel    *time;
+  GtkLabel    *level;
+  GtkLabel    *text;
+  int          shown_level;
+  int          shown_stamp;
+} RowWidgets;
+
+static GQuark row_widgets_quark;
+
+/* The badge's classes: its colour (one for each group of levels), and
+ * the level itself, so that the worst can stand out more. */
+static void
+set_level_classes (GtkWidget       *badge,
+                   DebriefLogLevel  level)
+{
+  const char *group = NULL;
+  const char *name = NULL;
+
+  switch (level)
+    {
+    case DEBRIEF_LOG_LEVEL_FATAL:
+      group = "log-level-error";
+      name = "log-level-fatal";
+      break;
+    case DEBRIEF_LOG_LEVEL_CRITICAL:
+      group = "log-level-error";
+      name = "log-level-critical";
+      break;
+    case DEBRIEF_LOG_LEVEL_ERROR:
+      group = "log-level-error";
+      break;
+    case DEBRIEF_LOG_LEVEL_WARNING:
+      group = "log-level-warning";
+      break;
+    case DEBRIEF_LOG_LEVEL_NOTICE:
+      group = "log-level-notice";
+      break;
+    case DEBRIEF_LOG_LEVEL_INFO:
+      group = "log-level-info";
+      break;
+    case DEBRIEF_LOG_LEVEL_DEBUG:
+    case DEBRIEF_LOG_LEVEL_TRACE:
+      group = "log-level-debug";
+      break;
+    case DEBRIEF_LOG_LEVEL_NONE:
+    default:
+      break;
+    }
+
+  gtk_widget_set_css_classes (badge, (const char *[]) { "log-level", group, name, NULL });
+}
+
+/* Days since 1970-01-01 to a proleptic Gregorian date (after Howard
+ * Hinnant's civil_from_days), so that a bind formats a time without a
+ * GDateTime or any allocation. */
+static void
+civil_from_days (gint64  days,
+                 gint64 *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = yoe + era * 400 + (*month <= 2);
+}
+
+static void
+format_time (char      *buffer,
+             gsize      size,
+             GTimeZone *zone,
+             gint64     usec)
+{
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  gint64 local;
+  gint64 days;
+  gint64 second_of_day;
+  gint64 year;
+  int interval;
+  int month;
+  int day;
+
+  if (rest < 0)
+    {
+      rest += G_USEC_PER_SEC;
+      secs--;
+    }
+
+  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, secs);
+  local = secs + (interval >= 0 ? g_time_zone_get_offset (zone, interval) : 0);
+  days = local / 86400;
+  second_of_day = local % 86400;
+  if (second_of_day < 0)
+    {
+      second_of_day += 86400;
+      days--;
+    }
+
+  civil_from_days (days, &year, &month, &day);
+  g_snprintf (buffer, size, "%04" G_GINT64_FORMAT "-%02d-%02d %02d:%02d:%02d.%03d",
+              year, month, day,
+              (int) (second_of_day / 3600),
+              (int) (second_of_day / 60 % 60),
+              (int) (second_of_day % 60),
+              (int) (rest / 1000));
+}
+
+/* The length of @term at @p, if the word at @p is it (with one of the
+ * suffixes and trailing digits); 0 if not. */
+static gsize
+match_term (const char *p,
+            const char *term)
+{
+  const char *q = p;
+
+  for (const char *t = term; *t != '\0'; t++)
+    {
+      if (*t == ' ' || *t == '-')
+        {
+          if (*q == ' ' || *q == '-' || *q == '_')
+            q++;
+          continue;
+        }
+      if (g_ascii_tolower (*q) != *t)
+        return 0;
+      q++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (term_suffixes); i++)
+    {
+      gsize n = strlen (term_suffixes[i]);
+      const char *end = q;
+
+      if (g_ascii_strncasecmp (q, term_suffixes[i], n) != 0)
+        continue;
+      end += n;
+      while (g_ascii_isdigit (*end))
+        end++;
+      if (!g_ascii_isalpha (*end))
+        return end - p;
+    }
+
+  return 0;
+}
+
+static void
+add_highlight (PangoAttrList **attrs,
+               guint           start,
+               guint           end,
+               gboolean        term)
+{
+  PangoAttribute *attr;
+
+  if (*attrs == NULL)
+    *attrs = pango_attr_list_new ();
+
+  if (term)
+    {
+      /* Adwaita's purple 3: apart from the level colours and the
+       * filter's yellow. */
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+      attr = pango_attr_background_new (0x9141, 0xac41, 0xcccc);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+      attr = pango_attr_background_alpha_new (0x3800);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+    }
+  else
+    {
+      /* Adwaita's yellow 2, as search matches are marked elsewhere. */
+      attr = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+      attr = pango_attr_background_alpha_new (0x9000);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+      attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (*attrs, attr);
+    }
+}
+
+/* The attributes that mark firmware terms and the highlight in @text, or
+ * NULL when there is nothing to mark.  A bind runs this for one row on
+ * screen, so a plain scan is fast enough even for the longest line. */
+static PangoAttrList *
+build_highlights (const char *text,
+                  const char *highlight)
+{
+  PangoAttrList *attrs = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char first;
+
+      if (!g_ascii_isalpha (*p) || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+
+      first = g_ascii_tolower (*p);
+      for (guint i = 0; i < G_N_ELEMENTS (firmware_terms); i++)
+        {
+          gsize length;
+
+          if (firmware_terms[i][0] != first)
+            continue;
+          if ((length = match_term (p, firmware_terms[i])) > 0)
+            {
+              add_highlight (&attrs, p - text, p - text + length, TRUE);
+              p += length - 1;
+              break;
+            }
+        }
+    }
+
+  if (highlight != NULL && *highlight != '\0')
+    {
+      gsize n = strlen (highlight);
+
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (g_ascii_strncasecmp (p, highlight, n) == 0)
+            {
+              add_highlight (&attrs, p - text, p - text + n, FALSE);
+              p += n - 1;
+            }
+        }
+    }
+
+  return attrs;
+}
+
+static void
+update_row (DebriefLogView *self,
+            RowWidgets     *widgets,
+            DebriefLogRow  *row)
+{
+  DebriefLogLevel level = debrief_log_row_get_level (row);
+  gint64 usec = debrief_log_row_get_usec (row);
+  gboolean has_stamp = debrief_log_row_get_has_stamp (row) && usec != G_MININT64;
+  const char *text = debrief_log_row_get_text (row);
+  PangoAttrList *attrs;
+  char buffer[64];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, debrief_log_row_get_line (row) + 1);
+  gtk_label_set_text (widgets->line, buffer);
+  gtk_label_set_width_chars (widgets->line, self->line_digits);
+
+  if (usec == G_MININT64)
+    buffer[0] = '\0';
+  else
+    format_time (buffer, sizeof buffer, self->zone, usec);
+  gtk_label_set_text (widgets->time, buffer);
+
+  if (widgets->shown_stamp != has_stamp)
+    {
+      widgets->shown_stamp = has_stamp;
+      if (has_stamp)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time), NULL);
+        }
+      else
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time),
+                                       _("This line has no time of its own: the time of the entry it belongs to"));
+        }
+    }
+
+  if (widgets->shown_level != (int) level)
+    {
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (widgets->level));
+
+      set_level_classes (GTK_WIDGET (widgets->level), level);
+      gtk_label_set_text (widgets->level, level_badges[level]);
+
+      if (level >= DEBRIEF_LOG_LEVEL_ERROR)
+        gtk_widget_add_css_class (box, "log-row-error");
+      else
+        gtk_widget_remove_css_class (box, "log-row-error");
+      if (level == DEBRIEF_LOG_LEVEL_WARNING)
+        gtk_widget_add_css_class (box, "log-row-warning");
+      else
+        gtk_widget_remove_css_class (box, "log-row-warning");
+
+      widgets->shown_level = level;
+    }
+
+  attrs = build_highlights (text, self->highlight);
+  gtk_label_set_attributes (widgets->text, attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+  gtk_label_set_text (widgets->text, text);
+}
+
+static void
+update_bound_rows (DebriefLogView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      RowWidgets *widgets = g_object_get_qdata (G_OBJECT (gtk_list_item_get_child (item)), row_widgets_quark);
+
+      update_row (self, widgets, gtk_list_item_get_item (item));
+    }
+}
+
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *css_class,
+           float       xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return GTK_LABEL (label);
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  DebriefLogView           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  RowWidgets *widgets = g_new0 (RowWidgets, 1);
+
+  gtk_widget_add_css_class (box, "log-row");
+
+  widgets->item = item;
+  widgets->shown_level = -1;
+  widgets->shown_stamp = -1;
+  widgets->line = add_label (box, "log-line-number", 1.0);
+  widgets->time = add_label (box, "log-time", 0.0);
+  gtk_label_set_width_chars (widgets->time, strlen ("YYYY-MM-DD HH:MM:SS.mmm"));
+  widgets->level = add_label (box, "log-level", 0.5);
+  gtk_label_set_width_chars (widgets->level, 6);
+  gtk_widget_set_valign (GTK_WIDGET (widgets->level), GTK_ALIGN_CENTER);
+  widgets->text = add_label (box, "log-text", 0.0);
+  gtk_label_set_ellipsize (widgets->text, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (widgets->text), TRUE);
+
+  g_object_set_qdata_full (G_OBJECT (box), row_widgets_quark, widgets, g_free);
+  gtk_list_item_set_child (item, box);
+
+  self->n_setup++;
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 DebriefLogView           *self)
+{
+  RowWidgets *widgets = g_object_get_qdata (G_OBJECT (gtk_list_item_get_child (item)), row_widgets_quark);
+
+  update_row (self, widgets, gtk_list_item_get_item (item));
+  if (self->bound != NULL)
+    g_hash_table_add (self->bound, item);
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   DebriefLogView           *self)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, item);
+}
+
+static void
+update_stack (DebriefLogView *self)
+{
+  guint n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  const char *page = "list";
+
+  if (n_items == 0)
+    {
+      gboolean filtered = self->min_level != DEBRIEF_LOG_LEVEL_NONE ||
+                          (self->filter_text != NULL && *self->filter_text != '\0');
+
+      page = filtered ? "no-match" : "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+/* The line number column is as wide as the last line's number, so that
+ * the columns after it line up. */
+static void
+update_line_digits (DebriefLogView *self)
+{
+  guint n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  guint digits = 4;
+
+  if (n_items > 0)
+    {
+      g_autoptr(DebriefLogRow) last = g_list_model_get_item (self->rows, n_items - 1);
+      guint64 number = debrief_log_row_get_line (last) + 1;
+
+      for (digits = 1; number >= 10; number /= 10)
+        digits++;
+      digits = MAX (digits, 4);
+    }
+
+  if (digits != self->line_digits)
+    {
+      self->line_digits = digits;
+      update_bound_rows (self);
+    }
+}
+
+static void
+rows_items_changed_cb (DebriefLogView *self)
+{
+  update_line_digits (self);
+  update_stack (self);
+}
+
+static void
+selection_changed_cb (DebriefLogView *self)
+{
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+}
+
+static void
+emit_filter_changed (DebriefLogView *self)
+{
+  update_stack (self);
+  g_signal_emit (self, signals [FILTER_CHANGED], 0, (int) self->min_level,
+                 self->filter_text ? self->filter_text : "");
+}
+
+static void
+level_selected_cb (DebriefLogView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->level_dropdown);
+  DebriefLogLevel level = selected < G_N_ELEMENTS (dropdown_levels) ? dropdown_levels[selected]
+                                                                    : DEBRIEF_LOG_LEVEL_NONE;
+
+  if (level == self->min_level)
+    return;
+
+  self->min_level = level;
+  emit_filter_changed (self);
+}
+
+static void
+filter_search_changed_cb (DebriefLogView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  if (g_strcmp0 (text, self->filter_text) == 0)
+    return;
+
+  g_free (self->filter_text);
+  self->filter_text = g_strdup (text);
+  debrief_log_view_set_highlight (self, text);
+  emit_filter_changed (self);
+}
+
+/* Escape empties the filter; a second Escape goes back to the lines. */
+static void
+filter_stop_search_cb (DebriefLogView *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+list_activate_cb (DebriefLogView *self,
+                  guint           position)
+{
+  g_signal_emit (self, signals [ROW_ACTIVATED], 0, position);
+}
+
+static gboolean
+read_number (const char **p,
+             guint        min_digits,
+             guint        max_digits,
+             int         *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
+    {
+      *value = *value * 10 + ((*p)[n] - '0');
+      n++;
+    }
+
+  if (n < min_digits || g_ascii_isdigit ((*p)[n]))
+    return FALSE;
+
+  *p += n;
+  return TRUE;
+}
+
+/* Reads "HH:MM[:SS[.ffffff]]", optionally after "YYYY-MM-DD " (or "T");
+ * the date is left alone when there is none.  FALSE when @input is not
+ * such a time. */
+static gboolean
+parse_jump_input (const char *input,
+                  gboolean   *has_date,
+                  int        *year,
+                  int        *month,
+                  int        *day,
+                  int        *hour,
+                  int        *minute,
+                  int        *second,
+                  int        *usec)
+{
+  const char *p = input;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  *has_date = g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+              g_ascii_isdigit (p[3]) && p[4] == '-';
+  if (*has_date)
+    {
+      if (!read_number (&p, 4, 4, year) || *p++ != '-' ||
+          !read_number (&p, 1, 2, month) || *p++ != '-' ||
+          !read_number (&p, 1, 2, day))
+        return FALSE;
+      if (*p != ' ' && *p != 'T')
+        return FALSE;
+      while (*p == ' ' || *p == 'T')
+        p++;
+      if (!g_date_valid_dmy (*day, *month, *year))
+        return FALSE;
+    }
+
+  if (!read_number (&p, 1, 2, hour) || *p++ != ':' || !read_number (&p, 2, 2, minute))
+    return FALSE;
+
+  *second = 0;
+  *usec = 0;
+  if (*p == ':')
+    {
+      p++;
+      if (!read_number (&p, 2, 2, second))
+        return FALSE;
+      if (*p == '.' || *p == ',')
+        {
+          guint digits = 0;
+
+          p++;
+          while (g_ascii_isdigit (*p) && digits < 6)
+            {
+              *usec = *usec * 10 + (*p++ - '0');
+              digits++;
+            }
+          if (digits == 0 || g_ascii_isdigit (*p))
+            return FALSE;
+          for (; digits < 6; digits++)
+            *usec *= 10;
+        }
+    }
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return *p == '\0' && *hour < 24 && *minute < 60 && *second < 60;
+}
+
+/* The row widget highest up in the visible part of the list. */
+static guint
+first_visible_position (DebriefLogView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  guint first = G_MAXUINT;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      GtkWidget *child = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (child) ||
+          !gtk_widget_compute_bounds (child, GTK_WIDGET (self->list_view), &bounds))
+        continue;
+
+      if (bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        first = MIN (first, gtk_list_item_get_position (item));
+    }
+
+  return first;
+}
+
+/* The aligned time of the first visible line that has one, or of the
+ * nearest line around it that does; G_MININT64 when none is near. */
+static gint64
+find_visible_time (DebriefLogView *self)
+{
+  guint n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  guint first = first_visible_position (self);
+
+  if (n_items == 0)
+    return G_MININT64;
+  if (first >= n_items)
+    first = 0;
+
+  for (guint i = first; i < n_items && i < first + 1000; i++)
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, i);
+
+      if (debrief_log_row_get_usec (row) != G_MININT64)
+        return debrief_log_row_get_usec (row);
+    }
+
+  for (guint i = first; i > 0 && i + 1000 > first; i--)
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, i - 1);
+
+      if (debrief_log_row_get_usec (row) != G_MININT64)
+        return debrief_log_row_get_usec (row);
+    }
+
+  return G_MININT64;
+}
+
+static void
+show_jump_error (DebriefLogView *self,
+                 const char     *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->jump_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->jump_entry), message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->jump_entry),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void
+jump_changed_cb (DebriefLogView *self)
+{
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->jump_entry), "error"))
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->jump_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->jump_entry),
+                               _("A time as HH:MM:SS on the day shown, or a date and time as YYYY-MM-DD HH:MM:SS"));
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->jump_entry), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+static void
+jump_activate_cb (DebriefLogView *self)
+{
+  const char *input = gtk_editable_get_text (GTK_EDITABLE (self->jump_entry));
+  g_autoptr(GDateTime) when = NULL;
+  gboolean has_date;
+  int year, month, day, hour, minute, second, usec;
+
+  if (!parse_jump_input (input, &has_date, &year, &month, &day, &hour, &minute, &second, &usec))
+    {
+      show_jump_error (self, _("Not a time: enter one as HH:MM:SS, or a date and time as YYYY-MM-DD HH:MM:SS"));
+      return;
+    }
+
+  if (!has_date)
+    {
+      gint64 shown = find_visible_time (self);
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+
+      if (shown == G_MININT64)
+        {
+          show_jump_error (self, _("No line here has a date: enter a date and time as YYYY-MM-DD HH:MM:SS"));
+          return;
+        }
+
+      utc = g_date_time_new_from_unix_utc (shown / G_USEC_PER_SEC - (shown % G_USEC_PER_SEC < 0));
+      local = g_date_time_to_timezone (utc, self->zone);
+      g_date_time_get_ymd (local, &year, &month, &day);
+    }
+
+  when = g_date_time_new (self->zone, year, month, day, hour, minute, second);
+  if (when == NULL)
+    {
+      show_jump_error (self, _("Not a time: enter one as HH:MM:SS, or a date and time as YYYY-MM-DD HH:MM:SS"));
+      return;
+    }
+
+  jump_changed_cb (self);
+  g_signal_emit (self, signals [JUMP_TO_TIME], 0, g_date_time_to_unix (when) * G_USEC_PER_SEC + usec);
+}
+
+static void
+focus_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static void
+focus_jump_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->jump_entry));
+}
+
+GtkWidget *
+debrief_log_view_new (void)
+{
+  return g_object_new (DEBRIEF_TYPE_LOG_VIEW, NULL);
+}
+
+GListModel *
+debrief_log_view_get_model (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), NULL);
+
+  return self->rows;
+}
+
+void
+debrief_log_view_set_model (DebriefLogView *self,
+                            GListModel     *rows)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+  g_return_if_fail (rows == NULL || G_IS_LIST_MODEL (rows));
+  g_return_if_fail (rows == NULL || g_type_is_a (g_list_model_get_item_type (rows), DEBRIEF_TYPE_LOG_ROW));
+
+  if (self->rows == rows)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+
+  if (rows != NULL)
+    {
+      self->rows = g_object_ref (rows);
+      self->selection = gtk_multi_selection_new (g_object_ref (rows));
+      g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self);
+      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
+  update_line_digits (self);
+  update_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
+  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+}
+
+GTimeZone *
+debrief_log_view_get_time_zone (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), NULL);
+
+  return self->zone;
+}
+
+void
+debrief_log_view_set_time_zone (DebriefLogView *self,
+                                GTimeZone      *zone)
+{
+  g_autoptr(GTimeZone) new_zone = NULL;
+
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  new_zone = zone ? g_time_zone_ref (zone) : g_time_zone_new_utc ();
+  if (g_strcmp0 (g_time_zone_get_identifier (new_zone), g_time_zone_get_identifier (self->zone)) == 0)
+    return;
+
+  g_time_zone_unref (self->zone);
+  self->zone = g_steal_pointer (&new_zone);
+  update_bound_rows (self);
+}
+
+const char *
+debrief_log_view_get_highlight (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), NULL);
+
+  return self->highlight;
+}
+
+void
+debrief_log_view_set_highlight (DebriefLogView *self,
+                                const char     *text)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (self->highlight, text) == 0)
+    return;
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (text);
+  update_bound_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIGHLIGHT]);
+}
+
+DebriefLogLevel
+debrief_log_view_get_min_level (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), DEBRIEF_LOG_LEVEL_NONE);
+
+  return self->min_level;
+}
+
+const char *
+debrief_log_view_get_filter_text (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), NULL);
+
+  return self->filter_text ? self->filter_text : "";
+}
+
+void
+debrief_log_view_set_status (DebriefLogView *self,
+                             const char     *text)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  gtk_label_set_text (self->status_label, text ? text : "");
+}
+
+gboolean
+debrief_log_view_get_busy (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  return self->busy;
+}
+
+void
+debrief_log_view_set_busy (DebriefLogView *self,
+                           gboolean        busy)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+/* A position past the end scrolls to the last line, so that a time after
+ * every line goes to the end. */
+void
+debrief_log_view_scroll_to (DebriefLogView *self,
+                            guint           position,
+                            gboolean        select)
+{
+  guint n_items;
+
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  if (n_items == 0)
+    return;
+
+  position = MIN (position, n_items - 1);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (select)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+gboolean
+debrief_log_view_get_selected_range (DebriefLogView *self,
+                                     guint          *first_pos,
+                                     guint          *last_pos)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  if (self->selection == NULL)
+    return FALSE;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return FALSE;
+
+  if (first_pos != NULL)
+    *first_pos = gtk_bitset_get_minimum (selected);
+  if (last_pos != NULL)
+    *last_pos = gtk_bitset_get_maximum (selected);
+
+  return TRUE;
+}
+
+/* The selected rows, first to last, at most
+ * DEBRIEF_LOG_VIEW_MAX_SELECTED_ROWS of them. */
+GPtrArray *
+debrief_log_view_dup_selected_rows (DebriefLogView *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), NULL);
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->selection == NULL)
+    return g_steal_pointer (&rows);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more && rows->len < DEBRIEF_LOG_VIEW_MAX_SELECTED_ROWS;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (rows, g_list_model_get_item (self->rows, position));
+
+  return g_steal_pointer (&rows);
+}
+
+guint
+_debrief_log_view_get_n_setup (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), 0);
+
+  return self->n_setup;
+}
+
+static void
+debrief_log_view_dispose (GObject *object)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (object);
+  GtkWidget *child;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_LOG_VIEW);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+
+  G_OBJECT_CLASS (debrief_log_view_parent_class)->dispose (object);
+}
+
+static void
+debrief_log_view_finalize (GObject *object)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (object);
+
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->filter_text, g_free);
+
+  G_OBJECT_CLASS (debrief_log_view_parent_class)->finalize (object);
+}
+
+static void
+debrief_log_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->rows);
+      break;
+
+    case PROP_HIGHLIGHT:
+      g_value_set_string (value, self->highlight);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_log_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      debrief_log_view_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_HIGHLIGHT:
+      debrief_log_view_set_highlight (self, g_value_get_string (value));
+      break;
+
+    case PROP_BUSY:
+      debrief_log_view_set_busy (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_log_view_class_init (DebriefLogViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = debrief_log_view_dispose;
+  object_class->finalize = debrief_log_view_finalize;
+  object_class->get_property = debrief_log_view_get_property;
+  object_class->set_property = debrief_log_view_set_property;
+
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HIGHLIGHT] =
+    g_param_spec_string ("highlight", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The lowest level (a DebriefLogLevel) and the text, "" for any, that
+   * the lines shown should have. */
+  signals [FILTER_CHANGED] =
+    g_signal_new ("filter-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /* An aligned time, microseconds since 1970 UTC, to show the lines of. */
+  signals [JUMP_TO_TIME] =
+    g_signal_new ("jump-to-time",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  signals [SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /* Enter or a double click on the row at a position of the model. */
+  signals [ROW_ACTIVATED] =
+    g_signal_new ("row-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-log-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "debrief-log-view");
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, jump_entry);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, jump_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, jump_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "log-view.focus-filter", NULL, focus_filter_action);
+  gtk_widget_class_install_action (widget_class, "log-view.focus-jump", NULL, focus_jump_action);
+
+  row_widgets_quark = g_quark_from_static_string ("debrief-log-view-row");
+
+  /* Translators: the short badges of log levels, as logs abbreviate
+   * them; keep them at most six characters. */
+  level_badges[DEBRIEF_LOG_LEVEL_NONE] = "";
+  level_badges[DEBRIEF_LOG_LEVEL_TRACE] = C_("log level", "TRACE");
+  level_badges[DEBRIEF_LOG_LEVEL_DEBUG] = C_("log level", "DEBUG");
+  level_badges[DEBRIEF_LOG_LEVEL_INFO] = C_("log level", "INFO");
+  level_badges[DEBRIEF_LOG_LEVEL_NOTICE] = C_("log level", "NOTICE");
+  level_badges[DEBRIEF_LOG_LEVEL_WARNING] = C_("log level", "WARN");
+  level_badges[DEBRIEF_LOG_LEVEL_ERROR] = C_("log level", "ERROR");
+  level_badges[DEBRIEF_LOG_LEVEL_CRITICAL] = C_("log level", "CRIT");
+  level_badges[DEBRIEF_LOG_LEVEL_FATAL] = C_("log level", "FATAL");
+}
+
+static void
+debrief_log_view_init (DebriefLogView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->zone = g_time_zone_new_utc ();
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->line_digits = 4;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  /* Local: Ctrl+F means the log's filter only while the log has the
+   * focus, and whatever the window makes of it elsewhere. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("log-view.focus-filter")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>j"),
+                                                          gtk_named_action_new ("log-view.focus-jump")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_stack (self);
+}

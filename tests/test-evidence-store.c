@@ -1,0 +1,944 @@
+/* test-evidence-store.c
+ *
+ * Importing evidence into an incident document, reading it back, clock
+ * alignment, search, the merged log, citations, and every bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "debrief-document-private.h"
+#include "debrief-evidence-store.h"
+#include "debrief-evidence-store-private.h"
+#include "debrief-incident.h"
+#include "debrief-log-model.h"
+#include "debrief-schema.h"
+#include "debrief-test-util.h"
+#include "import/debrief-chat-import.h"
+
+static char *data_home;
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "evidence", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+data_file (const char *folder,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static DebriefDocument *
+new_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_new ("Tester", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Imports @file and adds it; asserts success. */
+static DebriefEvidence *
+import (DebriefDocument            *document,
+        GFile                      *file,
+        const DebriefImportOptions *options,
+        char                      **warning)
+{
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GError) error = NULL;
+  DebriefEvidence *evidence;
+
+  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, warning, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  debrief_evidence_add_to_document (document, evidence, &error);
+  g_assert_no_error (error);
+
+  return evidence;
+}
+
+/* Imports @file expecting a failure; returns the message. */
+static char *
+import_fails (DebriefDocument            *document,
+              GFile                      *file,
+              const DebriefImportOptions *options,
+              int                         code)
+{
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefEvidence) evidence = NULL;
+
+  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (evidence);
+  g_assert_nonnull (error);
+  if (code >= 0)
+    g_assert_cmpint (error->code, ==, code);
+
+  return g_strdup (error->message);
+}
+
+static GDateTime *
+utc (const char *iso)
+{
+  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+  return dt;
+}
+
+static gint64
+usec_of (const char *iso)
+{
+  g_autoptr(GDateTime) dt = utc (iso);
+
+  return _debrief_date_time_to_usec (dt);
+}
+
+static DebriefLogRow *
+row_at (GListModel *model,
+        guint       position)
+{
+  DebriefLogRow *row = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gint64
+count_chunks (DebriefDocument *document,
+              const char      *table,
+              const char      *uuid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE evidence_uuid = '%s'", table, uuid);
+
+  return debrief_test_query_int (_debrief_document_get_db (document), sql);
+}
+
+static void
+test_log_import_and_view (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) file = fixture ("gateway.log");
+  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefLogModel) model = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *expected_sha = NULL;
+  gsize original_length;
+
+  g_assert_cmpint (debrief_evidence_get_kind (evidence), ==, DEBRIEF_EVIDENCE_KIND_LOG);
+  g_assert_cmpstr (debrief_evidence_get_title (evidence), ==, "gateway.log");
+  g_assert_cmpstr (debrief_evidence_get_original_name (evidence), ==, "gateway.log");
+  g_assert_cmpstr (debrief_evidence_get_added_by (evidence), ==, "Tester");
+  g_assert_nonnull (debrief_evidence_get_added_at (evidence));
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence), ==, DEBRIEF_TS_ISO8601);
+  g_assert_false (debrief_evidence_get_since_boot (evidence));
+  g_assert_cmpint (debrief_evidence_get_line_count (evidence), ==, 10);
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:11:07.123Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (evidence), ==, usec_of ("2026-03-14T02:20:45.900Z"));
+
+  /* Stored byte for byte, with the file's checksum. */
+  g_assert_true (g_file_load_contents (file, NULL, &original, &original_length, NULL, NULL));
+  expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) original, original_length);
+  g_assert_cmpstr (debrief_evidence_get_sha256 (evidence), ==, expected_sha);
+  g_assert_cmpint (debrief_evidence_get_size (evidence), ==, (gint64) original_length);
+  stored = debrief_evidence_read_bytes (document, evidence, G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), original, original_length);
+
+  /* Lines, with the times and levels of their records. */
+  model = debrief_log_model_new (document, evidence, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  {
+    g_autoptr(DebriefLogRow) error_row = row_at (G_LIST_MODEL (model), 3);
+    g_autoptr(DebriefLogRow) trace_row = row_at (G_LIST_MODEL (model), 5);
+
+    g_assert_cmpint (debrief_log_row_get_level (error_row), ==, DEBRIEF_LOG_LEVEL_ERROR);
+    g_assert_true (debrief_log_row_get_has_stamp (error_row));
+    g_assert_true (g_str_has_suffix (debrief_log_row_get_text (error_row), "CRC mismatch on block 118"));
+
+    /* A stack trace line carries its record's time and level. */
+    g_assert_cmpstr (debrief_log_row_get_text (trace_row), ==, "  File \"/usr/lib/fwupd/push.py\", line 211, in push_block");
+    g_assert_false (debrief_log_row_get_has_stamp (trace_row));
+    g_assert_cmpint (debrief_log_row_get_usec (trace_row), ==, usec_of ("2026-03-14T02:12:31.250Z"));
+    g_assert_cmpint (debrief_log_row_get_level (trace_row), ==, DEBRIEF_LOG_LEVEL_ERROR);
+    g_assert_cmpuint (debrief_log_row_get_line (trace_row), ==, 5);
+  }
+
+  /* Jumping to a time finds the first line at or after it. */
+  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:00Z")), ==, 2);
+  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
+}
+
+static void
+wait_filter (DebriefLogModel *model)
+{
+  while (debrief_log_model_get_filtering (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_log_filter (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) file = fixture ("device-zephyr.log");
+  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
+  g_autoptr(DebriefLogRow) first = NULL;
+
+  g_assert_true (debrief_evidence_get_since_boot (evidence));
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence), ==, DEBRIEF_TS_ZEPHYR);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
+
+  debrief_log_model_set_filter (model, DEBRIEF_LOG_LEVEL_ERROR, NULL);
+  wait_filter (model);
+  /* Three error records, one with two register-dump lines under it. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  first = row_at (G_LIST_MODEL (model), 0);
+  g_assert_cmpuint (debrief_log_row_get_line (first), ==, 3);
+  g_assert_cmpuint (debrief_log_model_find_line (model, 4), ==, 1);
+  g_assert_cmpuint (debrief_log_model_find_line (model, 7), ==, 4);
+
+  debrief_log_model_set_filter (model, DEBRIEF_LOG_LEVEL_NONE, "WATCHDOG");
+  wait_filter (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+
+  debrief_log_model_set_filter (model, DEBRIEF_LOG_LEVEL_NONE, "");
+  wait_filter (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
+}
+
+static void
+test_clock_alignment (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) file = fixture ("device-zephyr.log");
+  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
+  g_autoptr(GDateTime) wall = utc ("2026-03-14T02:12:31.250Z");
+  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.000Z");
+  g_autoptr(GError) error = NULL;
+
+  /* "This line happened at": line 3 (the CRC error, 1.733412 s after
+   * boot) at the gateway's time of the same failure. */
+  g_assert_true (debrief_evidence_align_line (document, evidence, 3, wall, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (debrief_evidence_get_clock_offset_ms (evidence), ==,
+                   (usec_of ("2026-03-14T02:12:31.250Z") - 1733412 + 500) / 1000);
+  {
+    g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
+
+    /* Within the millisecond the offset is rounded to. */
+    g_assert_cmpint (ABS (debrief_log_row_get_usec (row) - usec_of ("2026-03-14T02:12:31.250Z")), <=, 500);
+  }
+
+  /* The edit is undoable like any other. */
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpint (debrief_evidence_get_clock_offset_ms (evidence), ==, 0);
+
+  /* A line with no time of its own or above it cannot be used. */
+  g_assert_false (debrief_evidence_align_line (document, evidence, 0, wall, &error));
+  g_assert_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
+  g_clear_error (&error);
+
+  /* Or by the boot time. */
+  g_assert_true (debrief_evidence_set_boot_time (document, evidence, boot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:12:29.002136Z"));
+  {
+    g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 7);
+
+    g_assert_cmpint (debrief_log_row_get_usec (row), ==, usec_of ("2026-03-14T02:12:33.000Z"));
+  }
+  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:32Z")), ==, 7);
+}
+
+static void
+test_boot_time_option (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) dmesg = fixture ("dmesg.txt");
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:10:00Z");
+  DebriefImportOptions options = { .boot_time = boot };
+  g_autoptr(DebriefEvidence) kernel = import (document, dmesg, &options, NULL);
+  g_autofree char *warning = NULL;
+  g_autoptr(DebriefEvidence) wall = import (document, gateway, &options, &warning);
+  g_autoptr(GError) error = NULL;
+  DebriefImportOptions offset = { .has_clock_offset = TRUE, .clock_offset_ms = -1500, .has_kind = TRUE,
+                                  .kind = DEBRIEF_EVIDENCE_KIND_LOG, .title = "Gateway (late clock)" };
+  g_autoptr(DebriefEvidence) shifted = import (document, gateway, &offset, NULL);
+
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (kernel), ==, DEBRIEF_TS_DMESG);
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, usec_of ("2026-03-14T02:11:25.100400Z"));
+
+  /* A boot time means nothing to a wall clock, and the user is told. */
+  g_assert_cmpint (debrief_evidence_get_clock_offset_ms (wall), ==, 0);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "boot time"));
+  g_assert_false (debrief_evidence_set_boot_time (document, wall, boot, &error));
+  g_assert_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
+
+  g_assert_cmpstr (debrief_evidence_get_title (shifted), ==, "Gateway (late clock)");
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (shifted), ==, usec_of ("2026-03-14T02:11:05.623Z"));
+}
+
+static void
+test_other_kinds (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) csv = data_file ("metrics", "service-health.csv");
+  g_autoptr(GFile) ragged = fixture ("ragged.csv");
+  g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
+  g_autoptr(GFile) slack = data_file ("chat", "slack");
+  g_autoptr(GFile) slack_zip = data_file ("zip", "slack-export.zip");
+  g_autoptr(GFile) report = fixture ("report.md");
+  g_autoptr(GFile) eml = data_file ("kind", "incident.eml");
+  g_autoptr(GFile) png = fixture ("board-photo.png");
+  g_autoptr(GFile) bin = fixture ("firmware.bin");
+  g_autofree char *warning = NULL;
+  g_autoptr(DebriefEvidence) metrics = import (document, csv, NULL, NULL);
+  g_autoptr(DebriefEvidence) ragged_metrics = import (document, ragged, NULL, &warning);
+  g_autoptr(DebriefEvidence) mattermost = import (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_folder = import (document, slack, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_archive = import (document, slack_zip, NULL, NULL);
+  g_autoptr(DebriefEvidence) markdown = import (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) mail = import (document, eml, NULL, NULL);
+  g_autoptr(DebriefEvidence) photo = import (document, png, NULL, NULL);
+  g_autoptr(DebriefEvidence) other = import (document, bin, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
+
+  g_assert_cmpint (debrief_evidence_get_kind (metrics), ==, DEBRIEF_EVIDENCE_KIND_METRICS);
+  g_assert_cmpint (debrief_evidence_get_line_count (metrics), >, 0);
+  g_assert_nonnull (debrief_evidence_get_first_at (metrics));
+
+  /* Ragged rows and non-numbers are imported, and the user is told. */
+  g_assert_cmpint (debrief_evidence_get_kind (ragged_metrics), ==, DEBRIEF_EVIDENCE_KIND_METRICS);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "fields"));
+
+  g_assert_cmpint (debrief_evidence_get_kind (mattermost), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+  g_assert_cmpint (debrief_evidence_get_line_count (mattermost), >, 0);
+  g_assert_cmpint (debrief_evidence_get_kind (slack_folder), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+  g_assert_cmpint (debrief_evidence_get_line_count (slack_folder), >, 0);
+  g_assert_cmpint (debrief_evidence_get_kind (slack_archive), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+
+  /* A folder is kept as one file that reads back as the same messages. */
+  bytes = debrief_evidence_read_bytes (document, slack_folder, G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DebriefChatImport) again = debrief_chat_import_bytes (bytes, debrief_evidence_get_original_name (slack_folder),
+                                                                    DEBRIEF_CHAT_FORMAT_UNKNOWN, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (again->messages->len, ==, debrief_evidence_get_line_count (slack_folder));
+  }
+
+  g_assert_cmpint (debrief_evidence_get_kind (markdown), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_cmpint (debrief_evidence_get_line_count (markdown), ==, 8);
+  g_assert_cmpint (debrief_evidence_get_kind (mail), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_cmpint (debrief_evidence_get_kind (photo), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
+  g_assert_cmpint (debrief_evidence_get_kind (other), ==, DEBRIEF_EVIDENCE_KIND_OTHER);
+  g_assert_cmpint (debrief_evidence_get_size (other), ==, 4096);
+  g_assert_cmpuint (strlen (debrief_evidence_get_sha256 (other)), ==, 64);
+
+  /* In the order they were added. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 9);
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr(DebriefEvidence) item = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (debrief_evidence_get_position (item), ==, i);
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) empty = fixture ("empty.log");
+  g_autoptr(GFile) bin = fixture ("firmware.bin");
+  g_autoptr(GFile) truncated = fixture ("truncated-slack.json");
+  g_autoptr(GFile) bomb = data_file ("zip", "bomb.zip");
+  g_autoptr(GFile) missing = g_file_new_build_filename (dir, "gone.log", NULL);
+  g_autoptr(GFile) no_time = data_file ("metrics", "no-time.csv");
+  g_autoptr(GFile) invalid = fixture ("invalid.log");
+  g_autoptr(GFile) endings = fixture ("esp32-mixed-endings.log");
+  g_autoptr(DebriefEvidence) kept = NULL;
+  DebriefImportOptions as_log = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_LOG };
+  DebriefImportOptions as_chat = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_CHAT };
+  DebriefImportOptions as_image = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_IMAGE };
+  DebriefImportOptions as_metrics = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_METRICS };
+  g_autofree char *message = NULL;
+  GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
+
+  /* Something imported first, which no failure may harm. */
+  kept = import (document, endings, NULL, NULL);
+
+  message = import_fails (document, empty, NULL, DEBRIEF_EVIDENCE_ERROR_EMPTY);
+  g_assert_nonnull (strstr (message, "empty.log"));
+  g_clear_pointer (&message, g_free);
+
+  message = import_fails (document, bin, &as_log, DEBRIEF_EVIDENCE_ERROR_NOT_TEXT);
+  g_assert_nonnull (strstr (message, "not text"));
+  g_clear_pointer (&message, g_free);
+
+  message = import_fails (document, bin, &as_image, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
+  g_clear_pointer (&message, g_free);
+
+  message = import_fails (document, truncated, &as_chat, -1);
+  g_assert_nonnull (strstr (message, "truncated-slack.json"));
+  g_clear_pointer (&message, g_free);
+
+  message = import_fails (document, bomb, &as_chat, -1);
+  g_assert_cmpstr (message, !=, "");
+  g_clear_pointer (&message, g_free);
+
+  message = import_fails (document, missing, NULL, DEBRIEF_EVIDENCE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (message, "no longer there"));
+  g_clear_pointer (&message, g_free);
+
+  /* Without a time column, a CSV is kept as a plain file unless the user
+   * says it is metrics, which it cannot be. */
+  message = import_fails (document, no_time, &as_metrics, -1);
+  g_assert_nonnull (strstr (message, "time"));
+  g_clear_pointer (&message, g_free);
+
+  /* Nothing of the failures is left behind, and what was there is whole. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpint (debrief_test_query_int (_debrief_document_get_db (document),
+                                           "SELECT count(DISTINCT evidence_uuid) FROM evidence_chunk"), ==, 1);
+
+  /* CR, LF and CRLF endings each end a line, and stay in the stored bytes. */
+  g_assert_cmpint (debrief_evidence_get_line_count (kept), ==, 5);
+  {
+    g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, kept, NULL);
+    g_autoptr(DebriefLogRow) row0 = row_at (G_LIST_MODEL (model), 0);
+    g_autoptr(DebriefLogRow) row3 = row_at (G_LIST_MODEL (model), 3);
+    g_autoptr(DebriefLogRow) row4 = row_at (G_LIST_MODEL (model), 4);
+
+    g_assert_cmpstr (debrief_log_row_get_text (row0), ==, "I (312) boot: ESP-IDF v5.1.2 2nd stage bootloader");
+    g_assert_cmpstr (debrief_log_row_get_text (row3), ==, "E (61000) ota: image header CRC mismatch");
+    g_assert_cmpint (debrief_log_row_get_level (row4), ==, DEBRIEF_LOG_LEVEL_ERROR);
+  }
+
+  /* Invalid UTF-8 and NUL are shown as replacement and NUL symbols, and
+   * stored byte-exact. */
+  {
+    g_autoptr(DebriefEvidence) broken = import (document, invalid, &as_log, NULL);
+    g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, broken, NULL);
+    g_autoptr(DebriefLogRow) row1 = row_at (G_LIST_MODEL (model), 1);
+    g_autoptr(DebriefLogRow) row2 = row_at (G_LIST_MODEL (model), 2);
+    g_autoptr(GBytes) bytes = debrief_evidence_read_bytes (document, broken, G_MAXSIZE, NULL);
+    g_autofree char *original = NULL;
+    gsize length;
+
+    g_assert_true (g_utf8_validate (debrief_log_row_get_text (row1), -1, NULL));
+    g_assert_nonnull (strstr (debrief_log_row_get_text (row1), "\357\277\275"));
+    g_assert_cmpstr (debrief_log_row_get_text (row2), ==, "2026-03-14T02:11:09.000Z uart0: watchdog\342\220\200after NUL");
+    g_assert_true (g_file_load_contents (invalid, NULL, &original, &length, NULL, NULL));
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), original, length);
+  }
+
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_long_line_and_many_chunks (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GString) text = g_string_new ("2026-03-14T02:11:07.000Z start\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DebriefEvidence) evidence = NULL;
+  g_autoptr(DebriefLogModel) model = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autofree char *warning = NULL;
+  guint n_lines;
+
+  /* One 10 MB line, then 60 000 short ones across many chunks. */
+  g_string_append (text, "2026-03-14T02:11:08.000Z ");
+  for (guint i = 0; i < 10 * 1024 * 1024 / 8; i++)
+    g_string_append (text, "DEADBEEF");
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (text, "2026-03-14T03:%02u:%02u.%03uZ node-%u heap free %u\n",
+                            (i / 1000) % 60, (i / 10) % 60, i % 1000, i % 7, i);
+  file = debrief_test_write_text (dir, "long.log", text->str, (gssize) text->len);
+
+  evidence = import (document, file, NULL, &warning);
+  /* The 10 MB line is kept in pieces of at most 4 MB, each a row. */
+  g_assert_nonnull (warning);
+  n_lines = (guint) debrief_evidence_get_line_count (evidence);
+  g_assert_cmpuint (n_lines, ==, 1 + 3 + 60000);
+  g_assert_cmpint (count_chunks (document, "evidence_chunk", debrief_record_get_uuid (DEBRIEF_RECORD (evidence))),
+                   ==,
+                   count_chunks (document, "evidence_line_index", debrief_record_get_uuid (DEBRIEF_RECORD (evidence))));
+  g_assert_cmpint (count_chunks (document, "evidence_chunk", debrief_record_get_uuid (DEBRIEF_RECORD (evidence))), >, 4);
+
+  stored = debrief_evidence_read_bytes (document, evidence, G_MAXSIZE, NULL);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), text->str, text->len);
+
+  model = debrief_log_model_new (document, evidence, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_lines);
+  {
+    g_autoptr(DebriefLogRow) piece = row_at (G_LIST_MODEL (model), 1);
+    g_autoptr(DebriefLogRow) last = row_at (G_LIST_MODEL (model), n_lines - 1);
+    g_autoptr(DebriefLogRow) middle = row_at (G_LIST_MODEL (model), 4 + 31415);
+
+    /* A row holds at most 16 KiB of a line. */
+    g_assert_cmpuint (strlen (debrief_log_row_get_text (piece)), <=, DEBRIEF_LOG_ROW_MAX_TEXT + 4);
+    g_assert_true (g_str_has_suffix (debrief_log_row_get_text (piece), "…"));
+    g_assert_cmpstr (debrief_log_row_get_text (last), ==, "2026-03-14T03:59:59.999Z node-2 heap free 59999");
+    g_assert_cmpstr (debrief_log_row_get_text (middle), ==, "2026-03-14T03:31:21.415Z node-6 heap free 31415");
+  }
+
+  debrief_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  GPtrArray *lines;
+} Matches;
+
+static gboolean
+collect_match (const DebriefSearchMatch *match,
+               gpointer                  user_data)
+{
+  Matches *matches = user_data;
+
+  g_assert_true (g_utf8_validate (match->text, -1, NULL));
+  g_assert_cmpuint (match->match_start + match->match_length, <=, strlen (match->text));
+  g_ptr_array_add (matches->lines,
+                   g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%.*s|%s", match->evidence_title, match->line,
+                                    (int) match->match_length, match->text + match->match_start,
+                                    match->usec == G_MININT64 ? "-" : "t"));
+  return TRUE;
+}
+
+static gboolean
+stop_after_one (const DebriefSearchMatch *match,
+                gpointer                  user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
+  g_autoptr(GFile) report = fixture ("report.md");
+  g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
+  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) d = import (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GError) error = NULL;
+  Matches matches = { g_ptr_array_new_with_free_func (g_free) };
+  guint n = 0;
+
+  g_assert_true (debrief_evidence_search (source, "crc MISMATCH", FALSE, collect_match, &matches, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches.lines->len, ==, 3);
+  g_assert_cmpstr (matches.lines->pdata[0], ==, "gateway.log:3:CRC mismatch|t");
+  g_assert_cmpstr (matches.lines->pdata[1], ==, "device-zephyr.log:3:CRC mismatch|t");
+  g_assert_cmpstr (matches.lines->pdata[2], ==, "report.md:3:CRC mismatch|-");
+
+  /* Case, when asked. */
+  g_ptr_array_set_size (matches.lines, 0);
+  g_assert_true (debrief_evidence_search (source, "CrcMismatch", TRUE, collect_match, &matches, NULL, &error));
+  g_assert_cmpuint (matches.lines->len, ==, 2);
+  g_assert_cmpstr (matches.lines->pdata[0], ==, "gateway.log:6:CrcMismatch|t");
+  g_assert_cmpstr (matches.lines->pdata[1], ==, "gateway.log:7:CrcMismatch|t");
+  g_ptr_array_set_size (matches.lines, 0);
+  g_assert_true (debrief_evidence_search (source, "crcmismatch", TRUE, collect_match, &matches, NULL, &error));
+  g_assert_cmpuint (matches.lines->len, ==, 0);
+
+  /* The caller can stop. */
+  g_assert_true (debrief_evidence_search (source, "watchdog", FALSE, stop_after_one, &n, NULL, &error));
+  g_assert_cmpuint (n, ==, 1);
+
+  /* Nothing found is no error. */
+  g_ptr_array_set_size (matches.lines, 0);
+  g_assert_true (debrief_evidence_search (source, "no such words anywhere", FALSE, collect_match, &matches, NULL, &error));
+  g_assert_cmpuint (matches.lines->len, ==, 0);
+
+  g_ptr_array_unref (matches.lines);
+  (void) a; (void) b; (void) c; (void) d;
+}
+
+static void
+test_find_edge_cases (void)
+{
+  gsize at;
+  g_autofree char *long_text = g_strnfill (100, 'x');
+
+  g_assert_true (_debrief_ascii_find ("abcWATCHdog", 11, "watchdog", 8, FALSE, &at));
+  g_assert_cmpuint (at, ==, 3);
+  g_assert_false (_debrief_ascii_find ("abcWATCHdog", 11, "watchdog", 8, TRUE, &at));
+  g_assert_false (_debrief_ascii_find ("watchdo", 7, "watchdog", 8, FALSE, &at));
+  /* A match at the very end, past the last full block of sixteen. */
+  long_text[97] = 'Y';
+  long_text[98] = 'z';
+  long_text[99] = 'Q';
+  g_assert_true (_debrief_ascii_find (long_text, 100, "yZq", 3, FALSE, &at));
+  g_assert_cmpuint (at, ==, 97);
+  /* Letters fold, other bytes do not: '[' is not '{'. */
+  g_assert_false (_debrief_ascii_find ("{err}", 5, "[err]", 5, FALSE, &at));
+}
+
+static void
+test_merged_log (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
+  g_autoptr(GFile) report = fixture ("report.md");
+  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.500Z");
+  DebriefImportOptions options = { .boot_time = boot };
+  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = import (document, zephyr, &options, NULL);
+  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (debrief_evidence_write_merged_log (source, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)));
+  lines = g_strsplit (text, "\n", -1);
+
+  /* 10 + 9 lines and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 20);
+  g_assert_cmpstr (lines[0], ==, "2026-03-14T02:11:07.123Z\tgateway.log\tinfo\t2026-03-14T02:11:07.123Z gw-17 fwupd[311]: INFO ota: campaign 42 started for 1200 devices");
+  /* The device's banner has no time: it takes the first of its log. */
+  g_assert_cmpstr (lines[2], ==, "2026-03-14T02:12:29.502Z\tdevice-zephyr.log\t\t*** Booting Zephyr OS build v3.5.0 ***");
+  g_assert_cmpstr (lines[6], ==, "2026-03-14T02:12:31.233Z\tdevice-zephyr.log\terror\t[00:00:01.733,412] <err> ota: CRC mismatch on block 118: expected 0x9a3c got 0x1f07");
+  /* A continuation line carries its record's time and level. */
+  g_assert_cmpstr (lines[8], ==, "2026-03-14T02:12:31.233Z\tdevice-zephyr.log\terror\t  r0/a1:  0x00000000  r1/a2:  0x20001f40  r2/a3:  0x00000076");
+  g_assert_true (g_str_has_prefix (lines[10], "2026-03-14T02:12:31.250Z\tgateway.log\terror\t"));
+  g_assert_true (g_str_has_prefix (lines[18], "2026-03-14T02:20:45.900Z\tgateway.log\t"));
+
+  /* Sorted throughout. */
+  for (guint i = 1; i < 19; i++)
+    g_assert_cmpint (strncmp (lines[i - 1], lines[i], 24), <=, 0);
+  (void) a; (void) c;
+}
+
+static void
+count_warning (const char *message,
+               gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_merged_log_warnings (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
+  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidenceSource) source = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("no times here\nnor here\n", 23);
+  DebriefImportOptions as_log = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_LOG };
+  g_autoptr(DebriefEvidence) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_warnings = 0;
+
+  source = debrief_evidence_source_new (document);
+  pasted = debrief_evidence_import_bytes (source, text, "Pasted text", &as_log, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (debrief_evidence_add_to_document (document, pasted, &error));
+
+  g_assert_true (debrief_evidence_write_merged_log (source, out, count_warning, &n_warnings, NULL, &error));
+  /* Since boot with no boot time; and no times at all. */
+  g_assert_cmpuint (n_warnings, ==, 2);
+  (void) b;
+}
+
+static void
+test_cite (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(DebriefEvidence) evidence = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefTimelineEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *events = debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT);
+  gint64 at = usec_of ("2026-03-14T02:12:31.250Z");
+
+  event = debrief_evidence_cite (document, evidence, 3, 7, at,
+                                 "2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed\nTraceback (most recent call last):",
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  g_assert_cmpstr (debrief_timeline_event_get_title (event), ==, "2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed");
+  g_assert_nonnull (strstr (debrief_timeline_event_get_description (event), "Traceback"));
+  g_assert_cmpint (_debrief_date_time_to_usec (debrief_timeline_event_get_occurred_at (event)), ==, at);
+
+  /* The link back to the exact lines. */
+  g_assert_cmpstr (debrief_timeline_event_get_evidence_uuid (event), ==, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)));
+  g_assert_cmpint (debrief_timeline_event_get_evidence_first (event), ==, 3);
+  g_assert_cmpint (debrief_timeline_event_get_evidence_last (event), ==, 7);
+
+  /* One undoable edit. */
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  g_assert_true (debrief_document_redo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+}
+
+static void
+test_undo_save_and_reopen (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
+  g_autoptr(DebriefEvidence) kept = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) removed = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
+  const char *removed_uuid = debrief_record_get_uuid (DEBRIEF_RECORD (removed));
+  sqlite3 *saved;
+
+  /* Undoing an import and redoing it brings its content back. */
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (debrief_document_redo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  {
+    g_autoptr(DebriefEvidence) again = g_list_model_get_item (list, 1);
+    g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, again, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
+  }
+
+  /* Removed, then saved: the saved file holds no trace of its content. */
+  {
+    g_autoptr(DebriefEvidence) again = g_list_model_get_item (list, 1);
+
+    g_assert_true (debrief_document_remove (document, DEBRIEF_RECORD (again), &error));
+  }
+  debrief_document_save (document, target, NULL, &error);
+  g_assert_no_error (error);
+
+  saved = debrief_test_open_checked (path);
+  g_assert_cmpint (debrief_test_query_int (saved, "SELECT count(*) FROM evidence"), ==, 1);
+  g_assert_cmpint (debrief_test_query_int (saved, "SELECT count(DISTINCT evidence_uuid) FROM evidence_chunk"), ==, 1);
+  g_assert_cmpint (debrief_test_query_int (saved, "SELECT count(DISTINCT evidence_uuid) FROM evidence_line_index"), ==, 1);
+  sqlite3_close (saved);
+
+  /* While the working copy keeps it for a redo. */
+  g_assert_cmpint (count_chunks (document, "evidence_chunk", removed_uuid), >, 0);
+  g_assert_true (debrief_document_undo (document, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  reopened = debrief_document_open (target, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *reopened_list = debrief_document_get_records (reopened, DEBRIEF_TYPE_EVIDENCE);
+    g_autoptr(DebriefEvidence) item = g_list_model_get_item (reopened_list, 0);
+    g_autoptr(DebriefLogModel) model = debrief_log_model_new (reopened, item, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (reopened_list), ==, 1);
+    g_assert_cmpstr (debrief_evidence_get_sha256 (item), ==, debrief_evidence_get_sha256 (kept));
+    g_assert_cmpint (debrief_evidence_get_timestamp_format (item), ==, DEBRIEF_TS_ISO8601);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  }
+
+  debrief_document_close (reopened);
+  debrief_document_close (document);
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_migrate_version_1 (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  GListModel *list;
+
+  /* A file as the first release wrote it, with one evidence item. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (_debrief_schema_create_version (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO document_info VALUES ('document-uuid', 'b3c0c1de-0000-4000-8000-000000000001'),"
+                                 " ('created-at', '2026-03-14T00:00:00Z'), ('created-by', 'Old'), ('revision', '');"
+                                 "INSERT INTO incident (uuid, modified_at, modified_by, title) VALUES "
+                                 "('b3c0c1de-0000-4000-8000-000000000002', '2026-03-14T00:00:00Z', 'Old', 'OTA campaign 42');"
+                                 "INSERT INTO evidence (uuid, modified_at, modified_by, title, kind, size) VALUES "
+                                 "('b3c0c1de-0000-4000-8000-000000000003', '2026-03-14T00:00:00Z', 'Old', 'notes.txt', 'report', 5);"
+                                 "INSERT INTO evidence_chunk VALUES ('b3c0c1de-0000-4000-8000-000000000003', 0, 'none', 5, x'68656c6c6f');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (debrief_document_get_read_only (document));
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (document)), ==, "OTA campaign 42");
+
+  list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(DebriefEvidence) item = g_list_model_get_item (list, 0);
+    g_autoptr(GBytes) bytes = debrief_evidence_read_bytes (document, item, 1024, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "hello", 5);
+    g_assert_cmpint (debrief_evidence_get_line_count (item), ==, 0);
+    g_assert_null (debrief_evidence_get_first_at (item));
+  }
+
+  /* Saved, it is a version 2 file that checks clean. */
+  g_assert_true (debrief_document_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  db = debrief_test_open_checked (path);
+  g_assert_cmpint (debrief_test_query_int (db, "PRAGMA user_version"), ==, DEBRIEF_SCHEMA_VERSION);
+  g_assert_cmpint (debrief_test_query_int (db, "SELECT count(*) FROM evidence_chunk"), ==, 1);
+  sqlite3_close (db);
+
+  debrief_document_close (document);
+  debrief_test_remove_tree (dir);
+}
+
+static void
+test_read_only_refuses_import (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ro.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) read_only = NULL;
+  g_autoptr(GFile) gateway = fixture ("gateway.log");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (debrief_document_save (document, file, NULL, &error));
+  read_only = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  message = import_fails (read_only, gateway, NULL, DEBRIEF_EVIDENCE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (message, "read-only"));
+
+  debrief_document_close (read_only);
+  debrief_document_close (document);
+  debrief_test_remove_tree (dir);
+}
+
+static void
+record_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  GArray *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_array_append_val (calls, done);
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(DebriefEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 120000; i++)
+    g_string_append_printf (text, "[%5u.%06u] pwr: rail %u at %u mV\n", i / 100, (i % 100) * 10000, i % 4, 3300 - i % 50);
+  file = debrief_test_write_text (dir, "kmsg.log", text->str, (gssize) text->len);
+
+  evidence = debrief_evidence_import_file (source, file, NULL, record_progress, calls, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, >=, 3);
+  g_assert_cmpuint (g_array_index (calls, guint64, calls->len - 1), ==, text->len);
+  g_clear_object (&evidence);
+
+  /* A cancelled import leaves nothing behind. */
+  g_cancellable_cancel (cancellable);
+  evidence = debrief_evidence_import_file (source, file, NULL, NULL, NULL, NULL, cancellable, &error);
+  g_assert_null (evidence);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* The first, never added, is discarded by its importer's caller. */
+  g_assert_cmpint (debrief_test_query_int (_debrief_document_get_db (document),
+                                           "SELECT count(DISTINCT evidence_uuid) FROM evidence_chunk"), ==, 1);
+
+  debrief_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  data_home = debrief_test_use_private_data_home ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/debrief/evidence/log-import-and-view", test_log_import_and_view);
+  g_test_add_func ("/debrief/evidence/log-filter", test_log_filter);
+  g_test_add_func ("/debrief/evidence/clock-alignment", test_clock_alignment);
+  g_test_add_func ("/debrief/evidence/boot-time-option", test_boot_time_option);
+  g_test_add_func ("/debrief/evidence/other-kinds", test_other_kinds);
+  g_test_add_func ("/debrief/evidence/bad-input", test_bad_input);
+  g_test_add_func ("/debrief/evidence/long-line-and-many-chunks", test_long_line_and_many_chunks);
+  g_test_add_func ("/debrief/evidence/search", test_search);
+  g_test_add_func ("/debrief/evidence/find-edge-cases", test_find_edge_cases);
+  g_test_add_func ("/debrief/evidence/merged-log", test_merged_log);
+  g_test_add_func ("/debrief/evidence/merged-log-warnings", test_merged_log_warnings);
+  g_test_add_func ("/debrief/evidence/cite", test_cite);
+  g_test_add_func ("/debrief/evidence/undo-save-and-reopen", test_undo_save_and_reopen);
+  g_test_add_func ("/debrief/evidence/migrate-version-1", test_migrate_version_1);
+  g_test_add_func ("/debrief/evidence/read-only-refuses-import", test_read_only_refuses_import);
+  g_test_add_func ("/debrief/evidence/progress-and-cancel", test_progress_and_cancel);
+
+  ret = g_test_run ();
+
+  if (!g_test_subprocess ())
+    debrief_test_remove_tree (data_home);
+  g_free (data_home);
+
+  return ret;
+}
