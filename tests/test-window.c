@@ -16,6 +16,7 @@
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
+#include "evidence/debrief-evidence-page.h"
 #include "overview/debrief-overview-page.h"
 #include "welcome/debrief-welcome-page.h"
 #include "window/debrief-window.h"
@@ -122,6 +123,11 @@ test_window_shows_switcher_and_empty_states (void)
           g_assert_true (DEBRIEF_IS_OVERVIEW_PAGE (child));
           g_assert_true (debrief_overview_page_get_document (DEBRIEF_OVERVIEW_PAGE (child)) ==
                          debrief_window_get_document (window));
+          continue;
+        }
+      if (g_str_equal (view_names[i], "evidence"))
+        {
+          g_assert_true (DEBRIEF_IS_EVIDENCE_PAGE (child));
           continue;
         }
       g_assert_true (ADW_IS_STATUS_PAGE (child));

@@ -366,43 +366,6 @@ run_import (const char *in_path,
   return DEBRIEF_CLI_EXIT_OK;
 }
 
-/* "1500", "-2s", "+3m", "1h", "250ms": a clock offset in milliseconds. */
-static gboolean
-parse_offset (const char *text,
-              gint64     *out_ms)
-{
-  g_autofree char *unit = NULL;
-  gint64 value;
-  char *end = NULL;
-  gint64 scale;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  errno = 0;
-  value = g_ascii_strtoll (text, &end, 10);
-  if (errno != 0 || end == text)
-    return FALSE;
-
-  unit = g_ascii_strdown (end, -1);
-  if (*unit == '\0' || g_str_equal (unit, "ms"))
-    scale = 1;
-  else if (g_str_equal (unit, "s"))
-    scale = 1000;
-  else if (g_str_equal (unit, "m") || g_str_equal (unit, "min"))
-    scale = 60 * 1000;
-  else if (g_str_equal (unit, "h"))
-    scale = 60 * 60 * 1000;
-  else
-    return FALSE;
-
-  if (value > G_MAXINT64 / scale || value < G_MININT64 / scale)
-    return FALSE;
-
-  *out_ms = value * scale;
-  return TRUE;
-}
-
 static gboolean
 parse_kind (const char          *text,
             DebriefEvidenceKind *out_kind)
@@ -505,7 +468,7 @@ run_add_evidence (const char * const *args,
     }
   if (offset_text != NULL)
     {
-      if (!parse_offset (offset_text, &options.clock_offset_ms))
+      if (!debrief_evidence_parse_offset (offset_text, &options.clock_offset_ms))
         return usage_error (_("--clock-offset takes a whole number of milliseconds, or one with a unit: "
                               "s, m or h (for example -2s or +3m)."));
       options.has_clock_offset = TRUE;

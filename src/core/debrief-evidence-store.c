@@ -23,6 +23,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -2038,6 +2039,176 @@ debrief_evidence_cite (DebriefDocument  *document,
     return NULL;
 
   return g_steal_pointer (&event);
+}
+
+gboolean
+debrief_evidence_change_kind (DebriefDocument      *document,
+                              DebriefEvidence      *evidence,
+                              DebriefEvidenceKind   kind,
+                              GError              **error)
+{
+  g_autoptr(DebriefEvidenceSource) source = NULL;
+  ImportResult result = { kind, DEBRIEF_TS_NONE, FALSE, 0, G_MININT64, G_MININT64, 0, NULL, NULL };
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), FALSE);
+
+  if (debrief_evidence_get_kind (evidence) == kind)
+    return TRUE;
+
+  source = debrief_evidence_source_new (document);
+  if (!check_writable (source, error))
+    return FALSE;
+
+  if (kind == DEBRIEF_EVIDENCE_KIND_LOG)
+    {
+      sqlite3 *db = _debrief_document_get_db (document);
+      g_autoptr(GArray) rows = _debrief_evidence_read_index_rows (db, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)), NULL);
+      g_autoptr(GBytes) sample = NULL;
+      DebriefTimestampContext context;
+      gboolean ok;
+
+      if (debrief_evidence_get_size (evidence) > 0 && rows != NULL && rows->len == 0)
+        {
+          g_autoptr(GBytes) chunk = _debrief_evidence_read_chunk (db, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)), 0, error);
+          gsize size;
+          const guint8 *data;
+
+          if (chunk == NULL)
+            return FALSE;
+          data = g_bytes_get_data (chunk, &size);
+          if (looks_binary (data, MIN (size, DEBRIEF_EVIDENCE_SAMPLE_SIZE)))
+            {
+              g_set_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_NOT_TEXT,
+                           _("“%s” is not text, so it cannot be read as a log."),
+                           debrief_evidence_get_title (evidence));
+              return FALSE;
+            }
+
+          _debrief_evidence_source_get_context (source, &context);
+          debrief_document_begin_group (document);
+          ok = _debrief_evidence_reindex_log (db, evidence, &context, error);
+          if (ok)
+            debrief_evidence_set_kind (evidence, kind);
+          debrief_document_end_group (document);
+          return ok;
+        }
+
+      debrief_evidence_set_kind (evidence, kind);
+      return TRUE;
+    }
+
+  if (kind != DEBRIEF_EVIDENCE_KIND_OTHER)
+    {
+      g_autoptr(GBytes) bytes = debrief_evidence_read_bytes (document, evidence, MAX_PARSED_SIZE, error);
+
+      if (bytes == NULL || !check_content (source, bytes, debrief_evidence_get_original_name (evidence), &result, error))
+        {
+          import_result_clear (&result);
+          return FALSE;
+        }
+    }
+
+  first = datetime_from_usec (result.first_usec);
+  last = datetime_from_usec (result.last_usec);
+
+  debrief_document_begin_group (document);
+  debrief_evidence_set_kind (evidence, kind);
+  debrief_evidence_set_line_count (evidence, (gint64) result.n_lines);
+  debrief_evidence_set_first_at (evidence, first);
+  debrief_evidence_set_last_at (evidence, last);
+  debrief_evidence_set_time_format (evidence, "");
+  debrief_evidence_set_since_boot (evidence, FALSE);
+  debrief_document_end_group (document);
+  import_result_clear (&result);
+
+  return TRUE;
+}
+
+gboolean
+debrief_evidence_parse_offset (const char *text,
+                               gint64     *out_ms)
+{
+  g_autofree char *unit = NULL;
+  g_autofree char *trimmed = NULL;
+  gint64 value;
+  char *end = NULL;
+  gint64 scale;
+
+  g_return_val_if_fail (out_ms != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtoll (trimmed, &end, 10);
+  if (errno != 0 || end == trimmed)
+    return FALSE;
+
+  unit = g_strstrip (g_ascii_strdown (end, -1));
+  if (*unit == '\0' || g_str_equal (unit, "ms"))
+    scale = 1;
+  else if (g_str_equal (unit, "s"))
+    scale = 1000;
+  else if (g_str_equal (unit, "m") || g_str_equal (unit, "min"))
+    scale = 60 * 1000;
+  else if (g_str_equal (unit, "h"))
+    scale = 60 * 60 * 1000;
+  else
+    return FALSE;
+
+  if (value > G_MAXINT64 / scale || value < G_MININT64 / scale)
+    return FALSE;
+
+  *out_ms = value * scale;
+  return TRUE;
+}
+
+char *
+debrief_evidence_format_offset (gint64 offset_ms)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint64 rest;
+  guint64 days, hours, minutes, ms;
+
+  if (offset_ms == 0)
+    return g_strdup (_("none"));
+
+  g_string_append (out, offset_ms < 0 ? "−" : "+");
+  rest = offset_ms < 0 ? (guint64) -(offset_ms + 1) + 1 : (guint64) offset_ms;
+
+  days = rest / (24 * 3600 * 1000);
+  rest %= 24 * 3600 * 1000;
+  hours = rest / (3600 * 1000);
+  rest %= 3600 * 1000;
+  minutes = rest / 60000;
+  rest %= 60000;
+  ms = rest;
+
+  if (days > 0)
+    g_string_append_printf (out, _("%" G_GUINT64_FORMAT " d "), days);
+  if (hours > 0)
+    g_string_append_printf (out, _("%" G_GUINT64_FORMAT " h "), hours);
+  if (minutes > 0)
+    g_string_append_printf (out, _("%" G_GUINT64_FORMAT " min "), minutes);
+  if (ms > 0)
+    {
+      if (ms % 1000 == 0)
+        g_string_append_printf (out, _("%" G_GUINT64_FORMAT " s"), ms / 1000);
+      else if (ms < 1000 && out->len == 1)
+        g_string_append_printf (out, _("%" G_GUINT64_FORMAT " ms"), ms);
+      else
+        g_string_append_printf (out, _("%" G_GUINT64_FORMAT ".%03u s"), ms / 1000, (guint) (ms % 1000));
+    }
+
+  g_strchomp (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* --- Search ----------------------------------------------------------- */

@@ -122,6 +122,20 @@ gboolean debrief_evidence_set_boot_time (DebriefDocument *document,
                                          GDateTime       *boot_time,
                                          GError         **error);
 
+/* Changes the kind of an item the user says was detected wrongly, after
+ * checking that its content can be read as that kind (and indexing a log's
+ * lines).  One undoable edit. */
+gboolean debrief_evidence_change_kind   (DebriefDocument      *document,
+                                         DebriefEvidence      *evidence,
+                                         DebriefEvidenceKind   kind,
+                                         GError              **error);
+
+/* "1500", "-2s", "+3m", "1h", "250ms": a clock offset in milliseconds. */
+gboolean debrief_evidence_parse_offset  (const char *text,
+                                         gint64     *out_ms);
+/* The same, written for people: "+1 min 3.500 s", "−250 ms", "none". */
+char    *debrief_evidence_format_offset (gint64      offset_ms);
+
 /* One match of a search. */
 typedef struct
 {

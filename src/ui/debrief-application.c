@@ -48,6 +48,8 @@ static const DebriefAccel debrief_accels[] = {
   { "win.export", { "<Control>e", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.import-evidence", { "<Control>i", NULL } },
+  { "win.search-evidence", { "<Control><Shift>f", NULL } },
   { "win.view::overview", { "<Alt>1", NULL } },
   { "win.view::evidence", { "<Alt>2", NULL } },
   { "win.view::timeline", { "<Alt>3", NULL } },

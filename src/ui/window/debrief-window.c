@@ -19,6 +19,7 @@
 #include "debrief-application.h"
 #include "debrief-recent.h"
 #include "debrief-window.h"
+#include "evidence/debrief-evidence-page.h"
 #include "overview/debrief-overview-page.h"
 #include "welcome/debrief-welcome-page.h"
 
@@ -65,6 +66,7 @@ struct _DebriefWindow
   GtkLabel             *info_label;
   GPtrArray            *info_buttons;
   DebriefOverviewPage  *overview_page;
+  DebriefEvidencePage  *evidence_page;
   GMenu                *recent_menu;
 };
 
@@ -332,6 +334,10 @@ debrief_window_update_actions (DebriefWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  writable && debrief_document_get_can_redo (self->document));
   gtk_widget_set_sensitive (GTK_WIDGET (self->overview_page), has_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_page), has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-evidence", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-evidence", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-evidence", has_document);
 }
 
 static void
@@ -530,6 +536,7 @@ debrief_window_set_document (DebriefWindow   *self,
     }
 
   debrief_overview_page_set_document (self->overview_page, document);
+  debrief_evidence_page_set_document (self->evidence_page, document);
   debrief_window_sync_switchers (self);
   debrief_window_watch_file (self);
   show_info (self, document && debrief_document_get_read_only (document) ? INFO_READ_ONLY : INFO_NONE);
@@ -1554,6 +1561,45 @@ debrief_window_set_property (GObject      *object,
     }
 }
 
+/* Evidence, from anywhere in the window. */
+static void
+debrief_window_action_import_evidence (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "evidence");
+  gtk_widget_activate_action (GTK_WIDGET (self->evidence_page), "evidence.import", NULL);
+}
+
+static void
+debrief_window_action_search_evidence (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "evidence");
+  gtk_widget_activate_action (GTK_WIDGET (self->evidence_page), "evidence.search", NULL);
+}
+
+/* The back-link of a timeline event: its evidence, at the lines it cites. */
+static void
+debrief_window_action_show_evidence (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (widget);
+  const char *uuid;
+  gint64 first;
+  gint64 last;
+
+  g_variant_get (parameter, "(&sxx)", &uuid, &first, &last);
+  adw_view_stack_set_visible_child_name (self->stack, "evidence");
+  debrief_evidence_page_show_evidence (self->evidence_page, uuid, first, last);
+}
+
 static void
 debrief_window_class_init (DebriefWindowClass *klass)
 {
@@ -1582,6 +1628,7 @@ debrief_window_class_init (DebriefWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DEBRIEF_TYPE_EVIDENCE_PAGE);
   g_type_ensure (DEBRIEF_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DEBRIEF_TYPE_WELCOME_PAGE);
 
@@ -1596,12 +1643,16 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, debrief_window_stack_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, debrief_window_info_bar_response_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "visible-view");
   gtk_widget_class_install_action (widget_class, "win.new", NULL, debrief_window_action_new);
+  gtk_widget_class_install_action (widget_class, "win.import-evidence", NULL, debrief_window_action_import_evidence);
+  gtk_widget_class_install_action (widget_class, "win.search-evidence", NULL, debrief_window_action_search_evidence);
+  gtk_widget_class_install_action (widget_class, "win.show-evidence", "(sxx)", debrief_window_action_show_evidence);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, debrief_window_action_open);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", debrief_window_action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, debrief_window_action_save);
