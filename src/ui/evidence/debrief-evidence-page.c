@@ -534,9 +534,10 @@ create_cited_row (gpointer item,
     where = g_strdup_printf (_("lines %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), first + 1, last + 1);
   subtitle = when ? g_strdup_printf ("%s · %s", when, where) : g_strdup (where);
 
+  /* Titles come from evidence: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *debrief_timeline_event_get_title (event)
                                                              ? debrief_timeline_event_get_title (event) : _("Untitled event"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
