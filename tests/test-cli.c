@@ -396,6 +396,91 @@ test_import_bad_exports (void)
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
 }
 
+static char *
+evidence_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "evidence", name, NULL);
+}
+
+static void
+test_add_evidence_search_and_merged_log (void)
+{
+  g_autofree char *gateway = evidence_fixture ("gateway.log");
+  g_autofree char *zephyr = evidence_fixture ("device-zephyr.log");
+  g_autofree char *empty = evidence_fixture ("empty.log");
+  g_autofree char *merged_path = work_path ("merged.tsv");
+  g_autofree char *merged = NULL;
+  g_autoptr(Run) added = NULL;
+  g_autoptr(Run) device = NULL;
+  g_autoptr(Run) partly = NULL;
+  g_autoptr(Run) found = NULL;
+  g_autoptr(Run) nothing = NULL;
+  g_autoptr(Run) log = NULL;
+  g_autoptr(Run) check = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* The incident is made when it does not exist. */
+  added = run_debrief ("--add-evidence", "fleet.debrief", gateway);
+  g_assert_cmpint (added->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (added->out, "gateway.log: Log, ISO 8601, 10 lines, 2026-03-14T02:11:07.123000Z – 2026-03-14T02:20:45.900000Z\n");
+
+  device = run_debrief ("--add-evidence", "--boot-time", "2026-03-14T02:12:29.500Z", "fleet.debrief", zephyr);
+  g_assert_cmpint (device->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (device->out, "device-zephyr.log: Log, Zephyr log (time since boot), 9 lines, 2026-03-14T02:12:29.502136Z – 2026-03-14T02:12:34.500101Z\n");
+
+  /* A bad file is named, the good ones still come in, the status says so. */
+  partly = run_debrief ("--add-evidence", "--kind", "report", "fleet.debrief", empty, gateway);
+  g_assert_cmpint (partly->status, ==, DEBRIEF_CLI_EXIT_IO);
+  assert_contains (partly->err, "empty.log: “empty.log” is empty: there is nothing to import.");
+  assert_contains (partly->out, "gateway.log: Report, 738 bytes, SHA-256 ");
+
+  check = run_debrief ("--check", "fleet.debrief");
+  g_assert_cmpint (check->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (check->out, "Evidence items: 3\n");
+
+  found = run_debrief ("--search", "fleet.debrief", "crc mismatch");
+  g_assert_cmpint (found->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (found->out, "gateway.log\t4\t2026-03-14T02:12:31.250000Z\t2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed: device 0x3f2a reported CRC mismatch on block 118\n");
+  assert_contains (found->out, "device-zephyr.log\t4\t2026-03-14T02:12:31.233412Z\t[00:00:01.733,412] <err> ota: CRC mismatch on block 118: expected 0x9a3c got 0x1f07\n");
+
+  nothing = run_debrief ("--search", "fleet.debrief", "no such words");
+  g_assert_cmpint (nothing->status, ==, DEBRIEF_CLI_EXIT_DOCUMENT);
+  g_assert_cmpstr (nothing->out, ==, "");
+
+  log = run_debrief ("--merged-log", "fleet.debrief", "-o", "merged.tsv");
+  g_assert_cmpint (log->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_true (g_file_get_contents (merged_path, &merged, NULL, NULL));
+  lines = g_strsplit (merged, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 20);
+  g_assert_cmpstr (lines[0], ==, "2026-03-14T02:11:07.123Z\tgateway.log\tinfo\t2026-03-14T02:11:07.123Z gw-17 fwupd[311]: INFO ota: campaign 42 started for 1200 devices");
+  g_assert_cmpstr (lines[6], ==, "2026-03-14T02:12:31.233Z\tdevice-zephyr.log\terror\t[00:00:01.733,412] <err> ota: CRC mismatch on block 118: expected 0x9a3c got 0x1f07");
+}
+
+static void
+test_evidence_usage_errors (void)
+{
+  g_autoptr(Run) kind = run_debrief ("--add-evidence", "--kind", "spreadsheet", "x.debrief", "a.log");
+  g_autoptr(Run) offset = run_debrief ("--add-evidence", "--clock-offset", "soon", "x.debrief", "a.log");
+  g_autoptr(Run) boot = run_debrief ("--add-evidence", "--boot-time", "yesterday", "x.debrief", "a.log");
+  g_autoptr(Run) alone = run_debrief ("--add-evidence", "x.debrief");
+  g_autoptr(Run) stray = run_debrief ("--search", "--kind", "log", "x.debrief", "crc");
+  g_autoptr(Run) missing = run_debrief ("--search", "missing.debrief", "crc");
+  g_autofree char *path = work_path ("x.debrief");
+
+  g_assert_cmpint (kind->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+  assert_contains (kind->err, "--kind takes one of log, metrics, chat, report, image and other.");
+  g_assert_cmpint (offset->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+  assert_contains (offset->err, "--clock-offset takes");
+  g_assert_cmpint (boot->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+  assert_contains (boot->err, "--boot-time takes");
+  g_assert_cmpint (alone->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+  g_assert_cmpint (stray->status, ==, DEBRIEF_CLI_EXIT_USAGE);
+  g_assert_cmpint (missing->status, ==, DEBRIEF_CLI_EXIT_IO);
+  assert_contains (missing->err, "missing.debrief: There is no such file.");
+  /* Nothing was made by a refused command. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Each test works in a folder of its own. */
 static void
 reset_work_dir (void)
@@ -441,6 +526,8 @@ main (int   argc,
   add_test ("/debrief/cli/wrong-arguments", test_wrong_arguments);
   add_test ("/debrief/cli/export-import-round-trip", test_export_import_round_trip);
   add_test ("/debrief/cli/import-bad-exports", test_import_bad_exports);
+  add_test ("/debrief/cli/add-evidence-search-and-merged-log", test_add_evidence_search_and_merged_log);
+  add_test ("/debrief/cli/evidence-usage-errors", test_evidence_usage_errors);
 
   ret = g_test_run ();
 

@@ -14,6 +14,7 @@
 #include "debrief-evidence-store.h"
 #include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
+#include "debrief-json.h"
 #include "debrief-log-model.h"
 #include "debrief-schema.h"
 #include "debrief-test-util.h"
@@ -907,6 +908,44 @@ test_progress_and_cancel (void)
   debrief_test_remove_tree (dir);
 }
 
+static void
+test_json_round_trip_reindexes_logs (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
+  g_autoptr(DebriefEvidence) evidence = import (document, zephyr, NULL, NULL);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(DebriefDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  g_assert_true (debrief_document_export_json (document, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  in = g_memory_input_stream_new_from_bytes (g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out)));
+
+  copy = debrief_document_import_json (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  list = debrief_document_get_records (copy, DEBRIEF_TYPE_EVIDENCE);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(DebriefEvidence) item = g_list_model_get_item (list, 0);
+    g_autoptr(DebriefLogModel) model = debrief_log_model_new (copy, item, &error);
+    g_autoptr(DebriefLogRow) row = NULL;
+
+    /* The export carries the bytes; the lines are indexed anew. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
+    row = row_at (G_LIST_MODEL (model), 3);
+    g_assert_cmpint (debrief_log_row_get_level (row), ==, DEBRIEF_LOG_LEVEL_ERROR);
+    g_assert_cmpstr (debrief_evidence_get_sha256 (item), ==, debrief_evidence_get_sha256 (evidence));
+    g_assert_true (debrief_evidence_get_since_boot (item));
+  }
+
+  debrief_document_close (copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/migrate-version-1", test_migrate_version_1);
   g_test_add_func ("/debrief/evidence/read-only-refuses-import", test_read_only_refuses_import);
   g_test_add_func ("/debrief/evidence/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/debrief/evidence/json-round-trip-reindexes-logs", test_json_round_trip_reindexes_logs);
 
   ret = g_test_run ();
 
