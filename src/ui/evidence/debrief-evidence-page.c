@@ -37,6 +37,7 @@
 #define MAX_SHOWN_SIZE (256 * 1024 * 1024)
 /* Search results listed; the rest are counted. */
 #define MAX_RESULTS 1000
+#define MAX_COUNTED 1000000
 
 struct _DebriefEvidencePage
 {
@@ -1472,9 +1473,11 @@ collect_result (const DebriefSearchMatch *match,
   SearchJob *job = user_data;
   Result *result;
 
+  /* Past the rows listed, matches are still counted, up to a bound that
+   * keeps a search for "e" over a gigabyte short. */
   job->n_matches++;
   if (job->results->len >= MAX_RESULTS)
-    return FALSE;
+    return job->n_matches < MAX_COUNTED;
 
   result = g_new0 (Result, 1);
   result->uuid = g_strdup (match->evidence_uuid);
@@ -1626,8 +1629,12 @@ search_done_cb (GObject      *object,
   if (job->n_matches == 0)
     /* Translators: %s is what was searched for */
     summary = g_strdup_printf (_("No evidence contains “%s”"), job->query);
+  else if (job->n_matches >= MAX_COUNTED)
+    summary = g_strdup_printf (_("More than %'u matches of “%s”; the first %'u are listed"),
+                               job->n_matches, job->query, job->results->len);
   else if (job->n_matches > job->results->len)
-    summary = g_strdup_printf (_("The first %'u matches of “%s”"), job->results->len, job->query);
+    summary = g_strdup_printf (_("%'u matches of “%s”; the first %'u are listed"),
+                               job->n_matches, job->query, job->results->len);
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match of “%s”", "%'u matches of “%s”", job->n_matches),
                                job->n_matches, job->query);
