@@ -2066,7 +2066,6 @@ debrief_evidence_change_kind (DebriefDocument      *document,
     {
       sqlite3 *db = _debrief_document_get_db (document);
       g_autoptr(GArray) rows = _debrief_evidence_read_index_rows (db, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)), NULL);
-      g_autoptr(GBytes) sample = NULL;
       DebriefTimestampContext context;
       gboolean ok;
 

@@ -593,18 +593,15 @@ status_viewer (const char *icon,
 }
 
 static void
-log_filter_done_cb (DebriefEvidencePage *self,
-                    GError              *error,
-                    DebriefLogModel     *model)
+set_log_status (DebriefLogView  *view,
+                DebriefLogModel *model,
+                GError          *error)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (model));
   guint64 total = debrief_log_model_get_n_lines (model);
   g_autofree char *status = NULL;
 
-  if (!DEBRIEF_IS_LOG_VIEW (self->viewer))
-    return;
-
-  debrief_log_view_set_busy (DEBRIEF_LOG_VIEW (self->viewer), FALSE);
+  debrief_log_view_set_busy (view, FALSE);
   if (error != NULL)
     status = g_strdup (error->message);
   else if (shown == total)
@@ -612,7 +609,16 @@ log_filter_done_cb (DebriefEvidencePage *self,
   else
     /* Translators: lines shown by a filter, of all lines */
     status = g_strdup_printf (_("%'u of %'" G_GUINT64_FORMAT " lines"), shown, total);
-  debrief_log_view_set_status (DEBRIEF_LOG_VIEW (self->viewer), status);
+  debrief_log_view_set_status (view, status);
+}
+
+static void
+log_filter_done_cb (DebriefEvidencePage *self,
+                    GError              *error,
+                    DebriefLogModel     *model)
+{
+  if (DEBRIEF_IS_LOG_VIEW (self->viewer) && model == self->log_model)
+    set_log_status (DEBRIEF_LOG_VIEW (self->viewer), model, error);
 }
 
 static void
@@ -668,8 +674,7 @@ make_log_viewer (DebriefEvidencePage  *self,
   g_signal_connect_object (view, "jump-to-time", G_CALLBACK (log_jump_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log_model, "filter-done", G_CALLBACK (log_filter_done_cb), self, G_CONNECT_SWAPPED);
-  self->viewer = NULL;
-  log_filter_done_cb (self, NULL, self->log_model);
+  set_log_status (DEBRIEF_LOG_VIEW (view), self->log_model, NULL);
 
   return view;
 }
@@ -861,9 +866,11 @@ reveal_place (DebriefEvidencePage *self,
     {
       guint position = debrief_log_model_find_line (self->log_model, (guint64) first);
 
-      /* A filter may hide the line: then the whole log is shown. */
+      /* A filter may hide the line: then the whole log is shown, and the
+       * view's filter controls say so. */
       if (position == G_MAXUINT || debrief_log_model_get_filtering (self->log_model))
         {
+          debrief_log_view_clear_filter (DEBRIEF_LOG_VIEW (self->viewer));
           debrief_log_model_set_filter (self->log_model, DEBRIEF_LOG_LEVEL_NONE, NULL);
           position = debrief_log_model_find_line (self->log_model, (guint64) first);
         }
@@ -873,6 +880,7 @@ reveal_place (DebriefEvidencePage *self,
 
           if (row != NULL && debrief_log_row_get_line (row) != (guint64) first)
             {
+              debrief_log_view_clear_filter (DEBRIEF_LOG_VIEW (self->viewer));
               debrief_log_model_set_filter (self->log_model, DEBRIEF_LOG_LEVEL_NONE, NULL);
               position = debrief_log_model_find_line (self->log_model, (guint64) first);
             }
@@ -1023,6 +1031,8 @@ typedef struct
   GtkWidget           *offset_entry;
   GtkWidget           *message;
   guint64              line;
+  char                *boot_initial;
+  char                *offset_initial;
 } AlignDialog;
 
 static void
@@ -1032,6 +1042,8 @@ align_dialog_free (gpointer data)
 
   g_object_unref (dialog->self);
   g_object_unref (dialog->evidence);
+  g_free (dialog->boot_initial);
+  g_free (dialog->offset_initial);
   g_free (dialog);
 }
 
@@ -1059,7 +1071,9 @@ apply_alignment (AlignDialog  *dialog,
       return debrief_evidence_align_line (self->document, dialog->evidence, dialog->line, at, error);
     }
 
-  if (*boot_text != '\0')
+  /* Only what the user changed is applied: the boot time and the offset
+   * are shown as they are, and either may be edited. */
+  if (*boot_text != '\0' && g_strcmp0 (boot_text, dialog->boot_initial) != 0)
     {
       g_autoptr(GDateTime) boot = parse_user_time (boot_text, zone);
 
@@ -1071,6 +1085,9 @@ apply_alignment (AlignDialog  *dialog,
         }
       return debrief_evidence_set_boot_time (self->document, dialog->evidence, boot, error);
     }
+
+  if (g_strcmp0 (offset_text, dialog->offset_initial) == 0)
+    return TRUE;
 
   if (!debrief_evidence_parse_offset (offset_text, &offset_ms))
     {
@@ -1094,8 +1111,8 @@ align_response_cb (AdwMessageDialog *message_dialog,
 
   if (!apply_alignment (dialog, &error))
     {
-      /* The dialog closes on any response: a mistake opens it again with
-       * what was typed and why it was not taken. */
+      /* The dialog closes on any response: a mistake is explained in a
+       * dialog of its own, and the clock stays as it was. */
       show_error_dialog (dialog->self, _("The Clock Was Not Changed"), error->message);
     }
 }
@@ -1162,13 +1179,22 @@ align_clock_action (GtkWidget  *widget,
   if (debrief_evidence_get_since_boot (self->current))
     {
       gint64 boot = debrief_evidence_get_clock_offset_ms (self->current);
-      g_autofree char *boot_text = boot != 0 ? format_time (boot * 1000, zone, TRUE) : NULL;
+      g_autofree char *boot_text = NULL;
 
+      if (boot != 0)
+        {
+          g_autofree char *seconds = format_time (boot * 1000, zone, TRUE);
+
+          /* To the millisecond: applying it unchanged changes nothing. */
+          boot_text = g_strdup_printf ("%s.%03d", seconds, (int) (((boot % 1000) + 1000) % 1000));
+        }
       dialog->boot_entry = add_entry_row (list, _("Boot Time"), boot_text);
+      dialog->boot_initial = g_strdup (boot_text ? boot_text : "");
     }
 
   offset = g_strdup_printf ("%" G_GINT64_FORMAT, debrief_evidence_get_clock_offset_ms (self->current));
   dialog->offset_entry = add_entry_row (list, _("Offset in Milliseconds"), offset);
+  dialog->offset_initial = g_strdup (offset);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
@@ -1736,6 +1762,10 @@ import_item_free (gpointer data)
 {
   ImportItem *item = data;
 
+  /* Arrays whose items moved to an import's queue hold empty places. */
+  if (item == NULL)
+    return;
+
   g_clear_object (&item->file);
   g_clear_pointer (&item->bytes, g_bytes_unref);
   g_free (item->name);
@@ -1756,6 +1786,7 @@ typedef struct
   char                  *current;    /* under lock */
   guint                  n_items;    /* under lock */
   guint                  n_finished; /* under lock */
+  gboolean               finished;   /* under lock: the thread took its last item */
 
   /* Main thread only. */
   GPtrArray             *failures;
@@ -1950,6 +1981,8 @@ import_thread (GTask        *task,
           job->current = g_strdup (item->name);
           job->item_done = 0;
         }
+      else
+        job->finished = TRUE;
       g_mutex_unlock (&job->lock);
 
       if (item == NULL)
@@ -2129,21 +2162,35 @@ import_items (DebriefEvidencePage *self,
       return;
     }
 
-  /* A drop during an import joins the running one. */
+  /* A drop during an import joins the running one, unless its thread has
+   * already taken its last file. */
   if (job != NULL && job->document == self->document)
     {
-      g_mutex_lock (&job->lock);
-      for (guint i = 0; i < items->len; i++)
-        {
-          ImportItem *item = g_ptr_array_index (items, i);
+      gboolean joined = FALSE;
 
-          job->total += item->size;
-          job->n_items++;
-          g_queue_push_tail (&job->queue, g_steal_pointer (&items->pdata[i]));
+      g_mutex_lock (&job->lock);
+      if (!job->finished)
+        {
+          for (guint i = 0; i < items->len; i++)
+            {
+              ImportItem *item = g_ptr_array_index (items, i);
+
+              job->total += item->size;
+              job->n_items++;
+              g_queue_push_tail (&job->queue, g_steal_pointer (&items->pdata[i]));
+            }
+          joined = TRUE;
         }
       g_mutex_unlock (&job->lock);
-      return;
+
+      if (joined)
+        return;
     }
+
+  /* An import into an incident that is no longer shown is stopped; a
+   * finished one is left to report what it did. */
+  if (job != NULL && job->document != self->document && self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 
   job = g_new0 (ImportJob, 1);
   g_mutex_init (&job->lock);
@@ -2161,8 +2208,6 @@ import_items (DebriefEvidencePage *self,
       g_queue_push_tail (&job->queue, g_steal_pointer (&items->pdata[i]));
     }
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   self->import_cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (self), "import-job", job);
@@ -2296,7 +2341,9 @@ drop_cb (GtkDropTarget       *target,
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
-      for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+      g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      for (GSList *l = files; l != NULL; l = l->next)
         g_ptr_array_add (items, file_item (l->data));
     }
   else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')

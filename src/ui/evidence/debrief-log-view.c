@@ -969,6 +969,25 @@ debrief_log_view_set_status (DebriefLogView *self,
   gtk_label_set_text (self->status_label, text ? text : "");
 }
 
+/* Shows every line again: the controls are reset and "filter-changed" is
+ * emitted once, at once (not after the search entry's pause). */
+void
+debrief_log_view_clear_filter (DebriefLogView *self)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  if (self->min_level == DEBRIEF_LOG_LEVEL_NONE && (self->filter_text == NULL || *self->filter_text == '\0'))
+    return;
+
+  self->min_level = DEBRIEF_LOG_LEVEL_NONE;
+  g_free (self->filter_text);
+  self->filter_text = g_strdup ("");
+  gtk_drop_down_set_selected (self->level_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  debrief_log_view_set_highlight (self, NULL);
+  emit_filter_changed (self);
+}
+
 gboolean
 debrief_log_view_get_busy (DebriefLogView *self)
 {

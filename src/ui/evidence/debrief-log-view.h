@@ -44,6 +44,7 @@ void             debrief_log_view_set_highlight      (DebriefLogView  *self,
                                                       const char      *text);
 DebriefLogLevel  debrief_log_view_get_min_level      (DebriefLogView  *self);
 const char      *debrief_log_view_get_filter_text    (DebriefLogView  *self);
+void             debrief_log_view_clear_filter       (DebriefLogView *self);
 void             debrief_log_view_set_status         (DebriefLogView  *self,
                                                       const char      *text);
 gboolean         debrief_log_view_get_busy           (DebriefLogView  *self);
