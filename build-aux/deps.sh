@@ -17,6 +17,7 @@ DEBRIEF_BUILD_PACKAGES=(
   libadwaita-1-dev
   libjson-glib-dev
   libsqlite3-dev
+  nettle-dev
   shared-mime-info
 )
 
