@@ -1296,7 +1296,9 @@ out:
   }
   g_thread_join (thread);
 
-  if (ok && g_atomic_int_get (&pipeline.failed))
+  /* The writer's error, when it was the one that stopped: a failed write
+   * ends the reading at the next chunk, with no error of the reader's. */
+  if (pipeline.error != NULL && (error == NULL || *error == NULL))
     {
       ok = FALSE;
       g_propagate_error (error, g_steal_pointer (&pipeline.error));

@@ -81,6 +81,9 @@ struct _DebriefEvidencePage
   guint                progress_source;
 
   gboolean             updating;
+  /* The viewer waits until the view is shown: opening an incident does
+   * not read its evidence. */
+  gboolean             viewer_stale;
 };
 
 G_DEFINE_FINAL_TYPE (DebriefEvidencePage, debrief_evidence_page, GTK_TYPE_WIDGET)
@@ -839,6 +842,15 @@ show_current (DebriefEvidencePage *self)
 
   g_signal_handlers_disconnect_by_func (self->current, evidence_notify_cb, self);
   g_signal_connect_object (self->current, "notify", G_CALLBACK (evidence_notify_cb), self, G_CONNECT_SWAPPED);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      set_viewer (self, NULL);
+      self->viewer_stale = TRUE;
+      update_actions (self);
+      return;
+    }
+  self->viewer_stale = FALSE;
 
   viewer = make_viewer (self, &error);
   if (viewer == NULL)
@@ -2517,7 +2529,8 @@ debrief_evidence_page_select (DebriefEvidencePage *self,
           if (self->current == evidence &&
               g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
             gtk_stack_set_visible_child_name (self->content_stack, "item");
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          if (gtk_list_view_get_model (self->list_view) == GTK_SELECTION_MODEL (self->selection))
+            gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
@@ -2603,7 +2616,10 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
       gtk_single_selection_set_can_unselect (self->selection, FALSE);
       g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
       g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (list_items_changed_cb), self);
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      /* The rows, their icons and the viewer are made when the view is
+       * shown: a view stack measures its hidden pages too. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
       self->cited = gtk_filter_list_model_new (g_object_ref (debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT)),
                                                GTK_FILTER (g_object_ref (self->cited_filter)));
@@ -2614,6 +2630,21 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   selection_changed_cb (self);
   update_actions (self);
+}
+
+static void
+debrief_evidence_page_map (GtkWidget *widget)
+{
+  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (debrief_evidence_page_parent_class)->map (widget);
+
+  if (self->selection != NULL &&
+      gtk_list_view_get_model (self->list_view) != GTK_SELECTION_MODEL (self->selection))
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  if (self->viewer_stale && self->current != NULL)
+    show_current (self);
 }
 
 static void
@@ -2660,6 +2691,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
 
   object_class->dispose = debrief_evidence_page_dispose;
   object_class->get_property = debrief_evidence_page_get_property;
+  widget_class->map = debrief_evidence_page_map;
 
   properties [PROP_IMPORTING] =
     g_param_spec_boolean ("importing", NULL, NULL,
