@@ -610,6 +610,89 @@ _debrief_evidence_read_index_entries (sqlite3     *db,
   return ok ? g_steal_pointer (&entries) : NULL;
 }
 
+/* Calls @func with each chunk of an item's content, in order. */
+typedef gboolean (*ChunkFunc) (GBytes   *chunk,
+                               gpointer  user_data,
+                               GError  **error);
+
+static gboolean
+for_each_chunk (sqlite3      *db,
+                const char   *uuid,
+                ChunkFunc     func,
+                gpointer      user_data,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT compression, size, data FROM evidence_chunk "
+                          "WHERE evidence_uuid = ?1 ORDER BY seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, _("The evidence could not be read"));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) chunk = chunk_from_row (stmt, 0, error);
+
+      if (chunk == NULL || !func (chunk, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, _("The evidence could not be read"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  GByteArray *out;
+  guint64     limit;
+  const char *title;
+} Gather;
+
+static gboolean
+gather_chunk (GBytes   *chunk,
+              gpointer  user_data,
+              GError  **error)
+{
+  Gather *gather = user_data;
+
+  if (gather->out->len + g_bytes_get_size (chunk) > gather->limit)
+    {
+      g_set_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_TOO_LARGE,
+                   _("The content of “%s” is larger than it says, or too large to be read whole."),
+                   gather->title);
+      return FALSE;
+    }
+
+  g_byte_array_append (gather->out, g_bytes_get_data (chunk, NULL), (guint) g_bytes_get_size (chunk));
+  return TRUE;
+}
+
+static gboolean
+write_chunk (GBytes   *chunk,
+             gpointer  user_data,
+             GError  **error)
+{
+  return g_output_stream_write_all (G_OUTPUT_STREAM (user_data),
+                                    g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk),
+                                    NULL, NULL, error);
+}
+
 GBytes *
 debrief_evidence_read_bytes (DebriefDocument  *document,
                              DebriefEvidence  *evidence,
@@ -617,10 +700,8 @@ debrief_evidence_read_bytes (DebriefDocument  *document,
                              GError          **error)
 {
   g_autoptr(GByteArray) out = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  Gather gather;
   gint64 size;
-  int rc;
 
   g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
@@ -636,38 +717,11 @@ debrief_evidence_read_bytes (DebriefDocument  *document,
       return NULL;
     }
 
-  db = _debrief_document_get_db (document);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT compression, size, data FROM evidence_chunk "
-                          "WHERE evidence_uuid = ?1 ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)), -1, SQLITE_TRANSIENT);
-
   out = g_byte_array_sized_new ((guint) size);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) chunk = chunk_from_row (stmt, 0, error);
-
-      if (chunk == NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      if ((gint64) (out->len + g_bytes_get_size (chunk)) > size)
-        break;
-      g_byte_array_append (out, g_bytes_get_data (chunk, NULL), (guint) g_bytes_get_size (chunk));
-    }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
+  gather = (Gather) { out, (guint64) size, debrief_evidence_get_title (evidence) };
+  if (!for_each_chunk (_debrief_document_get_db (document), debrief_record_get_uuid (DEBRIEF_RECORD (evidence)),
+                       gather_chunk, &gather, error))
+    return NULL;
 
   if ((gint64) out->len != size)
     {
@@ -689,9 +743,7 @@ debrief_evidence_source_write_to_file (DebriefEvidenceSource  *source,
 {
   g_autoptr(GFileOutputStream) out = NULL;
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (evidence_uuid != NULL, FALSE);
@@ -700,44 +752,16 @@ debrief_evidence_source_write_to_file (DebriefEvidenceSource  *source,
   if (!(db = _debrief_evidence_source_open (source, error)))
     return FALSE;
 
-  if (!(out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error)))
-    goto out;
+  ok = (out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error)) != NULL &&
+       for_each_chunk (db, evidence_uuid, write_chunk, out, error) &&
+       g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT compression, size, data FROM evidence_chunk "
-                          "WHERE evidence_uuid = ?1 ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      goto out;
-    }
-  sqlite3_bind_text (stmt, 1, evidence_uuid, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) chunk = chunk_from_row (stmt, 0, error);
-
-      if (chunk == NULL ||
-          !g_output_stream_write_all (G_OUTPUT_STREAM (out),
-                                      g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk),
-                                      NULL, cancellable, error))
-        goto out;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      goto out;
-    }
-
-  ok = g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
-
-out:
   if (!ok && out != NULL)
     {
+      /* Half a copy is worse than none. */
       g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
       g_file_delete (file, NULL, NULL);
     }
-  sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;
 }
@@ -2632,43 +2656,14 @@ failed:
 static GBytes *
 read_all (sqlite3     *db,
           const char  *uuid,
+          const char  *title,
           GError     **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  Gather gather = { out, MAX_PARSED_SIZE, title };
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT compression, size, data FROM evidence_chunk "
-                          "WHERE evidence_uuid = ?1 ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GBytes) chunk = chunk_from_row (stmt, 0, error);
-
-      if (chunk == NULL || out->len + g_bytes_get_size (chunk) > MAX_PARSED_SIZE)
-        {
-          if (chunk != NULL)
-            g_set_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_TOO_LARGE,
-                         _("The evidence is too large to be read whole."));
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_byte_array_append (out, g_bytes_get_data (chunk, NULL), (guint) g_bytes_get_size (chunk));
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, db, _("The evidence could not be read"));
-      return NULL;
-    }
+  if (!for_each_chunk (db, uuid, gather_chunk, &gather, error))
+    return NULL;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
@@ -2816,7 +2811,7 @@ debrief_evidence_search (DebriefEvidenceSource  *source,
       else if (g_strcmp0 (kind, "report") == 0 || g_strcmp0 (kind, "metrics") == 0 ||
                g_strcmp0 (kind, "chat") == 0)
         {
-          g_autoptr(GBytes) bytes = read_all (db, uuid, error);
+          g_autoptr(GBytes) bytes = read_all (db, uuid, title, error);
 
           if (bytes == NULL)
             goto out;

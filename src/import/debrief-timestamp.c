@@ -233,12 +233,13 @@ days_from_civil (int   year,
   return era * 146097 + doe - 719468;
 }
 
-/* The date of a day count since 1970-01-01, the inverse of the above. */
-static void
-civil_from_days (gint64  days,
-                 int    *year,
-                 guint  *month,
-                 guint  *day)
+/* The date of a day count since 1970-01-01, the inverse of the above;
+ * the log view formats its times with it too. */
+void
+_debrief_civil_from_days (gint64  days,
+                          int    *year,
+                          guint  *month,
+                          guint  *day)
 {
   gint64 z = days + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
@@ -261,7 +262,7 @@ reference_year (const DebriefTimestampContext *context)
   if (context != NULL && context->reference_year > 0)
     return context->reference_year;
 
-  civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, &year, &month, &day);
+  _debrief_civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, &year, &month, &day);
   return year;
 }
 
@@ -274,7 +275,7 @@ reference_date (const DebriefTimestampContext *context,
 {
   if (context == NULL || context->reference_year <= 0)
     {
-      civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, year, month, day);
+      _debrief_civil_from_days (g_get_real_time () / USEC_PER_SEC / 86400, year, month, day);
       return;
     }
 

@@ -122,5 +122,10 @@ DebriefTimestampFormat  debrief_timestamp_detect               (const char * con
 gboolean                debrief_timestamp_format_is_since_boot (DebriefTimestampFormat         format);
 const char             *debrief_timestamp_format_get_name      (DebriefTimestampFormat         format);
 const char             *debrief_log_level_get_name             (DebriefLogLevel                level);
+/* Year, month (1-12) and day of a day count since 1970-01-01. */
+void                    _debrief_civil_from_days               (gint64                         days,
+                                                                int                           *year,
+                                                                guint                         *month,
+                                                                guint                         *day);
 
 G_END_DECLS

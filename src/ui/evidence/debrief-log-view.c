@@ -165,27 +165,8 @@ set_level_classes (GtkWidget       *badge,
   gtk_widget_set_css_classes (badge, (const char *[]) { "log-level", group, name, NULL });
 }
 
-/* Days since 1970-01-01 to a proleptic Gregorian date (after Howard
- * Hinnant's civil_from_days), so that a bind formats a time without a
- * GDateTime or any allocation. */
-static void
-civil_from_days (gint64  days,
-                 gint64 *year,
-                 int    *month,
-                 int    *day)
-{
-  gint64 z = days + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-
-  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
-  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
-  *year = yoe + era * 400 + (*month <= 2);
-}
-
+/* Formats a time without a GDateTime or any allocation: it runs for each
+ * row that scrolls into view. */
 static void
 format_time (char      *buffer,
              gsize      size,
@@ -197,10 +178,10 @@ format_time (char      *buffer,
   gint64 local;
   gint64 days;
   gint64 second_of_day;
-  gint64 year;
+  int year;
   int interval;
-  int month;
-  int day;
+  guint month;
+  guint day;
 
   if (rest < 0)
     {
@@ -218,8 +199,8 @@ format_time (char      *buffer,
       days--;
     }
 
-  civil_from_days (days, &year, &month, &day);
-  g_snprintf (buffer, size, "%04" G_GINT64_FORMAT "-%02d-%02d %02d:%02d:%02d.%03d",
+  _debrief_civil_from_days (days, &year, &month, &day);
+  g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d.%03d",
               year, month, day,
               (int) (second_of_day / 3600),
               (int) (second_of_day / 60 % 60),
