@@ -15,8 +15,6 @@
 
 #define G_LOG_DOMAIN "debrief-document"
 
-#define DEBRIEF_PAGE_SIZE 65536
-
 #include "config.h"
 
 #include <errno.h>
@@ -651,6 +649,9 @@ set_modified (DebriefDocument *self,
   write_draft_meta (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
+
+/* The page size of new documents: see debrief_document_new(). */
+#define DEBRIEF_PAGE_SIZE 65536
 
 /* --- Checkpoints ------------------------------------------------------ */
 
