@@ -103,7 +103,7 @@ usec_of (const char *iso)
 {
   g_autoptr(GDateTime) dt = utc (iso);
 
-  return _debrief_date_time_to_usec (dt);
+  return debrief_date_time_to_usec (dt);
 }
 
 static DebriefLogRow *
@@ -700,7 +700,7 @@ test_cite (void)
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
   g_assert_cmpstr (debrief_timeline_event_get_title (event), ==, "2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed");
   g_assert_nonnull (strstr (debrief_timeline_event_get_description (event), "Traceback"));
-  g_assert_cmpint (_debrief_date_time_to_usec (debrief_timeline_event_get_occurred_at (event)), ==, at);
+  g_assert_cmpint (debrief_date_time_to_usec (debrief_timeline_event_get_occurred_at (event)), ==, at);
 
   /* The link back to the exact lines. */
   g_assert_cmpstr (debrief_timeline_event_get_evidence_uuid (event), ==, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)));

@@ -383,16 +383,12 @@ parse_kind (const char          *text,
 static char *
 format_usec (gint64 usec)
 {
-  g_autoptr(GDateTime) seconds = NULL;
   g_autoptr(GDateTime) dt = NULL;
-  gint64 whole;
 
   if (usec == G_MININT64)
     return g_strdup ("-");
 
-  whole = usec / G_USEC_PER_SEC - (usec % G_USEC_PER_SEC < 0 ? 1 : 0);
-  if (!(seconds = g_date_time_new_from_unix_utc (whole)) ||
-      !(dt = g_date_time_add (seconds, usec - whole * G_USEC_PER_SEC)))
+  if (!(dt = debrief_date_time_new_from_usec (usec)))
     return g_strdup ("?");
 
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");

@@ -112,6 +112,7 @@ struct _DebriefDocument
   /* A checkpoint of the working copy's WAL in a thread, when it grows. */
   GCancellable          *checkpoint_cancellable;
   gboolean               checkpoint_again;
+  int                    page_size;
   guint                  modified : 1;
 };
 
@@ -700,6 +701,14 @@ static int  wal_hook         (void            *user_data,
 static void
 watch_wal (DebriefDocument *self)
 {
+  sqlite3_stmt *stmt = NULL;
+
+  self->page_size = 4096;
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    self->page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
   sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864", NULL, NULL, NULL);
   sqlite3_wal_hook (self->db, wal_hook, self);
 }
@@ -747,15 +756,8 @@ wal_hook (void       *user_data,
           int         n_pages)
 {
   DebriefDocument *self = user_data;
-  int page_size = 4096;
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    page_size = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if ((gint64) n_pages * page_size >= CHECKPOINT_BYTES)
+  if ((gint64) n_pages * self->page_size >= CHECKPOINT_BYTES)
     start_checkpoint (self);
 
   return SQLITE_OK;

@@ -34,7 +34,6 @@ typedef struct
   gint64  max_usec;
 } DebriefIndexRow;
 
-gint64   _debrief_date_time_to_usec           (GDateTime              *datetime);
 void     _debrief_evidence_source_get_context (DebriefEvidenceSource  *source,
                                                DebriefTimestampContext *context);
 sqlite3 *_debrief_evidence_source_open        (DebriefEvidenceSource  *source,

@@ -31,6 +31,7 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
 #include "debrief-record-private.h"
+#include "debrief-validation.h"
 #include "import/debrief-chat-import.h"
 #include "import/debrief-evidence-kind.h"
 #include "import/debrief-log-reader.h"
@@ -112,11 +113,6 @@ debrief_evidence_get_timestamp_format (DebriefEvidence *evidence)
   return DEBRIEF_TS_NONE;
 }
 
-gint64
-_debrief_date_time_to_usec (GDateTime *datetime)
-{
-  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC + g_date_time_get_microsecond (datetime);
-}
 
 static gint64
 aligned (DebriefEvidence *evidence,
@@ -125,7 +121,7 @@ aligned (DebriefEvidence *evidence,
   if (raw == NULL)
     return G_MININT64;
 
-  return _debrief_date_time_to_usec (raw) + debrief_evidence_get_clock_offset_ms (evidence) * 1000;
+  return debrief_date_time_to_usec (raw) + debrief_evidence_get_clock_offset_ms (evidence) * 1000;
 }
 
 gint64
@@ -144,16 +140,41 @@ debrief_evidence_get_aligned_last_usec (DebriefEvidence *evidence)
   return aligned (evidence, debrief_evidence_get_last_at (evidence));
 }
 
+/* --- The incident's clock ---------------------------------------------- */
+
+GTimeZone *
+debrief_incident_dup_time_zone (DebriefIncident *incident)
+{
+  g_return_val_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident), NULL);
+
+  return debrief_time_zone_new (incident ? debrief_incident_get_scope_time_zone (incident) : NULL);
+}
+
+GDateTime *
+debrief_incident_dup_reference_time (DebriefIncident *incident)
+{
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident);
+  GDateTime *reference = NULL;
+
+  g_return_val_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident), NULL);
+
+  if (incident != NULL)
+    reference = debrief_incident_get_started_at (incident);
+  if (reference == NULL && incident != NULL)
+    reference = debrief_incident_get_scope_start (incident);
+  if (reference == NULL && incident != NULL)
+    reference = debrief_incident_get_detected_at (incident);
+
+  return reference != NULL ? g_date_time_to_timezone (reference, zone) : g_date_time_new_now (zone);
+}
+
 /* --- Source ----------------------------------------------------------- */
 
 DebriefEvidenceSource *
 debrief_evidence_source_new (DebriefDocument *document)
 {
   DebriefEvidenceSource *source;
-  DebriefIncident *incident;
   sqlite3 *db;
-  const char *zone_id;
-  GDateTime *reference;
 
   g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (document), NULL);
 
@@ -164,22 +185,8 @@ debrief_evidence_source_new (DebriefDocument *document)
   source->immutable = debrief_document_get_read_only_reason (document) == DEBRIEF_READ_ONLY_REASON_PREPARING;
   source->user_name = g_strdup (debrief_document_get_user_name (document));
 
-  incident = debrief_document_get_incident (document);
-  zone_id = incident != NULL ? debrief_incident_get_scope_time_zone (incident) : NULL;
-  if (zone_id != NULL && *zone_id != '\0')
-    source->zone = g_time_zone_new_identifier (zone_id);
-  if (source->zone == NULL)
-    source->zone = g_time_zone_new_local ();
-
-  /* Year-less log times and transcript times are taken to be in the
-   * incident's time. */
-  reference = incident != NULL ? debrief_incident_get_started_at (incident) : NULL;
-  if (reference == NULL && incident != NULL)
-    reference = debrief_incident_get_scope_start (incident);
-  if (reference == NULL && incident != NULL)
-    reference = debrief_incident_get_detected_at (incident);
-  source->reference = reference != NULL ? g_date_time_to_timezone (reference, source->zone)
-                                        : g_date_time_new_now (source->zone);
+  source->zone = debrief_incident_dup_time_zone (debrief_document_get_incident (document));
+  source->reference = debrief_incident_dup_reference_time (debrief_document_get_incident (document));
 
   return source;
 }
@@ -1060,21 +1067,6 @@ debrief_evidence_source_discard (DebriefEvidenceSource *source,
     }
 }
 
-static GDateTime *
-datetime_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = NULL;
-  gint64 whole;
-
-  if (usec == G_MININT64)
-    return NULL;
-
-  whole = usec / G_USEC_PER_SEC - (usec % G_USEC_PER_SEC < 0 ? 1 : 0);
-  if (!(seconds = g_date_time_new_from_unix_utc (whole)))
-    return NULL;
-
-  return g_date_time_add (seconds, usec - whole * G_USEC_PER_SEC);
-}
 
 /* What an import learnt of the content. */
 typedef struct
@@ -1531,7 +1523,7 @@ check_content (DebriefEvidenceSource  *source,
 
             if (message->time != NULL)
               {
-                gint64 t = _debrief_date_time_to_usec (message->time);
+                gint64 t = debrief_date_time_to_usec (message->time);
 
                 widen_range (result, t, t);
               }
@@ -1585,8 +1577,8 @@ apply_result (DebriefEvidenceSource      *source,
               ImportResult               *result)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) first = datetime_from_usec (result->first_usec);
-  g_autoptr(GDateTime) last = datetime_from_usec (result->last_usec);
+  g_autoptr(GDateTime) first = debrief_date_time_new_from_usec (result->first_usec);
+  g_autoptr(GDateTime) last = debrief_date_time_new_from_usec (result->last_usec);
   const char *title = options != NULL && options->title != NULL && *options->title != '\0' ? options->title : name;
 
   debrief_evidence_set_title (evidence, title);
@@ -1606,7 +1598,7 @@ apply_result (DebriefEvidenceSource      *source,
   if (options != NULL && options->boot_time != NULL)
     {
       if (result->since_boot)
-        debrief_evidence_set_clock_offset_ms (evidence, _debrief_date_time_to_usec (options->boot_time) / 1000);
+        debrief_evidence_set_clock_offset_ms (evidence, debrief_date_time_to_usec (options->boot_time) / 1000);
       else
         {
           g_autofree char *old = g_steal_pointer (&result->warning);
@@ -2121,7 +2113,7 @@ debrief_evidence_align_line (DebriefDocument  *document,
       return FALSE;
     }
 
-  offset_usec = _debrief_date_time_to_usec (wall_clock) - entry.usec;
+  offset_usec = debrief_date_time_to_usec (wall_clock) - entry.usec;
   /* Rounded to the nearest millisecond, halves away from zero. */
   debrief_evidence_set_clock_offset_ms (evidence,
                                         offset_usec >= 0 ? (offset_usec + 500) / 1000
@@ -2147,7 +2139,7 @@ debrief_evidence_set_boot_time (DebriefDocument  *document,
       return FALSE;
     }
 
-  debrief_evidence_set_clock_offset_ms (evidence, _debrief_date_time_to_usec (boot_time) / 1000);
+  debrief_evidence_set_clock_offset_ms (evidence, debrief_date_time_to_usec (boot_time) / 1000);
   return TRUE;
 }
 
@@ -2185,7 +2177,7 @@ debrief_evidence_cite (DebriefDocument  *document,
                        GError          **error)
 {
   g_autoptr(DebriefTimelineEvent) event = debrief_timeline_event_new ();
-  g_autoptr(GDateTime) at = datetime_from_usec (usec);
+  g_autoptr(GDateTime) at = debrief_date_time_new_from_usec (usec);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   GListModel *events;
@@ -2296,8 +2288,8 @@ debrief_evidence_change_kind (DebriefDocument      *document,
         }
     }
 
-  first = datetime_from_usec (result.first_usec);
-  last = datetime_from_usec (result.last_usec);
+  first = debrief_date_time_new_from_usec (result.first_usec);
+  last = debrief_date_time_new_from_usec (result.last_usec);
 
   debrief_document_begin_group (document);
   debrief_evidence_set_kind (evidence, kind);
@@ -2745,7 +2737,7 @@ search_chat (DebriefEvidenceSource  *source,
         continue;
 
       match->line = i;
-      match->usec = message->time != NULL ? _debrief_date_time_to_usec (message->time) + offset_usec : G_MININT64;
+      match->usec = message->time != NULL ? debrief_date_time_to_usec (message->time) + offset_usec : G_MININT64;
       emit_match (match, line, strlen (line), found, state->query_length, &owned);
       if (!state->func (match, state->user_data))
         state->stopped = TRUE;
@@ -3022,7 +3014,7 @@ debrief_evidence_write_merged_log (DebriefEvidenceSource    *source,
           merge_source_free (merge);
           continue;
         }
-      merge->fallback_usec = _debrief_date_time_to_usec (first_at);
+      merge->fallback_usec = debrief_date_time_to_usec (first_at);
 
       if (sqlite3_column_int (stmt, 3) != 0 && merge->offset_usec == 0 && warning != NULL)
         {
@@ -3277,8 +3269,8 @@ _debrief_evidence_reindex_log (sqlite3                       *db,
       return FALSE;
     }
 
-  first = datetime_from_usec (result.first_usec);
-  last = datetime_from_usec (result.last_usec);
+  first = debrief_date_time_new_from_usec (result.first_usec);
+  last = debrief_date_time_new_from_usec (result.last_usec);
   debrief_evidence_set_time_format (evidence, debrief_timestamp_format_to_id (result.format));
   debrief_evidence_set_since_boot (evidence, result.since_boot);
   debrief_evidence_set_line_count (evidence, (gint64) result.n_lines);

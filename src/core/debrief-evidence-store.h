@@ -14,6 +14,7 @@
 
 #include "debrief-document.h"
 #include "debrief-evidence.h"
+#include "debrief-incident.h"
 #include "debrief-timeline-event.h"
 #include "import/debrief-timestamp.h"
 
@@ -33,6 +34,12 @@ typedef enum
 } DebriefEvidenceError;
 
 GQuark debrief_evidence_error_quark (void);
+
+/* The incident's time zone (its scope's, else the local one), and the
+ * time that dates times written without a date or year (the incident's
+ * start, its scope's start, its detection, else now), in that zone. */
+GTimeZone *debrief_incident_dup_time_zone      (DebriefIncident *incident);
+GDateTime *debrief_incident_dup_reference_time (DebriefIncident *incident);
 
 /* What the user says about a file instead of what is detected. */
 typedef struct

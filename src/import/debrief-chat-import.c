@@ -27,6 +27,7 @@
 
 #include "import/debrief-chat-import.h"
 #include "import/debrief-text.h"
+#include "import/debrief-timestamp.h"
 #include "import/debrief-zip.h"
 
 /* Slack's rich-text blocks nest about ten levels; nothing real comes close. */
@@ -123,25 +124,6 @@ message_new (GDateTime  *time,
   return message;
 }
 
-static GDateTime *
-datetime_from_usec (gint64 usec)
-{
-  gint64 seconds = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
-  g_autoptr(GDateTime) whole = NULL;
-
-  if (rest < 0)
-    {
-      rest += G_USEC_PER_SEC;
-      seconds--;
-    }
-
-  whole = g_date_time_new_from_unix_utc (seconds);
-  if (whole == NULL)
-    return NULL;
-
-  return g_date_time_add (whole, rest);
-}
 
 static gboolean
 is_blank (const char *text,
@@ -299,7 +281,7 @@ parse_slack_ts (const char *ts)
         }
     }
 
-  return datetime_from_usec ((gint64) seconds * G_USEC_PER_SEC + usec);
+  return debrief_date_time_new_from_usec ((gint64) seconds * G_USEC_PER_SEC + usec);
 }
 
 static gboolean
@@ -733,7 +715,7 @@ mattermost_add_post (DebriefChatImport *import,
 
   if (!get_int (post, "create_at", &create_at) ||
       create_at > G_MAXINT64 / 1000 || create_at < G_MININT64 / 1000 ||
-      (time = datetime_from_usec (create_at * 1000)) == NULL)
+      (time = debrief_date_time_new_from_usec (create_at * 1000)) == NULL)
     {
       add_skip (import, g_strdup_printf (_("Line %u is a post without a time Debrief can read."), line));
       return;

@@ -233,6 +233,36 @@ days_from_civil (int   year,
   return era * 146097 + doe - 719468;
 }
 
+GDateTime *
+debrief_date_time_new_from_usec (gint64 usec)
+{
+  gint64 seconds = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) whole = NULL;
+
+  if (usec == G_MININT64)
+    return NULL;
+
+  if (rest < 0)
+    {
+      rest += G_USEC_PER_SEC;
+      seconds--;
+    }
+
+  if (!(whole = g_date_time_new_from_unix_utc (seconds)))
+    return NULL;
+
+  return g_date_time_add (whole, rest);
+}
+
+gint64
+debrief_date_time_to_usec (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, G_MININT64);
+
+  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC + g_date_time_get_microsecond (datetime);
+}
+
 /* The date of a day count since 1970-01-01, the inverse of the above;
  * the log view formats its times with it too. */
 void

@@ -122,6 +122,10 @@ DebriefTimestampFormat  debrief_timestamp_detect               (const char * con
 gboolean                debrief_timestamp_format_is_since_boot (DebriefTimestampFormat         format);
 const char             *debrief_timestamp_format_get_name      (DebriefTimestampFormat         format);
 const char             *debrief_log_level_get_name             (DebriefLogLevel                level);
+/* Microseconds since 1970 UTC and back. The first is NULL for G_MININT64
+ * (no time) and for times GDateTime cannot hold. */
+GDateTime              *debrief_date_time_new_from_usec        (gint64                         usec);
+gint64                  debrief_date_time_to_usec              (GDateTime                     *datetime);
 /* Year, month (1-12) and day of a day count since 1970-01-01. */
 void                    _debrief_civil_from_days               (gint64                         days,
                                                                 int                           *year,

@@ -20,88 +20,15 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "bench-util.h"
 #include "debrief-document-private.h"
 #include "debrief-evidence.h"
 #include "debrief-test-util.h"
 
 #define CHUNK_SIZE   (1024 * 1024)
-#define LOG_SIZE_MB  "1000"
 #define N_EDITS      200
 #define N_SAVES      3
 #define USER_NAME    "Debrief Benchmark"
-
-#define BENCH_ERROR (g_quark_from_static_string ("debrief-bench-error"))
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value below which @fraction of @values lie (nearest rank); sorts
- * @values. */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint rank;
-
-  g_assert (values->len > 0);
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) (fraction * values->len + 0.999999);
-  rank = CLAMP (rank, 1, values->len);
-
-  return g_array_index (values, double, rank - 1);
-}
-
-/* The middle value, or the mean of the two middle ones; sorts @values. */
-static double
-median_of (GArray *values)
-{
-  guint n = values->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (values, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
-
-static void
-print_figure (const char *name,
-              double      value,
-              const char *unit,
-              const char *op,
-              double      target)
-{
-  gboolean pass = g_str_equal (op, "<=") ? value <= target : value >= target;
-
-  g_print ("BENCH %s %.*f %s target %s %g %s\n",
-           name, g_str_equal (unit, "x") ? 2 : 1, value, unit, op, target, pass ? "PASS" : "FAIL");
-}
-
-/* A figure that helps to read the others, with no target of its own. */
-static void
-print_info (const char *name,
-            double      value,
-            const char *unit)
-{
-  g_print ("BENCH %s %.*f %s target none - INFO\n",
-           name, g_str_equal (unit, "x") ? 2 : 1, value, unit);
-}
 
 static gboolean
 sync_file (const char  *path,
@@ -140,46 +67,6 @@ exec_sql (sqlite3     *db,
 }
 
 /* --- The incidents to measure ----------------------------------------- */
-
-static gboolean
-generate_log (const char  *path,
-              GError     **error)
-{
-  g_autofree char *script = g_build_filename (DEBRIEF_SOURCE_ROOT, "..", "shared", "bench",
-                                              "gen-firmware-logs.py", NULL);
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
-  g_autoptr(GSubprocess) generator = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, BENCH_ERROR, 0,
-                   "The log generator %s is missing. The benchmarks need the shared "
-                   "benchmark tools in ../shared/bench/ beside the source tree.", script);
-      return FALSE;
-    }
-
-  g_printerr ("# Generating %s MB of mixed firmware logs (about 100 s)...\n", LOG_SIZE_MB);
-  if (!(generator = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, error,
-                                      "python3", script, "mixed", LOG_SIZE_MB, partial, NULL)) ||
-      !g_subprocess_wait_check (generator, NULL, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  if (g_rename (partial, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not rename %s: %s", partial, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  g_printerr ("# Generated in %.1f s\n", elapsed_ms (start) / 1000);
-  return TRUE;
-}
 
 static gboolean
 hash_file (GFile   *file,
@@ -297,7 +184,7 @@ make_large_incident (const char  *dir,
   gint64 start;
   gboolean ok;
 
-  if (!g_file_test (log_path, G_FILE_TEST_IS_REGULAR) && !generate_log (log_path, error))
+  if (!g_file_test (log_path, G_FILE_TEST_IS_REGULAR) && !bench_generate_log (log_path, error))
     return FALSE;
 
   start = g_get_monotonic_time ();
@@ -331,7 +218,7 @@ make_large_incident (const char  *dir,
   debrief_document_close (document);
 
   if (ok)
-    g_printerr ("# Made in %.1f s\n", elapsed_ms (start) / 1000);
+    g_printerr ("# Made in %.1f s\n", bench_elapsed_ms (start) / 1000);
 
   return ok;
 }
@@ -386,7 +273,7 @@ bench_edit_durable (DebriefDocument  *document,
       double ms;
 
       debrief_incident_set_title (incident, title);
-      ms = elapsed_ms (start);
+      ms = bench_elapsed_ms (start);
       g_array_append_val (times, ms);
 
       if (failure == NULL && g_strcmp0 (debrief_incident_get_title (incident), title) != 0)
@@ -401,8 +288,8 @@ bench_edit_durable (DebriefDocument  *document,
       return FALSE;
     }
 
-  print_figure ("edit_durable_median_ms", median_of (times), "ms", "<=", 20);
-  print_info ("edit_durable_p95_ms", percentile (times, 0.95), "ms");
+  bench_print_figure ("edit_durable_median_ms", bench_median (times), "ms", "<=", 20);
+  bench_print_info ("edit_durable_p95_ms", bench_percentile (times, 0.95), "ms");
 
   return TRUE;
 }
@@ -428,7 +315,7 @@ time_save (DebriefDocument  *document,
 
   start = g_get_monotonic_time ();
   ok = debrief_document_save (document, target, NULL, error);
-  *ms = elapsed_ms (start);
+  *ms = bench_elapsed_ms (start);
 
   g_unlink (path);
 
@@ -457,7 +344,7 @@ time_cp (const char  *source,
        g_subprocess_wait_check (cp, NULL, error) &&
        sync_file (path, FALSE, error) &&
        sync_file (dir, TRUE, error);
-  *ms = elapsed_ms (start);
+  *ms = bench_elapsed_ms (start);
 
   g_unlink (path);
 
@@ -490,12 +377,12 @@ bench_save_vs_cp (DebriefDocument  *document,
       g_printerr ("# cp %u: %.1f ms\n", run, ms);
     }
 
-  save_ms = median_of (saves);
-  cp_ms = median_of (copies);
+  save_ms = bench_median (saves);
+  cp_ms = bench_median (copies);
 
-  print_info ("save_1gb_median_ms", save_ms, "ms");
-  print_info ("cp_1gb_median_ms", cp_ms, "ms");
-  print_figure ("save_vs_cp", save_ms / cp_ms, "x", "<=", 1.5);
+  bench_print_info ("save_1gb_median_ms", save_ms, "ms");
+  bench_print_info ("cp_1gb_median_ms", cp_ms, "ms");
+  bench_print_figure ("save_vs_cp", save_ms / cp_ms, "x", "<=", 1.5);
 
   return TRUE;
 }
@@ -520,7 +407,7 @@ run (const char  *dir,
   start = g_get_monotonic_time ();
   if (!(document = debrief_document_open (large, DEBRIEF_OPEN_FLAGS_NONE, USER_NAME, NULL, error)))
     return FALSE;
-  g_printerr ("# Opened %s in %.1f ms\n", large_path, elapsed_ms (start));
+  g_printerr ("# Opened %s in %.1f ms\n", large_path, bench_elapsed_ms (start));
 
   ok = bench_edit_durable (document, error) &&
        bench_save_vs_cp (document, dir, large, error);

@@ -22,13 +22,13 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "debrief-evidence-store.h"
 #include "debrief-test-util.h"
 
 /* The log bench-document makes its incident of, and leaves in WORK-DIR
  * once this benchmark has needed it. */
 #define LOG_NAME       "evidence-1gb.log"
-#define LOG_SIZE_MB    "1000"
 #define LARGE_INCIDENT "evidence-1gb.debrief"
 /* The incident holding the log imported, line index and all. */
 #define IMPORTED_NAME  "evidence-1gb-imported.debrief"
@@ -43,39 +43,6 @@
 /* Above this a measure is taken once, not three times. */
 #define LONG_RUN_MS    60000.0
 
-#define BENCH_ERROR (g_quark_from_static_string ("debrief-bench-error"))
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The middle value, or the mean of the two middle ones; sorts @values. */
-static double
-median_of (GArray *values)
-{
-  guint n = values->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (values, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
-
 static double
 max_of (GArray *values)
 {
@@ -85,29 +52,6 @@ max_of (GArray *values)
     max = MAX (max, g_array_index (values, double, i));
 
   return max;
-}
-
-static void
-print_figure (const char *name,
-              double      value,
-              const char *unit,
-              const char *op,
-              double      target)
-{
-  gboolean pass = g_str_equal (op, "<=") ? value <= target : value >= target;
-
-  g_print ("BENCH %s %.*f %s target %s %g %s\n",
-           name, g_str_equal (unit, "x") ? 2 : 1, value, unit, op, target, pass ? "PASS" : "FAIL");
-}
-
-/* A figure that helps to read the others, with no target of its own. */
-static void
-print_info (const char *name,
-            double      value,
-            const char *unit)
-{
-  g_print ("BENCH %s %.*f %s target none - INFO\n",
-           name, g_str_equal (unit, "x") ? 2 : 1, value, unit);
 }
 
 static void
@@ -193,7 +137,7 @@ run_command (const char * const  *argv,
         }
     }
 
-  *ms = elapsed_ms (start);
+  *ms = bench_elapsed_ms (start);
   if (peak_mib != NULL)
     *peak_mib = usage.ru_maxrss / 1024.0;
   g_spawn_close_pid (pid);
@@ -293,46 +237,6 @@ scan_log (const char  *path,
   return TRUE;
 }
 
-static gboolean
-generate_log (const char  *path,
-              GError     **error)
-{
-  g_autofree char *script = g_build_filename (DEBRIEF_SOURCE_ROOT, "..", "shared", "bench",
-                                              "gen-firmware-logs.py", NULL);
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
-  g_autoptr(GSubprocess) generator = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, BENCH_ERROR, 0,
-                   "The log generator %s is missing. The benchmarks need the shared "
-                   "benchmark tools in ../shared/bench/ beside the source tree.", script);
-      return FALSE;
-    }
-
-  g_printerr ("# Generating %s MB of mixed firmware logs (about 100 s)...\n", LOG_SIZE_MB);
-  if (!(generator = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, error,
-                                      "python3", script, "mixed", LOG_SIZE_MB, partial, NULL)) ||
-      !g_subprocess_wait_check (generator, NULL, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  if (g_rename (partial, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not rename %s: %s", partial, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  g_printerr ("# Generated in %.1f s\n", elapsed_ms (start) / 1000);
-  return TRUE;
-}
-
 /* The incident bench-document made holds the same log, byte for byte:
  * writing it out takes seconds where generating it takes minutes. */
 static gboolean
@@ -394,7 +298,7 @@ extract_log (const char  *incident_path,
   if (!ok)
     g_unlink (partial);
   else
-    g_printerr ("# Written in %.1f s\n", elapsed_ms (start) / 1000);
+    g_printerr ("# Written in %.1f s\n", bench_elapsed_ms (start) / 1000);
 
   log_facts_clear (&facts);
   debrief_document_close (document);
@@ -420,7 +324,7 @@ ensure_log (const char  *dir,
       g_printerr ("# %s; making the log anew\n", local_error->message);
     }
 
-  return generate_log (path, error);
+  return bench_generate_log (path, error);
 }
 
 /* --- Import: in a process of its own, for its memory ------------------- */
@@ -480,7 +384,7 @@ import_main (const char *log_path,
       debrief_document_close (document);
       return 1;
     }
-  ms = elapsed_ms (start);
+  ms = bench_elapsed_ms (start);
   peak_kib = read_peak_kib ();
 
   if (warning != NULL)
@@ -506,7 +410,7 @@ import_main (const char *log_path,
           debrief_document_close (document);
           return 1;
         }
-      g_printerr ("# Saved %s in %.1f s\n", save_path, elapsed_ms (start) / 1000);
+      g_printerr ("# Saved %s in %.1f s\n", save_path, bench_elapsed_ms (start) / 1000);
     }
 
   debrief_document_close (document);
@@ -686,14 +590,14 @@ bench_import (const char      *log_path,
         n_runs = 1;
     }
 
-  import_rate = throughput (facts->size, median_of (imports));
-  lnav_rate = throughput (facts->size, median_of (lnavs));
+  import_rate = throughput (facts->size, bench_median (imports));
+  lnav_rate = throughput (facts->size, bench_median (lnavs));
 
-  print_info ("import_mb_per_s", import_rate, "MB/s");
-  print_info ("lnav_mb_per_s", lnav_rate, "MB/s");
-  print_figure ("import_vs_lnav", import_rate / lnav_rate, "x", ">=", 2);
-  print_figure ("import_peak_rss_mib", max_of (import_peaks), "MiB", "<=", 150);
-  print_info ("lnav_peak_rss_mib", max_of (lnav_peaks), "MiB");
+  bench_print_info ("import_mb_per_s", import_rate, "MB/s");
+  bench_print_info ("lnav_mb_per_s", lnav_rate, "MB/s");
+  bench_print_figure ("import_vs_lnav", import_rate / lnav_rate, "x", ">=", 2);
+  bench_print_figure ("import_peak_rss_mib", max_of (import_peaks), "MiB", "<=", 150);
+  bench_print_info ("lnav_peak_rss_mib", max_of (lnav_peaks), "MiB");
 
   return TRUE;
 }
@@ -720,7 +624,7 @@ time_search (DebriefEvidenceSource  *source,
   *count = 0;
   if (!debrief_evidence_search (source, QUERY, match_case, count_match_cb, count, NULL, error))
     return FALSE;
-  *ms = elapsed_ms (start);
+  *ms = bench_elapsed_ms (start);
 
   return TRUE;
 }
@@ -779,7 +683,7 @@ bench_search (const char  *log_path,
   start = g_get_monotonic_time ();
   if (!(document = debrief_document_open (imported, DEBRIEF_OPEN_FLAGS_NONE, USER_NAME, NULL, error)))
     return FALSE;
-  g_printerr ("# Opened %s in %.1f ms\n", imported_path, elapsed_ms (start));
+  g_printerr ("# Opened %s in %.1f ms\n", imported_path, bench_elapsed_ms (start));
   source = debrief_evidence_source_new (document);
 
   g_printerr ("# Searching for '%s', against grep -c -F in LC_ALL=C\n", QUERY);
@@ -806,19 +710,19 @@ bench_search (const char  *log_path,
   if (!ok)
     return FALSE;
 
-  search_ms = median_of (searches);
-  grep_ms = median_of (greps);
-  case_search_ms = median_of (case_searches);
-  case_grep_ms = median_of (case_greps);
+  search_ms = bench_median (searches);
+  grep_ms = bench_median (greps);
+  case_search_ms = bench_median (case_searches);
+  case_grep_ms = bench_median (case_greps);
 
-  print_info ("search_ms", search_ms, "ms");
-  print_info ("grep_ms", grep_ms, "ms");
-  print_figure ("search_vs_grep", search_ms / grep_ms, "x", "<=", 2);
+  bench_print_info ("search_ms", search_ms, "ms");
+  bench_print_info ("grep_ms", grep_ms, "ms");
+  bench_print_figure ("search_vs_grep", search_ms / grep_ms, "x", "<=", 2);
   print_count ("search_matches", counts[0]);
   print_count ("grep_matches", counts[1]);
-  print_info ("search_case_ms", case_search_ms, "ms");
-  print_info ("grep_case_ms", case_grep_ms, "ms");
-  print_figure ("search_case_vs_grep", case_search_ms / case_grep_ms, "x", "<=", 2);
+  bench_print_info ("search_case_ms", case_search_ms, "ms");
+  bench_print_info ("grep_case_ms", case_grep_ms, "ms");
+  bench_print_figure ("search_case_vs_grep", case_search_ms / case_grep_ms, "x", "<=", 2);
   print_count ("search_case_matches", counts[2]);
   print_count ("grep_case_matches", counts[3]);
 

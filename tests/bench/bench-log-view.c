@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "bench-util.h"
 #include "core/debrief-document.h"
 #include "core/debrief-evidence.h"
 #include "core/debrief-log-model.h"
@@ -30,58 +31,6 @@
 #define TIMEOUT_SECONDS 120
 
 static const char *work_dir;
-
-static double
-usec_to_ms (gint64 usec)
-{
-  return usec / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The middle value, or the mean of the two middle ones; sorts @values. */
-static double
-median_of (GArray *values)
-{
-  guint n = values->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (values, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
-
-static void
-print_figure (const char *name,
-              double      value,
-              const char *unit,
-              const char *op,
-              double      target)
-{
-  gboolean pass = g_str_equal (op, "<=") ? value <= target : value >= target;
-
-  g_print ("BENCH %s %.1f %s target %s %g %s\n", name, value, unit, op, target, pass ? "PASS" : "FAIL");
-}
-
-/* A figure that helps to read the others, with no target of its own. */
-static void
-print_info (const char *name,
-            double      value,
-            const char *unit)
-{
-  g_print ("BENCH %s %.1f %s target none - INFO\n", name, value, unit);
-}
 
 /* A line of /proc/self/status ("VmHWM", "VmRSS"...) in MiB. */
 static double
@@ -281,7 +230,7 @@ time_until_shown (DebriefLogView *view,
 
   g_signal_handler_disconnect (clock, handler);
 
-  return wait.done ? usec_to_ms (wait.painted - start) : -1;
+  return wait.done ? bench_usec_to_ms (wait.painted - start) : -1;
 }
 
 /* --- The benchmarks ---------------------------------------------------- */
@@ -304,7 +253,7 @@ show_log (gpointer data)
   gint64 start = g_get_monotonic_time ();
 
   showing->model = debrief_log_model_new (showing->document, showing->evidence, &showing->error);
-  showing->model_ms = usec_to_ms (g_get_monotonic_time () - start);
+  showing->model_ms = bench_usec_to_ms (g_get_monotonic_time () - start);
   if (showing->model != NULL)
     debrief_log_view_set_model (showing->view, G_LIST_MODEL (showing->model));
 }
@@ -340,7 +289,7 @@ bench_first_rows (Showing   *showing,
       settle ();
     }
 
-  print_figure ("first_rows_ms", median_of (times), "ms", "<=", 200);
+  bench_print_figure ("first_rows_ms", bench_median (times), "ms", "<=", 200);
   note_memory ("showing");
 
   return TRUE;
@@ -424,7 +373,7 @@ bench_read_through (Showing   *showing,
   start = g_get_monotonic_time ();
   debrief_log_model_set_filter (showing->model, DEBRIEF_LOG_LEVEL_ERROR, NULL);
   wait_until (&filtering.done);
-  filter_ms = usec_to_ms (g_get_monotonic_time () - start);
+  filter_ms = bench_usec_to_ms (g_get_monotonic_time () - start);
   g_signal_handler_disconnect (showing->model, handler);
 
   if (!filtering.done || filtering.error != NULL)
@@ -447,8 +396,8 @@ bench_read_through (Showing   *showing,
   if (!scroll_through (showing->view, list, scrolls))
     return FALSE;
 
-  print_info ("scroll_median_ms", median_of (scrolls), "ms");
-  print_info ("filter_errors_ms", filter_ms, "ms");
+  bench_print_info ("scroll_median_ms", bench_median (scrolls), "ms");
+  bench_print_info ("filter_errors_ms", filter_ms, "ms");
 
   return TRUE;
 }
@@ -490,7 +439,7 @@ run_benchmarks (void)
 
   /* What the window takes before there is any evidence in it. */
   baseline_mib = read_status_mib ("VmHWM");
-  print_info ("view_baseline_rss_mib", baseline_mib, "MiB");
+  bench_print_info ("view_baseline_rss_mib", baseline_mib, "MiB");
 
   start = g_get_monotonic_time ();
   if (!(showing.document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, USER_NAME, NULL, &error)))
@@ -499,7 +448,7 @@ run_benchmarks (void)
       gtk_window_destroy (window);
       return FALSE;
     }
-  g_printerr ("# Opened %s in %.1f ms\n", path, usec_to_ms (g_get_monotonic_time () - start));
+  g_printerr ("# Opened %s in %.1f ms\n", path, bench_usec_to_ms (g_get_monotonic_time () - start));
   note_memory ("opening");
 
   records = debrief_document_get_records (showing.document, DEBRIEF_TYPE_EVIDENCE);
@@ -526,9 +475,9 @@ run_benchmarks (void)
     {
       double peak_mib = read_status_mib ("VmHWM");
 
-      print_figure ("view_peak_rss_mib", peak_mib, "MiB", "<=", 150);
-      print_info ("view_added_rss_mib", peak_mib - baseline_mib, "MiB");
-      print_info ("view_rss_mib", read_status_mib ("VmRSS"), "MiB");
+      bench_print_figure ("view_peak_rss_mib", peak_mib, "MiB", "<=", 150);
+      bench_print_info ("view_added_rss_mib", peak_mib - baseline_mib, "MiB");
+      bench_print_info ("view_rss_mib", read_status_mib ("VmRSS"), "MiB");
     }
 
   debrief_log_view_set_model (showing.view, NULL);

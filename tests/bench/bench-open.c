@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "core/debrief-document.h"
 #include "debrief-application.h"
 #include "debrief-test-util.h"
@@ -27,37 +28,6 @@
 static DebriefApplication *app;
 static const char *work_dir;
 static int status;
-
-static double
-usec_to_ms (gint64 usec)
-{
-  return usec / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The middle value, or the mean of the two middle ones; sorts @values. */
-static double
-median_of (GArray *values)
-{
-  guint n = values->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (values, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
 
 static gboolean
 flag_set_cb (gpointer data)
@@ -318,9 +288,9 @@ time_open (GFile      *file,
       return -1;
     }
 
-  *shown_ms = usec_to_ms (run.shown - run.start);
-  *editable_ms = usec_to_ms (run.editable - run.start);
-  return usec_to_ms (run.painted - run.start);
+  *shown_ms = bench_usec_to_ms (run.shown - run.start);
+  *editable_ms = bench_usec_to_ms (run.editable - run.start);
+  return bench_usec_to_ms (run.painted - run.start);
 }
 
 static gboolean
@@ -375,14 +345,14 @@ run_benchmarks (void)
         }
     }
 
-  empty_ms = median_of (empty_times);
-  large_ms = median_of (large_times);
+  empty_ms = bench_median (empty_times);
+  large_ms = bench_median (large_times);
   ratio = large_ms / empty_ms;
 
-  g_print ("BENCH open_empty_median_ms %.1f ms target none - INFO\n", empty_ms);
-  g_print ("BENCH open_1gb_median_ms %.1f ms target none - INFO\n", large_ms);
-  g_print ("BENCH open_1gb_editable_median_ms %.1f ms target none - INFO\n", median_of (editable_times));
-  g_print ("BENCH open_1gb_vs_empty %.2f x target <= 1.5 %s\n", ratio, ratio <= 1.5 ? "PASS" : "FAIL");
+  bench_print_info ("open_empty_median_ms", empty_ms, "ms");
+  bench_print_info ("open_1gb_median_ms", large_ms, "ms");
+  bench_print_info ("open_1gb_editable_median_ms", bench_median (editable_times), "ms");
+  bench_print_figure ("open_1gb_vs_empty", ratio, "x", "<=", 1.5);
 
   return TRUE;
 }

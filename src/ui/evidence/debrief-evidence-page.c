@@ -101,50 +101,22 @@ static void update_actions (DebriefEvidencePage *self);
 
 /* --- Helpers ---------------------------------------------------------- */
 
-static GTimeZone *
-incident_zone (DebriefEvidencePage *self)
+
+
+
+static DebriefIncident *
+incident_of (DebriefEvidencePage *self)
 {
-  DebriefIncident *incident = self->document ? debrief_document_get_incident (self->document) : NULL;
-  const char *id = incident ? debrief_incident_get_scope_time_zone (incident) : NULL;
-  GTimeZone *zone = NULL;
-
-  if (id != NULL && *id != '\0')
-    zone = g_time_zone_new_identifier (id);
-
-  return zone != NULL ? zone : g_time_zone_new_local ();
-}
-
-static GDateTime *
-incident_reference (DebriefEvidencePage *self)
-{
-  DebriefIncident *incident = self->document ? debrief_document_get_incident (self->document) : NULL;
-  GDateTime *reference = NULL;
-
-  if (incident != NULL)
-    reference = debrief_incident_get_started_at (incident);
-  if (reference == NULL && incident != NULL)
-    reference = debrief_incident_get_scope_start (incident);
-
-  return reference != NULL ? g_date_time_ref (reference) : g_date_time_new_now_utc ();
+  return self->document ? debrief_document_get_incident (self->document) : NULL;
 }
 
 static GDateTime *
 datetime_in_zone (gint64     usec,
                   GTimeZone *zone)
 {
-  g_autoptr(GDateTime) seconds = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  gint64 whole;
+  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
 
-  if (usec == G_MININT64)
-    return NULL;
-
-  whole = usec / G_USEC_PER_SEC - (usec % G_USEC_PER_SEC < 0 ? 1 : 0);
-  if (!(seconds = g_date_time_new_from_unix_utc (whole)) ||
-      !(utc = g_date_time_add (seconds, usec - whole * G_USEC_PER_SEC)))
-    return NULL;
-
-  return g_date_time_to_timezone (utc, zone);
+  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
 }
 
 static char *
@@ -241,7 +213,7 @@ update_list_row (GtkWidget *row)
   if (evidence == NULL)
     return;
 
-  zone = incident_zone (self);
+  zone = debrief_incident_dup_time_zone (incident_of (self));
   size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
   range = format_range (evidence, zone);
   text = range ? g_strdup_printf ("%s · %s", size, range) : g_strdup (size);
@@ -334,7 +306,7 @@ describe_clock (DebriefEvidencePage *self,
                 DebriefEvidence     *evidence)
 {
   gint64 offset = debrief_evidence_get_clock_offset_ms (evidence);
-  g_autoptr(GTimeZone) zone = incident_zone (self);
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
 
   if (debrief_evidence_get_since_boot (evidence))
     {
@@ -377,7 +349,7 @@ update_details (DebriefEvidencePage *self)
     return;
 
   self->updating = TRUE;
-  zone = incident_zone (self);
+  zone = debrief_incident_dup_time_zone (incident_of (self));
   kind = debrief_evidence_get_kind (evidence);
   count = debrief_evidence_get_line_count (evidence);
   size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
@@ -516,7 +488,7 @@ create_cited_row (gpointer item,
 {
   DebriefTimelineEvent *event = item;
   DebriefEvidencePage *self = user_data;
-  g_autoptr(GTimeZone) zone = incident_zone (self);
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
   GDateTime *at = debrief_timeline_event_get_occurred_at (event);
   g_autofree char *when = NULL;
   g_autofree char *where = NULL;
@@ -663,7 +635,7 @@ static GtkWidget *
 make_log_viewer (DebriefEvidencePage  *self,
                  GError              **error)
 {
-  g_autoptr(GTimeZone) zone = incident_zone (self);
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
   GtkWidget *view;
 
   g_clear_object (&self->log_model);
@@ -703,7 +675,7 @@ make_viewer (DebriefEvidencePage  *self,
 {
   DebriefEvidence *evidence = self->current;
   DebriefEvidenceKind kind = debrief_evidence_get_kind (evidence);
-  g_autoptr(GTimeZone) zone = incident_zone (self);
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
   g_autoptr(GBytes) bytes = NULL;
   gint64 offset_usec = debrief_evidence_get_clock_offset_ms (evidence) * 1000;
 
@@ -759,7 +731,7 @@ make_viewer (DebriefEvidencePage  *self,
 
     case DEBRIEF_EVIDENCE_KIND_CHAT:
       {
-        g_autoptr(GDateTime) reference = incident_reference (self);
+        g_autoptr(GDateTime) reference = debrief_incident_dup_reference_time (incident_of (self));
         DebriefChatImport *chat = debrief_chat_import_bytes (bytes, debrief_evidence_get_original_name (evidence),
                                                              DEBRIEF_CHAT_FORMAT_UNKNOWN, reference, error);
         GtkWidget *view;
@@ -1064,7 +1036,7 @@ apply_alignment (AlignDialog  *dialog,
                  GError      **error)
 {
   DebriefEvidencePage *self = dialog->self;
-  g_autoptr(GTimeZone) zone = incident_zone (self);
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
   const char *line_text = dialog->line_entry ? gtk_editable_get_text (GTK_EDITABLE (dialog->line_entry)) : "";
   const char *boot_text = dialog->boot_entry ? gtk_editable_get_text (GTK_EDITABLE (dialog->boot_entry)) : "";
   const char *offset_text = gtk_editable_get_text (GTK_EDITABLE (dialog->offset_entry));
@@ -1162,7 +1134,7 @@ align_clock_action (GtkWidget  *widget,
   if (self->current == NULL || !writable (self))
     return;
 
-  zone = incident_zone (self);
+  zone = debrief_incident_dup_time_zone (incident_of (self));
   zone_name = g_strdup (g_time_zone_get_identifier (zone));
   dialog = g_new0 (AlignDialog, 1);
   dialog->self = g_object_ref (self);
@@ -1657,7 +1629,7 @@ search_done_cb (GObject      *object,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_list))))
     gtk_list_box_remove (self->search_list, child);
 
-  zone = incident_zone (self);
+  zone = debrief_incident_dup_time_zone (incident_of (self));
   for (guint i = 0; i < job->results->len; i++)
     gtk_list_box_append (self->search_list, result_row (self, g_ptr_array_index (job->results, i), zone));
   /* The rows point into the results: they live as long as the list. */

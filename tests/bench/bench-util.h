@@ -1,0 +1,43 @@
+/* bench-util.h
+ *
+ * What the benchmark programs share: timing, medians, the BENCH lines
+ * they print, and the 1 GB log they measure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define BENCH_ERROR (g_quark_from_static_string ("debrief-bench-error"))
+
+/* The size of the generated log, in MB, as the generator takes it. */
+#define BENCH_LOG_SIZE_MB "1000"
+
+double   bench_usec_to_ms   (gint64       usec);
+double   bench_elapsed_ms   (gint64       start);
+/* The middle value, or the mean of the two middle ones; sorts @values. */
+double   bench_median       (GArray      *values);
+/* The value below which @fraction of @values lie (nearest rank); sorts
+ * @values. */
+double   bench_percentile   (GArray      *values,
+                             double       fraction);
+/* BENCH <name> <value> <unit> target <op> <target> <PASS|FAIL> */
+void     bench_print_figure (const char  *name,
+                             double       value,
+                             const char  *unit,
+                             const char  *op,
+                             double       target);
+/* BENCH <name> <value> <unit> target none - INFO */
+void     bench_print_info   (const char  *name,
+                             double       value,
+                             const char  *unit);
+/* Writes BENCH_LOG_SIZE_MB of mixed firmware logs to @path with
+ * ../shared/bench/gen-firmware-logs.py (about 100 s). */
+gboolean bench_generate_log (const char  *path,
+                             GError     **error);
+
+G_END_DECLS
