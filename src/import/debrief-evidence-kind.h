@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "core/debrief-enums.h"
+#include "debrief-enums.h"
 
 G_BEGIN_DECLS
 

@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+#include "debrief-enums.h"
+#include "debrief-time.h"
+
 G_BEGIN_DECLS
 
 /* The families of timestamp a log line can start with.  Each value names a
@@ -42,19 +45,6 @@ typedef enum
   DEBRIEF_TS_DATE_DMY,      /* 14/03/2026 14:11:07 (dd/MM/yyyy) */
   DEBRIEF_TS_N_FORMATS
 } DebriefTimestampFormat;
-
-typedef enum
-{
-  DEBRIEF_LOG_LEVEL_NONE,
-  DEBRIEF_LOG_LEVEL_TRACE,
-  DEBRIEF_LOG_LEVEL_DEBUG,
-  DEBRIEF_LOG_LEVEL_INFO,
-  DEBRIEF_LOG_LEVEL_NOTICE,
-  DEBRIEF_LOG_LEVEL_WARNING,
-  DEBRIEF_LOG_LEVEL_ERROR,
-  DEBRIEF_LOG_LEVEL_CRITICAL,
-  DEBRIEF_LOG_LEVEL_FATAL,
-} DebriefLogLevel;
 
 /* What a line cannot say about itself.  reference_year is the year of the
  * incident: it completes formats without a year (syslog, logcat) and picks
@@ -121,15 +111,5 @@ DebriefTimestampFormat  debrief_timestamp_detect               (const char * con
                                                                 const DebriefTimestampContext *context);
 gboolean                debrief_timestamp_format_is_since_boot (DebriefTimestampFormat         format);
 const char             *debrief_timestamp_format_get_name      (DebriefTimestampFormat         format);
-const char             *debrief_log_level_get_name             (DebriefLogLevel                level);
-/* Microseconds since 1970 UTC and back. The first is NULL for G_MININT64
- * (no time) and for times GDateTime cannot hold. */
-GDateTime              *debrief_date_time_new_from_usec        (gint64                         usec);
-gint64                  debrief_date_time_to_usec              (GDateTime                     *datetime);
-/* Year, month (1-12) and day of a day count since 1970-01-01. */
-void                    _debrief_civil_from_days               (gint64                         days,
-                                                                int                           *year,
-                                                                guint                         *month,
-                                                                guint                         *day);
 
 G_END_DECLS

@@ -199,7 +199,7 @@ format_time (char      *buffer,
       days--;
     }
 
-  _debrief_civil_from_days (days, &year, &month, &day);
+  debrief_civil_from_days (days, &year, &month, &day);
   g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d.%03d",
               year, month, day,
               (int) (second_of_day / 3600),

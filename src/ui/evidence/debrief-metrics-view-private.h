@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include "core/debrief-enums.h"
+#include "debrief-enums.h"
 #include "debrief-metrics-view.h"
 
 G_BEGIN_DECLS

@@ -71,4 +71,20 @@ typedef enum
   DEBRIEF_READ_ONLY_REASON_PREPARING,
 } DebriefReadOnlyReason;
 
+/* The severity of a log line, lowest first. */
+typedef enum
+{
+  DEBRIEF_LOG_LEVEL_NONE,
+  DEBRIEF_LOG_LEVEL_TRACE,
+  DEBRIEF_LOG_LEVEL_DEBUG,
+  DEBRIEF_LOG_LEVEL_INFO,
+  DEBRIEF_LOG_LEVEL_NOTICE,
+  DEBRIEF_LOG_LEVEL_WARNING,
+  DEBRIEF_LOG_LEVEL_ERROR,
+  DEBRIEF_LOG_LEVEL_CRITICAL,
+  DEBRIEF_LOG_LEVEL_FATAL,
+} DebriefLogLevel;
+
+const char *debrief_log_level_get_name (DebriefLogLevel level);
+
 G_END_DECLS
