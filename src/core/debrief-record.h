@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "debrief-types.h"
+#include "debrief-core-types.h"
 
 G_BEGIN_DECLS
 

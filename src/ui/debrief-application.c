@@ -15,6 +15,7 @@
 #include "core/debrief-document.h"
 
 #include "debrief-application.h"
+#include "debrief-user.h"
 #include "preferences/debrief-preferences-window.h"
 #include "window/debrief-window.h"
 
@@ -80,25 +81,6 @@ debrief_application_get_settings (DebriefApplication *self)
 }
 
 /**
- * debrief_application_dup_account_name:
- *
- * The full name of the user's account, or its login name when the system
- * knows no full name.
- *
- * Returns: (transfer full): the account's name
- */
-char *
-debrief_application_dup_account_name (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-
-  return g_strdup (g_get_user_name ());
-}
-
-/**
  * debrief_application_dup_user_name:
  * @self: a #DebriefApplication
  *
@@ -110,16 +92,9 @@ debrief_application_dup_account_name (void)
 char *
 debrief_application_dup_user_name (DebriefApplication *self)
 {
-  g_autofree char *user_name = NULL;
-
   g_return_val_if_fail (DEBRIEF_IS_APPLICATION (self), NULL);
 
-  user_name = g_settings_get_string (debrief_application_get_settings (self), "user-name");
-  g_strstrip (user_name);
-  if (*user_name != '\0')
-    return g_steal_pointer (&user_name);
-
-  return debrief_application_dup_account_name ();
+  return debrief_user_dup_name (debrief_application_get_settings (self));
 }
 
 static DebriefWindow *

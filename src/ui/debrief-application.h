@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "debrief-types.h"
+#include "debrief-ui-types.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,5 @@ G_DECLARE_FINAL_TYPE (DebriefApplication, debrief_application, DEBRIEF, APPLICAT
 
 DebriefApplication *debrief_application_new              (void);
 char               *debrief_application_dup_user_name    (DebriefApplication *self);
-char               *debrief_application_dup_account_name (void);
 
 G_END_DECLS

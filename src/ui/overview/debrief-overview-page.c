@@ -26,6 +26,7 @@
 #include "debrief-date-time-row.h"
 #include "debrief-overview-page.h"
 #include "debrief-participant-dialog.h"
+#include "debrief-user.h"
 
 struct _DebriefOverviewPage
 {
@@ -455,14 +456,28 @@ update_participant_row (AdwActionRow       *row,
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+
+/* The user's own name and default role come with the dialog, so that adding
+ * yourself gives you the role you chose in Preferences. */
+static void
+present_participant_dialog (DebriefOverviewPage *self,
+                            DebriefParticipant  *participant)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *user_name = debrief_user_dup_name (settings);
+  g_autofree char *default_role = g_settings_get_string (settings, "default-role");
+
+  debrief_participant_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      self->document, participant, user_name, default_role);
+}
+
 static void
 edit_participant_cb (GtkButton           *button,
                      DebriefOverviewPage *self)
 {
   DebriefParticipant *participant = g_object_get_data (G_OBJECT (button), "record");
 
-  debrief_participant_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                      self->document, participant);
+  present_participant_dialog (self, participant);
 }
 
 static void
@@ -524,7 +539,7 @@ debrief_overview_page_add_participant (GtkWidget  *widget,
 {
   DebriefOverviewPage *self = DEBRIEF_OVERVIEW_PAGE (widget);
 
-  debrief_participant_dialog_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->document, NULL);
+  present_participant_dialog (self, NULL);
 }
 
 /* --- Invitation ------------------------------------------------------ */

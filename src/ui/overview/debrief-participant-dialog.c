@@ -15,7 +15,6 @@
 
 #include "core/debrief-roles.h"
 
-#include "debrief-application.h"
 
 #include "debrief-participant-dialog.h"
 
@@ -177,13 +176,18 @@ entry_row (GtkWidget  *list,
  * @parent: the window the dialog belongs to
  * @document: the incident
  * @participant: (nullable): the participant to edit, or %NULL to add one
+ * @user_name: (nullable): the user's name: a participant added under it
+ *   takes @default_role unless a role was picked
+ * @default_role: (nullable): the role id for the user, from Preferences
  *
  * Returns: (transfer none): the dialog, which destroys itself
  */
 GtkWindow *
 debrief_participant_dialog_present (GtkWindow          *parent,
                                     DebriefDocument    *document,
-                                    DebriefParticipant *participant)
+                                    DebriefParticipant *participant,
+                                    const char         *user_name,
+                                    const char         *default_role)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   const char * const *ids = debrief_role_list_ids ();
@@ -200,13 +204,8 @@ debrief_participant_dialog_present (GtkWindow          *parent,
   form->document = g_object_ref (document);
   form->participant = participant ? g_object_ref (participant) : NULL;
 
-  if (DEBRIEF_IS_APPLICATION (g_application_get_default ()))
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
-
-      form->user_name = debrief_application_dup_user_name (DEBRIEF_APPLICATION (g_application_get_default ()));
-      form->default_role = g_settings_get_string (settings, "default-role");
-    }
+  form->user_name = g_strdup (user_name);
+  form->default_role = g_strdup (default_role);
 
   dialog = adw_message_dialog_new (parent,
                                    participant ? _("Edit Participant") : _("Add Participant"),

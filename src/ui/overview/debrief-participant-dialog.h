@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 
 GtkWindow *debrief_participant_dialog_present (GtkWindow          *parent,
                                                DebriefDocument    *document,
-                                               DebriefParticipant *participant);
+                                               DebriefParticipant *participant,
+                                               const char         *user_name,
+                                               const char         *default_role);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include "core/debrief-roles.h"
 
-#include "debrief-application.h"
+#include "debrief-user.h"
 #include "debrief-preferences-window.h"
 
 struct _DebriefPreferencesWindow
@@ -138,7 +138,7 @@ debrief_preferences_window_init (DebriefPreferencesWindow *self)
 {
   const char * const *ids = debrief_role_list_ids ();
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  g_autofree char *account_name = debrief_application_dup_account_name ();
+  g_autofree char *account_name = debrief_user_dup_account_name ();
   g_autofree char *hint = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "debrief-types.h"
+#include "debrief-ui-types.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,17 @@
+/* debrief-user.h
+ *
+ * Who the user is: the name that marks their changes and their locks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char *debrief_user_dup_account_name (void);
+char *debrief_user_dup_name         (GSettings *settings);
+
+G_END_DECLS
