@@ -547,7 +547,7 @@ _debrief_window_new_debrief_filter (void)
 
 void
 _debrief_window_save_as (DebriefWindow *self,
-                        gboolean       close_after)
+                         gboolean       close_after)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = _debrief_window_new_debrief_filter ();
@@ -579,7 +579,7 @@ _debrief_window_save_as (DebriefWindow *self,
 
 void
 _debrief_window_save (DebriefWindow *self,
-                     gboolean       close_after)
+                      gboolean       close_after)
 {
   GFile *file = debrief_document_get_file (self->document);
 
@@ -642,7 +642,7 @@ _debrief_window_is_active_cb (DebriefWindow *self)
 
 void
 _debrief_window_info_bar_response_cb (DebriefWindow *self,
-                                     int            response)
+                                      int            response)
 {
   if (response == INFO_RESPONSE_RELOAD)
     {

@@ -70,39 +70,39 @@ typedef enum
 } FileErrorKind;
 
 /* debrief-window.c */
-void _debrief_window_show_message (DebriefWindow *self,
-                                   const char *heading,
-                                   const char *body);
-void _debrief_window_show_file_error (DebriefWindow *self,
-                                      FileErrorKind kind,
-                                      GFile *file,
-                                      const GError *error);
-char * _debrief_window_dup_user_name (DebriefWindow *self);
-void _debrief_window_update_title (DebriefWindow *self);
-void _debrief_window_update_actions (DebriefWindow *self);
-void _debrief_window_set_document (DebriefWindow *self,
-                                   DebriefDocument *document,
-                                   DebriefLock *lock);
-void _debrief_window_sync_switchers (DebriefWindow *self);
-void _debrief_window_watch_file (DebriefWindow *self);
-void _debrief_window_add_to_recent (DebriefWindow *self,
-                                    GFile *file);
-void _debrief_window_show_info (DebriefWindow *self,
-                                InfoKind kind);
+void           _debrief_window_show_message         (DebriefWindow      *self,
+                                                     const char         *heading,
+                                                     const char         *body);
+void           _debrief_window_show_file_error      (DebriefWindow      *self,
+                                                     FileErrorKind       kind,
+                                                     GFile              *file,
+                                                     const GError       *error);
+char          *_debrief_window_dup_user_name        (DebriefWindow      *self);
+void           _debrief_window_update_title         (DebriefWindow      *self);
+void           _debrief_window_update_actions       (DebriefWindow      *self);
+void           _debrief_window_set_document         (DebriefWindow      *self,
+                                                     DebriefDocument    *document,
+                                                     DebriefLock        *lock);
+void           _debrief_window_sync_switchers       (DebriefWindow      *self);
+void           _debrief_window_watch_file           (DebriefWindow      *self);
+void           _debrief_window_add_to_recent        (DebriefWindow      *self,
+                                                     GFile              *file);
+void           _debrief_window_show_info            (DebriefWindow      *self,
+                                                     InfoKind            kind);
 
 /* debrief-window-files.c */
-GtkFileFilter * _debrief_window_new_debrief_filter (void);
-void _debrief_window_save (DebriefWindow *self,
-                           gboolean close_after);
-void _debrief_window_save_as (DebriefWindow *self,
-                              gboolean close_after);
-void _debrief_window_check_disk (DebriefWindow *self);
-void _debrief_window_is_active_cb (DebriefWindow *self);
-void _debrief_window_info_bar_response_cb (DebriefWindow *self,
-                                           int response);
+GtkFileFilter *_debrief_window_new_debrief_filter   (void);
+void           _debrief_window_save                 (DebriefWindow      *self,
+                                                     gboolean            close_after);
+void           _debrief_window_save_as              (DebriefWindow      *self,
+                                                     gboolean            close_after);
+void           _debrief_window_check_disk           (DebriefWindow      *self);
+void           _debrief_window_is_active_cb         (DebriefWindow      *self);
+void           _debrief_window_info_bar_response_cb (DebriefWindow      *self,
+                                                     int                 response);
 
 /* debrief-window-actions.c */
-void _debrief_window_update_recent (DebriefWindow *self);
-void _debrief_window_class_actions_init (DebriefWindowClass *klass);
+void           _debrief_window_update_recent        (DebriefWindow      *self);
+void           _debrief_window_class_actions_init   (DebriefWindowClass *klass);
 
 G_END_DECLS

@@ -107,8 +107,8 @@ _debrief_window_dup_user_name (DebriefWindow *self)
 
 void
 _debrief_window_show_message (DebriefWindow *self,
-              const char    *heading,
-              const char    *body)
+                              const char    *heading,
+                              const char    *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -118,9 +118,9 @@ _debrief_window_show_message (DebriefWindow *self,
 
 void
 _debrief_window_show_file_error (DebriefWindow *self,
-                 FileErrorKind  kind,
-                 GFile         *file,
-                 const GError  *error)
+                                 FileErrorKind  kind,
+                                 GFile         *file,
+                                 const GError  *error)
 {
   g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("Untitled Incident"));
   g_autofree char *heading = NULL;
@@ -282,7 +282,7 @@ _debrief_window_update_actions (DebriefWindow *self)
 
 void
 _debrief_window_show_info (DebriefWindow *self,
-           InfoKind       kind)
+                           InfoKind       kind)
 {
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
@@ -426,7 +426,7 @@ _debrief_window_watch_file (DebriefWindow *self)
 
 void
 _debrief_window_add_to_recent (DebriefWindow *self,
-               GFile         *file)
+                               GFile         *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
@@ -444,8 +444,8 @@ _debrief_window_add_to_recent (DebriefWindow *self,
 
 void
 _debrief_window_set_document (DebriefWindow   *self,
-                             DebriefDocument *document,
-                             DebriefLock     *lock)
+                              DebriefDocument *document,
+                              DebriefLock     *lock)
 {
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
