@@ -91,3 +91,157 @@ debrief_civil_from_days (gint64  days,
   *year = (int) (yoe + era * 400 + (mp >= 10));
 }
 
+
+/**
+ * debrief_date_time_new_in_zone:
+ * @usec: microseconds since 1970 UTC, or %G_MININT64 for no time
+ * @zone: (nullable): where the time is shown; %NULL is UTC
+ *
+ * Returns: (transfer full) (nullable): the time in @zone to the
+ *   microsecond, or %NULL when there is no time or GDateTime cannot hold it
+ */
+GDateTime *
+debrief_date_time_new_in_zone (gint64     usec,
+                               GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
+
+  if (utc == NULL)
+    return NULL;
+
+  if (zone == NULL)
+    return g_steal_pointer (&utc);
+
+  return g_date_time_to_timezone (utc, zone);
+}
+
+/**
+ * debrief_time_format_to_buffer:
+ * @buffer: where the text goes
+ * @size: the size of @buffer
+ * @usec: microseconds since 1970 UTC, or %G_MININT64 for no time
+ * @zone: (nullable): where the time is shown; %NULL is UTC
+ * @style: how much of the time to show
+ *
+ * Writes the time without a GDateTime or any allocation, for what runs for
+ * each row that scrolls into view. No time writes an empty string.
+ *
+ * Returns: the length written, as g_snprintf() counts it
+ */
+gsize
+debrief_time_format_to_buffer (char             *buffer,
+                               gsize             size,
+                               gint64            usec,
+                               GTimeZone        *zone,
+                               DebriefTimeStyle  style)
+{
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+  gint64 local;
+  gint64 days;
+  gint64 second_of_day;
+  int year;
+  int interval;
+  guint month;
+  guint day;
+  int hour;
+  int minute;
+  int second;
+
+  g_return_val_if_fail (buffer != NULL || size == 0, 0);
+
+  if (usec == G_MININT64)
+    return g_snprintf (buffer, size, "%s", "");
+
+  if (rest < 0)
+    {
+      rest += G_USEC_PER_SEC;
+      secs--;
+    }
+
+  interval = zone ? g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, secs) : -1;
+  local = secs + (interval >= 0 ? g_time_zone_get_offset (zone, interval) : 0);
+  days = local / 86400;
+  second_of_day = local % 86400;
+  if (second_of_day < 0)
+    {
+      second_of_day += 86400;
+      days--;
+    }
+
+  debrief_civil_from_days (days, &year, &month, &day);
+  hour = (int) (second_of_day / 3600);
+  minute = (int) (second_of_day / 60 % 60);
+  second = (int) (second_of_day % 60);
+
+  switch (style)
+    {
+    case DEBRIEF_TIME_STYLE_TIME:
+      return g_snprintf (buffer, size, "%02d:%02d:%02d", hour, minute, second);
+    case DEBRIEF_TIME_STYLE_DATE_TIME:
+      return g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d",
+                         year, month, day, hour, minute, second);
+    case DEBRIEF_TIME_STYLE_DATE_MINUTES:
+      return g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d",
+                         year, month, day, hour, minute);
+    case DEBRIEF_TIME_STYLE_DATE_TIME_MSEC:
+    default:
+      return g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d.%03d",
+                         year, month, day, hour, minute, second, (int) (rest / 1000));
+    }
+}
+
+/**
+ * debrief_time_format:
+ * @usec: microseconds since 1970 UTC, or %G_MININT64 for no time
+ * @zone: (nullable): where the time is shown; %NULL is UTC
+ * @style: how much of the time to show
+ *
+ * Returns: (transfer full): the time as every view shows it, or an empty
+ *   string when there is no time
+ */
+char *
+debrief_time_format (gint64            usec,
+                     GTimeZone        *zone,
+                     DebriefTimeStyle  style)
+{
+  char buffer[64];
+
+  debrief_time_format_to_buffer (buffer, sizeof buffer, usec, zone, style);
+
+  return g_strdup (buffer);
+}
+
+/**
+ * debrief_time_format_range:
+ * @first: the first time, microseconds since 1970 UTC
+ * @last: the last time
+ * @zone: (nullable): where the times are shown; %NULL is UTC
+ *
+ * "02:11:07 – 02:45:00", with dates when the two days differ.
+ *
+ * Returns: (transfer full) (nullable): the range, or %NULL when either end
+ *   has no time
+ */
+char *
+debrief_time_format_range (gint64     first,
+                           gint64     last,
+                           GTimeZone *zone)
+{
+  g_autoptr(GDateTime) a = debrief_date_time_new_in_zone (first, zone);
+  g_autoptr(GDateTime) b = debrief_date_time_new_in_zone (last, zone);
+  DebriefTimeStyle style;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (a == NULL || b == NULL)
+    return NULL;
+
+  style = g_date_time_get_year (a) == g_date_time_get_year (b) &&
+          g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b)
+          ? DEBRIEF_TIME_STYLE_TIME : DEBRIEF_TIME_STYLE_DATE_MINUTES;
+  from = debrief_time_format (first, zone, style);
+  to = debrief_time_format (last, zone, style);
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
