@@ -15,6 +15,8 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
 #include "debrief-json.h"
+#include "export/debrief-json-export.h"
+#include "export/debrief-merged-log.h"
 #include "debrief-log-model.h"
 #include "debrief-schema.h"
 #include "debrief-test-util.h"
