@@ -411,6 +411,8 @@ _debrief_chunk_cursor_free (DebriefChunkCursor *cursor)
   g_free (cursor);
 }
 
+/* --- A log's index rows ------------------------------------------------ */
+
 GArray *
 _debrief_evidence_read_index_rows (sqlite3     *db,
                                    const char  *evidence_uuid,
@@ -511,6 +513,8 @@ _debrief_evidence_read_index_entries (sqlite3     *db,
   sqlite3_finalize (stmt);
   return ok ? g_steal_pointer (&entries) : NULL;
 }
+
+/* --- Whole content ---------------------------------------------------- */
 
 /* Calls @func with each chunk of an item's content, in order. */
 typedef gboolean (*ChunkFunc) (GBytes   *chunk,
