@@ -15,6 +15,8 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
 #include "debrief-json.h"
+#include "export/debrief-json-export.h"
+#include "export/debrief-merged-log.h"
 #include "debrief-log-model.h"
 #include "debrief-schema.h"
 #include "debrief-test-util.h"
@@ -946,6 +948,79 @@ test_json_round_trip_reindexes_logs (void)
   debrief_document_close (copy);
 }
 
+/* The kind detector called a GIF an image, and the import then refused
+ * it as "not a PNG or JPEG image". */
+static void
+test_import_gif_detected_as_image (void)
+{
+  static const guint8 gif[] = "GIF89a\001\000\001\000\200\000\000\377\377\377\000\000\000"
+                              "!\371\004\001\000\000\000\000,\000\000\000\000\001\000\001\000\000\002\002D\001\000;";
+  static const guint8 bmp[] = "BM\072\000\000\000\000\000\000\000\066\000\000\000\050\000\000\000"
+                              "\001\000\000\000\001\000\000\000\001\000\030\000\000\000\000\000"
+                              "\004\000\000\000\023\013\000\000\023\013\000\000\000\000\000\000"
+                              "\000\000\000\000\000\000\377\000";
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) gif_file = g_file_new_build_filename (dir, "pixel.gif", NULL);
+  g_autoptr(GFile) bmp_file = g_file_new_build_filename (dir, "pixel.bmp", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefEvidence) detected = NULL;
+  g_autoptr(DebriefEvidence) forced = NULL;
+  g_autoptr(DebriefEvidence) bitmap = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autofree char *warning = NULL;
+  DebriefImportOptions as_image = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_IMAGE };
+
+  g_file_replace_contents (gif_file, (const char *) gif, sizeof gif - 1, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (bmp_file, (const char *) bmp, sizeof bmp - 1, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  detected = import (document, gif_file, NULL, &warning);
+  g_assert_cmpint (debrief_evidence_get_kind (detected), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
+  g_assert_null (warning);
+  stored = debrief_evidence_read_bytes (document, detected, G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), gif, sizeof gif - 1);
+
+  forced = import (document, gif_file, &as_image, NULL);
+  g_assert_cmpint (debrief_evidence_get_kind (forced), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
+
+  bitmap = import (document, bmp_file, NULL, NULL);
+  g_assert_cmpint (debrief_evidence_get_kind (bitmap), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
+
+  debrief_test_remove_tree (dir);
+}
+
+/* A WebP image is an image, but the image view has no reader for it: it
+ * is kept as another file, and the user is told why. */
+static void
+test_import_webp_kept_as_other_file (void)
+{
+  static const guint8 webp[] = { 'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (webp, sizeof webp);
+  g_autoptr(DebriefEvidence) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  DebriefImportOptions as_image = { .has_kind = TRUE, .kind = DEBRIEF_EVIDENCE_KIND_IMAGE };
+
+  evidence = debrief_evidence_import_bytes (source, bytes, "photo.webp", NULL, &warning, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  g_assert_cmpint (debrief_evidence_get_kind (evidence), ==, DEBRIEF_EVIDENCE_KIND_OTHER);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "WebP"));
+  debrief_evidence_source_discard (source, evidence);
+
+  g_assert_null (debrief_evidence_import_bytes (source, bytes, "photo.webp", &as_image, NULL, NULL, &error));
+  g_assert_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "WebP"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +1037,8 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/boot-time-option", test_boot_time_option);
   g_test_add_func ("/debrief/evidence/other-kinds", test_other_kinds);
   g_test_add_func ("/debrief/evidence/bad-input", test_bad_input);
+  g_test_add_func ("/debrief/evidence/import-gif-detected-as-image", test_import_gif_detected_as_image);
+  g_test_add_func ("/debrief/evidence/import-webp-kept-as-other-file", test_import_webp_kept_as_other_file);
   g_test_add_func ("/debrief/evidence/long-line-and-many-chunks", test_long_line_and_many_chunks);
   g_test_add_func ("/debrief/evidence/search", test_search);
   g_test_add_func ("/debrief/evidence/find-edge-cases", test_find_edge_cases);

@@ -1,7 +1,8 @@
 /* debrief-evidence-store-private.h
  *
- * The stored form of evidence content, shared by the store, the log model
- * and the JSON import: chunks, and the packed line index of a log.
+ * The stored form of evidence content, shared by the parts of the store
+ * (content, writer, import, clock, search), the log model, the JSON import
+ * and the export writers: chunks, and the packed line index of a log.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,24 @@
 #include "debrief-evidence-store.h"
 
 G_BEGIN_DECLS
+
+/* Kinds read whole to be checked (metrics, chats, reports) stay under this. */
+#define DEBRIEF_EVIDENCE_MAX_PARSED_SIZE (256 * 1024 * 1024)
+
+/* The flags byte of a line in the packed index. */
+#define DEBRIEF_LINE_FLAG_LEVEL_MASK 0x0f
+#define DEBRIEF_LINE_FLAG_HAS_STAMP  0x10
+#define DEBRIEF_LINE_FLAG_HAS_TIME   0x20
+
+struct _DebriefEvidenceSource
+{
+  char       *path;
+  gboolean    immutable;
+  gboolean    read_only;
+  char       *user_name;
+  GTimeZone  *zone;
+  GDateTime  *reference;
+};
 
 /* One line (or piece of an over-long line) of a log chunk. */
 typedef struct
@@ -34,6 +53,44 @@ typedef struct
   gint64  max_usec;
 } DebriefIndexRow;
 
+/* One chunk as it is stored: maybe compressed. The pointers are valid
+ * until the cursor that gave it moves on. */
+typedef struct
+{
+  gint64        seq;
+  const char   *compression; /* "none" or "zlib" */
+  gint64        size;        /* unpacked */
+  const guint8 *data;
+  gsize         length;
+  /* With an index only (a log's chunks): its row of the line index. */
+  guint64       first_line;
+  gint64        line_count;
+  const guint8 *index_data;
+  gsize         index_length;
+} DebriefStoredChunk;
+
+/* The one walk over an item's chunks, in order, that every reader of
+ * whole content uses. */
+typedef struct _DebriefChunkCursor DebriefChunkCursor;
+
+DebriefChunkCursor *_debrief_chunk_cursor_new  (sqlite3                   *db,
+                                                const char                *evidence_uuid,
+                                                gboolean                   with_index,
+                                                GError                   **error);
+/* FALSE on error; else *@chunk is the next chunk, or NULL at the end. */
+gboolean            _debrief_chunk_cursor_next (DebriefChunkCursor        *cursor,
+                                                const DebriefStoredChunk **chunk,
+                                                GError                   **error);
+void                _debrief_chunk_cursor_free (DebriefChunkCursor        *cursor);
+/* The bytes of a stored chunk, checked against their recorded size. */
+GBytes             *_debrief_stored_chunk_unpack (const DebriefStoredChunk *chunk,
+                                                  GError                  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChunkCursor, _debrief_chunk_cursor_free)
+
+void     _debrief_evidence_set_db_error       (GError                **error,
+                                               sqlite3                *db,
+                                               const char             *doing);
 void     _debrief_evidence_source_get_context (DebriefEvidenceSource  *source,
                                                DebriefTimestampContext *context);
 sqlite3 *_debrief_evidence_source_open        (DebriefEvidenceSource  *source,
@@ -41,6 +98,12 @@ sqlite3 *_debrief_evidence_source_open        (DebriefEvidenceSource  *source,
 GBytes  *_debrief_evidence_read_chunk         (sqlite3                *db,
                                                const char             *evidence_uuid,
                                                gint64                  seq,
+                                               GError                **error);
+/* The whole content, up to DEBRIEF_EVIDENCE_MAX_PARSED_SIZE; @title names
+ * the item in an error. */
+GBytes  *_debrief_evidence_read_all           (sqlite3                *db,
+                                               const char             *evidence_uuid,
+                                               const char             *title,
                                                GError                **error);
 GArray  *_debrief_evidence_read_index_rows    (sqlite3                *db,
                                                const char             *evidence_uuid,
@@ -59,6 +122,52 @@ void     _debrief_line_entry_get_text         (const DebriefLineEntry *entry,
                                                const char             *chunk,
                                                const char            **text,
                                                gsize                  *length);
+
+/* What storing an item's content learnt of it. */
+typedef struct
+{
+  DebriefEvidenceKind     kind;
+  DebriefTimestampFormat  format;
+  gboolean                since_boot;
+  guint64                 n_lines;
+  gint64                  first_usec;
+  gint64                  last_usec;
+  guint64                 size;
+  char                   *sha256;
+  char                   *warning;
+} DebriefImportResult;
+
+#define DEBRIEF_IMPORT_RESULT_INIT(k) { (k), DEBRIEF_TS_NONE, FALSE, 0, G_MININT64, G_MININT64, 0, NULL, NULL }
+
+void     _debrief_import_result_clear         (DebriefImportResult    *result);
+void     _debrief_import_result_widen         (DebriefImportResult    *result,
+                                               gint64                  min_usec,
+                                               gint64                  max_usec);
+/* Reads a log through the line reader, storing chunks that end at line
+ * ends and their index rows. */
+gboolean _debrief_evidence_store_log_stream   (sqlite3                       *db,
+                                               const char                    *uuid,
+                                               GInputStream                  *stream,
+                                               guint64                        total,
+                                               const DebriefTimestampContext *context,
+                                               DebriefImportProgressFunc      progress,
+                                               gpointer                       user_data,
+                                               DebriefImportResult           *result,
+                                               GCancellable                  *cancellable,
+                                               GError                       **error);
+/* Stores bytes as they come, in chunks, with no index. */
+gboolean _debrief_evidence_store_plain_stream (sqlite3                    *db,
+                                               const char                 *uuid,
+                                               GInputStream               *stream,
+                                               guint64                     total,
+                                               DebriefImportProgressFunc   progress,
+                                               gpointer                    user_data,
+                                               DebriefImportResult        *result,
+                                               GCancellable               *cancellable,
+                                               GError                    **error);
+/* Deletes the chunks and index of an item that is not in the document. */
+void     _debrief_evidence_delete_content     (sqlite3                *db,
+                                               const char             *uuid);
 /* Rebuilds the chunks and line index of a log from its stored bytes (after
  * a JSON import, whose chunks need not end at line ends). */
 gboolean _debrief_evidence_reindex_log        (sqlite3                *db,

@@ -2,8 +2,11 @@
  *
  * The content of evidence items: importing files into an incident
  * document (chunks of the original bytes, and for logs a line index),
- * reading it back, searching it, citing it on the timeline, and the merged
- * log of every source.
+ * reading it back, aligning its clock, searching it and citing it on the
+ * timeline. Implemented by debrief-evidence-content.c, -writer.c,
+ * -import.c, -clock.c and -search.c, joined by
+ * debrief-evidence-store-private.h; the merged log of every source is
+ * written by export/debrief-merged-log.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,12 +37,6 @@ typedef enum
 } DebriefEvidenceError;
 
 GQuark debrief_evidence_error_quark (void);
-
-/* The incident's time zone (its scope's, else the local one), and the
- * time that dates times written without a date or year (the incident's
- * start, its scope's start, its detection, else now), in that zone. */
-GTimeZone *debrief_incident_dup_time_zone      (DebriefIncident *incident);
-GDateTime *debrief_incident_dup_reference_time (DebriefIncident *incident);
 
 /* What the user says about a file instead of what is detected. */
 typedef struct
@@ -94,15 +91,6 @@ void             debrief_evidence_source_discard (DebriefEvidenceSource     *sou
 gboolean         debrief_evidence_add_to_document (DebriefDocument  *document,
                                                    DebriefEvidence  *evidence,
                                                    GError          **error);
-
-/* The timestamp format found in a log (its "time-format" column holds a
- * stable name for it). */
-DebriefTimestampFormat debrief_evidence_get_timestamp_format (DebriefEvidence        *evidence);
-const char            *debrief_timestamp_format_to_id        (DebriefTimestampFormat  format);
-/* The first and last time of the content, aligned (with the clock offset),
- * µs since 1970 UTC; G_MININT64 when the content has no times. */
-gint64                 debrief_evidence_get_aligned_first_usec (DebriefEvidence *evidence);
-gint64                 debrief_evidence_get_aligned_last_usec  (DebriefEvidence *evidence);
 
 /* The whole content, main thread; refused with TOO_LARGE above @max_size. */
 GBytes  *debrief_evidence_read_bytes   (DebriefDocument  *document,
@@ -169,20 +157,6 @@ gboolean debrief_evidence_search (DebriefEvidenceSource  *source,
                                   gpointer                user_data,
                                   GCancellable           *cancellable,
                                   GError                **error);
-
-/* Called for a source that cannot be merged well (no times, since boot
- * without a boot time). */
-typedef void (*DebriefMergeWarningFunc) (const char *message,
-                                         gpointer    user_data);
-
-/* Writes every line of every log merged by aligned time: ISO 8601 UTC with
- * milliseconds, tab, source title, tab, level (empty if none), tab, text. */
-gboolean debrief_evidence_write_merged_log (DebriefEvidenceSource    *source,
-                                            GOutputStream            *out,
-                                            DebriefMergeWarningFunc   warning,
-                                            gpointer                  user_data,
-                                            GCancellable             *cancellable,
-                                            GError                  **error);
 
 /* Cites lines @first..@last (or messages, or a chart row) of @evidence:
  * adds a timeline event at @usec (aligned; G_MININT64: none) titled with

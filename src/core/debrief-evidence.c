@@ -431,3 +431,81 @@ static void
 debrief_evidence_init (DebriefEvidence *self)
 {
 }
+
+/* --- Timestamp format and aligned times --------------------------------- */
+
+static const char *format_ids[] = {
+  [DEBRIEF_TS_NONE] = "",
+  [DEBRIEF_TS_ISO8601] = "iso8601",
+  [DEBRIEF_TS_SYSLOG] = "syslog",
+  [DEBRIEF_TS_DMESG] = "dmesg",
+  [DEBRIEF_TS_ZEPHYR] = "zephyr",
+  [DEBRIEF_TS_ESPIDF] = "esp-idf",
+  [DEBRIEF_TS_EPOCH_S] = "epoch-s",
+  [DEBRIEF_TS_EPOCH_MS] = "epoch-ms",
+  [DEBRIEF_TS_APACHE] = "apache",
+  [DEBRIEF_TS_CTIME] = "ctime",
+  [DEBRIEF_TS_LOGCAT] = "logcat",
+  [DEBRIEF_TS_LOG4J] = "log4j",
+  [DEBRIEF_TS_COMPACT] = "compact",
+  [DEBRIEF_TS_COMPACT_MS] = "compact-ms",
+  [DEBRIEF_TS_SLASH_DATE] = "slash-date",
+  [DEBRIEF_TS_ESPIDF_SYSTEM] = "esp-idf-system",
+  [DEBRIEF_TS_EPOCH_US] = "epoch-us",
+  [DEBRIEF_TS_EPOCH_NS] = "epoch-ns",
+  [DEBRIEF_TS_DATE_MDY] = "date-mdy",
+  [DEBRIEF_TS_DATE_DMY] = "date-dmy",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == DEBRIEF_TS_N_FORMATS);
+
+const char *
+debrief_timestamp_format_to_id (DebriefTimestampFormat format)
+{
+  if ((guint) format < G_N_ELEMENTS (format_ids) && format_ids[format] != NULL)
+    return format_ids[format];
+
+  return "";
+}
+
+DebriefTimestampFormat
+debrief_evidence_get_timestamp_format (DebriefEvidence *evidence)
+{
+  const char *id;
+
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), DEBRIEF_TS_NONE);
+
+  id = debrief_evidence_get_time_format (evidence);
+  for (guint i = 1; i < G_N_ELEMENTS (format_ids); i++)
+    if (format_ids[i] != NULL && g_strcmp0 (id, format_ids[i]) == 0)
+      return (DebriefTimestampFormat) i;
+
+  return DEBRIEF_TS_NONE;
+}
+
+
+static gint64
+aligned (DebriefEvidence *evidence,
+         GDateTime       *raw)
+{
+  if (raw == NULL)
+    return G_MININT64;
+
+  return debrief_date_time_to_usec (raw) + debrief_evidence_get_clock_offset_ms (evidence) * 1000;
+}
+
+gint64
+debrief_evidence_get_aligned_first_usec (DebriefEvidence *evidence)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), G_MININT64);
+
+  return aligned (evidence, debrief_evidence_get_first_at (evidence));
+}
+
+gint64
+debrief_evidence_get_aligned_last_usec (DebriefEvidence *evidence)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), G_MININT64);
+
+  return aligned (evidence, debrief_evidence_get_last_at (evidence));
+}

@@ -10,6 +10,7 @@
 #include "debrief-enums.h"
 #include "debrief-enum-types.h"
 #include "debrief-record.h"
+#include "import/debrief-timestamp.h"
 
 G_BEGIN_DECLS
 
@@ -67,5 +68,14 @@ void                debrief_evidence_set_first_at        (DebriefEvidence *self,
 GDateTime          *debrief_evidence_get_last_at         (DebriefEvidence *self);
 void                debrief_evidence_set_last_at         (DebriefEvidence *self,
                                                           GDateTime       *value);
+
+/* The timestamp format found in a log (its "time-format" column holds a
+ * stable name for it). */
+DebriefTimestampFormat debrief_evidence_get_timestamp_format   (DebriefEvidence        *evidence);
+const char            *debrief_timestamp_format_to_id          (DebriefTimestampFormat  format);
+/* The first and last time of the content, aligned (with the clock offset),
+ * µs since 1970 UTC; G_MININT64 when the content has no times. */
+gint64                 debrief_evidence_get_aligned_first_usec (DebriefEvidence        *evidence);
+gint64                 debrief_evidence_get_aligned_last_usec  (DebriefEvidence        *evidence);
 
 G_END_DECLS

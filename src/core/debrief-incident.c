@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "debrief-incident.h"
+#include "debrief-validation.h"
 
 struct _DebriefIncident
 {
@@ -612,4 +613,32 @@ debrief_incident_class_init (DebriefIncidentClass *klass)
 static void
 debrief_incident_init (DebriefIncident *self)
 {
+}
+
+/* --- The incident's clock ---------------------------------------------- */
+
+GTimeZone *
+debrief_incident_dup_time_zone (DebriefIncident *incident)
+{
+  g_return_val_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident), NULL);
+
+  return debrief_time_zone_new (incident ? debrief_incident_get_scope_time_zone (incident) : NULL);
+}
+
+GDateTime *
+debrief_incident_dup_reference_time (DebriefIncident *incident)
+{
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident);
+  GDateTime *reference = NULL;
+
+  g_return_val_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident), NULL);
+
+  if (incident != NULL)
+    reference = debrief_incident_get_started_at (incident);
+  if (reference == NULL && incident != NULL)
+    reference = debrief_incident_get_scope_start (incident);
+  if (reference == NULL && incident != NULL)
+    reference = debrief_incident_get_detected_at (incident);
+
+  return reference != NULL ? g_date_time_to_timezone (reference, zone) : g_date_time_new_now (zone);
 }

@@ -88,4 +88,10 @@ GDateTime            *debrief_incident_get_ground_rules_sent_at (DebriefIncident
 void                  debrief_incident_set_ground_rules_sent_at (DebriefIncident *self,
                                                                  GDateTime       *value);
 
+/* The incident's time zone (its scope's, else the local one), and the
+ * time that dates times written without a date or year (the incident's
+ * start, its scope's start, its detection, else now), in that zone. */
+GTimeZone            *debrief_incident_dup_time_zone            (DebriefIncident *incident);
+GDateTime            *debrief_incident_dup_reference_time       (DebriefIncident *incident);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* debrief-json.h
  *
- * The JSON interchange format: a whole incident, exported and imported.
+ * The JSON interchange format: a whole incident, imported; its format,
+ * errors and member names (export/debrief-json-export.h writes it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,15 +48,6 @@ typedef enum
 } DebriefJsonError;
 
 GQuark           debrief_json_error_quark              (void);
-
-gboolean         debrief_document_export_json          (DebriefDocument  *document,
-                                                        GOutputStream    *stream,
-                                                        GCancellable     *cancellable,
-                                                        GError          **error);
-gboolean         debrief_document_export_json_to_file  (DebriefDocument  *document,
-                                                        GFile            *file,
-                                                        GCancellable     *cancellable,
-                                                        GError          **error);
 
 DebriefDocument *debrief_document_import_json          (GInputStream     *stream,
                                                         const char       *user_name,

@@ -53,17 +53,72 @@ has_prefix (const guint8 *data,
   return size >= length && memcmp (data, magic, length) == 0;
 }
 
-static gboolean
-is_image (const guint8 *data,
-          gsize         size)
+/* Signatures only: the image view reads the rest, and says what is wrong
+ * with a file that starts well and then is damaged. */
+DebriefImageFormat
+debrief_image_format_detect (const guint8 *data,
+                             gsize         size)
 {
-  return has_prefix (data, size, "\x89PNG\r\n\x1a\n", 8)
-         || has_prefix (data, size, "\xff\xd8\xff", 3)
-         || has_prefix (data, size, "GIF87a", 6)
-         || has_prefix (data, size, "GIF89a", 6)
-         || (has_prefix (data, size, "RIFF", 4) && size >= 12 && memcmp (data + 8, "WEBP", 4) == 0)
-         || (has_prefix (data, size, "BM", 2) && size >= 26 && data[14] >= 12 && data[15] == 0
-             && data[16] == 0 && data[17] == 0);
+  g_return_val_if_fail (data != NULL || size == 0, DEBRIEF_IMAGE_FORMAT_NONE);
+
+  if (has_prefix (data, size, "\x89PNG\r\n\x1a\n", 8))
+    return DEBRIEF_IMAGE_FORMAT_PNG;
+  if (has_prefix (data, size, "\xff\xd8\xff", 3))
+    return DEBRIEF_IMAGE_FORMAT_JPEG;
+  if (has_prefix (data, size, "GIF87a", 6) || has_prefix (data, size, "GIF89a", 6))
+    return DEBRIEF_IMAGE_FORMAT_GIF;
+  if (has_prefix (data, size, "RIFF", 4) && size >= 12 && memcmp (data + 8, "WEBP", 4) == 0)
+    return DEBRIEF_IMAGE_FORMAT_WEBP;
+  /* "BM" begins too much text: the size of the info header that follows
+   * (12 bytes or more, little-endian) must be there too. */
+  if (has_prefix (data, size, "BM", 2) && size >= 26 && data[14] >= 12 && data[15] == 0
+      && data[16] == 0 && data[17] == 0)
+    return DEBRIEF_IMAGE_FORMAT_BMP;
+
+  return DEBRIEF_IMAGE_FORMAT_NONE;
+}
+
+/* GTK 4.8 reads PNG and JPEG itself and hands other formats to
+ * gdk-pixbuf, whose loaders on Debian 12 (libgdk-pixbuf-2.0-0) read GIF
+ * and BMP but not WebP: that needs webp-pixbuf-loader, which is not
+ * installed with GTK. */
+gboolean
+debrief_image_format_can_show (DebriefImageFormat format)
+{
+  switch (format)
+    {
+    case DEBRIEF_IMAGE_FORMAT_PNG:
+    case DEBRIEF_IMAGE_FORMAT_JPEG:
+    case DEBRIEF_IMAGE_FORMAT_GIF:
+    case DEBRIEF_IMAGE_FORMAT_BMP:
+      return TRUE;
+
+    case DEBRIEF_IMAGE_FORMAT_NONE:
+    case DEBRIEF_IMAGE_FORMAT_WEBP:
+    default:
+      return FALSE;
+    }
+}
+
+const char *
+debrief_image_format_get_name (DebriefImageFormat format)
+{
+  switch (format)
+    {
+    case DEBRIEF_IMAGE_FORMAT_PNG:
+      return "PNG";
+    case DEBRIEF_IMAGE_FORMAT_JPEG:
+      return "JPEG";
+    case DEBRIEF_IMAGE_FORMAT_GIF:
+      return "GIF";
+    case DEBRIEF_IMAGE_FORMAT_BMP:
+      return "BMP";
+    case DEBRIEF_IMAGE_FORMAT_WEBP:
+      return "WebP";
+    case DEBRIEF_IMAGE_FORMAT_NONE:
+    default:
+      return "";
+    }
 }
 
 static gboolean
@@ -359,7 +414,9 @@ debrief_evidence_detect_kind (GBytes     *sample,
   if (data == NULL || size == 0)
     return DEBRIEF_EVIDENCE_KIND_OTHER;
 
-  if (is_image (data, size))
+  /* Every image is called one, even of a format that cannot be shown: the
+   * import keeps that as another file and says why. */
+  if (debrief_image_format_detect (data, size) != DEBRIEF_IMAGE_FORMAT_NONE)
     return DEBRIEF_EVIDENCE_KIND_IMAGE;
 
   if (has_prefix (data, size, "PK\003\004", 4))

@@ -53,3 +53,14 @@ _debrief_text_sanitize (const char *data,
   *out_length = out->len;
   return g_string_free (out, FALSE);
 }
+
+gboolean
+_debrief_text_is_blank (const char *data,
+                        gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-cli.h"
+#include "debrief-cli.h"
 #include "core/debrief-document.h"
 
 #include "debrief-application.h"

@@ -624,7 +624,7 @@ debrief_image_view_new (void)
 
 /**
  * debrief_image_view_set_bytes:
- * @bytes: the contents of a PNG or JPEG file
+ * @bytes: the contents of a PNG, JPEG, GIF or BMP file
  * @error: why it cannot be shown
  *
  * Shows an image, fitted to the view. When it cannot be read, the view
@@ -674,7 +674,7 @@ debrief_image_view_set_bytes (DebriefImageView  *self,
       if (texture == NULL)
         /* Translators: %s is why the image could not be read, in the words of the toolkit */
         g_set_error (&local_error, DEBRIEF_IMAGE_VIEW_ERROR, DEBRIEF_IMAGE_VIEW_ERROR_UNREADABLE,
-                     _("The file is damaged, cut short, or not a PNG or JPEG image. The image reader says: “%s”."),
+                     _("The file is damaged, cut short, or not a PNG, JPEG, GIF or BMP image. The image reader says: “%s”."),
                      load_error->message);
     }
 

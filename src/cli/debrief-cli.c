@@ -25,6 +25,8 @@
 #include "debrief-document-private.h"
 #include "debrief-evidence-store.h"
 #include "debrief-json.h"
+#include "export/debrief-json-export.h"
+#include "export/debrief-merged-log.h"
 #include "import/debrief-evidence-kind.h"
 #include "debrief-schema.h"
 
