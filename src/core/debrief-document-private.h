@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "debrief-database.h"
 #include "debrief-document.h"
 
 G_BEGIN_DECLS
@@ -31,30 +32,11 @@ typedef gboolean (*DebriefSaveFaultFunc) (DebriefSaveStep   step,
                                           GError          **error);
 
 void     _debrief_document_set_save_fault_func (DebriefSaveFaultFunc func);
-void     _debrief_document_set_vfs_name        (const char        *vfs_name);
 void     _debrief_document_set_large_size      (gint64             size);
 sqlite3 *_debrief_document_get_db              (DebriefDocument   *self);
 void     _debrief_document_record_changed      (DebriefDocument   *self,
                                                 DebriefRecord     *record,
                                                 guint              column);
-sqlite3 *_debrief_database_open                (const char        *path,
-                                                int                flags,
-                                                GError           **error);
-sqlite3 *_debrief_database_open_full           (const char        *path,
-                                                int                flags,
-                                                const char        *doing,
-                                                GError           **error);
-void     _debrief_set_sqlite_error             (GError           **error,
-                                                sqlite3           *db,
-                                                int                rc,
-                                                const char        *doing);
-gboolean _debrief_database_check               (sqlite3           *db,
-                                                int               *out_version,
-                                                GError           **error);
-gboolean _debrief_database_check_tables        (sqlite3             *db,
-                                                const char * const  *tables,
-                                                int                 *out_version,
-                                                GError             **error);
 
 /* Importing an incident (debrief-json.c): rows keep their own identifiers
  * and stamps, nothing is a step to undo, and the caller runs it all in one

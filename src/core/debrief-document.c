@@ -31,8 +31,8 @@
 #include "debrief-document-private.h"
 #include "debrief-evidence.h"
 #include "debrief-factor.h"
-#include "debrief-invitation.h"
 #include "debrief-feedback.h"
+#include "debrief-ground-rules.h"
 #include "debrief-meeting-note.h"
 #include "debrief-participant.h"
 #include "debrief-phase-marker.h"
@@ -117,8 +117,6 @@ struct _DebriefDocument
 };
 
 G_DEFINE_FINAL_TYPE (DebriefDocument, debrief_document, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (debrief-document-error-quark, debrief_document_error)
 
 enum {
   PROP_0,
@@ -388,7 +386,7 @@ list_insert (DebriefDocument *self,
       index--;
     }
 
-  _debrief_record_attach (record, self);
+  _debrief_record_attach (record, self, _debrief_document_record_changed);
   g_hash_table_insert (self->records, g_strdup (debrief_record_get_uuid (record)), g_object_ref (record));
   g_list_store_insert (list, index, record);
 }
@@ -439,7 +437,7 @@ load_records (DebriefDocument  *self,
     }
 
   self->incident = DEBRIEF_INCIDENT (record_from_row (DEBRIEF_TYPE_INCIDENT, stmt));
-  _debrief_record_attach (DEBRIEF_RECORD (self->incident), self);
+  _debrief_record_attach (DEBRIEF_RECORD (self->incident), self, _debrief_document_record_changed);
   g_hash_table_insert (self->records,
                        g_strdup (debrief_record_get_uuid (DEBRIEF_RECORD (self->incident))),
                        g_object_ref (self->incident));
@@ -475,7 +473,7 @@ load_records (DebriefDocument  *self,
               return FALSE;
             }
 
-          _debrief_record_attach (record, self);
+          _debrief_record_attach (record, self, _debrief_document_record_changed);
           g_hash_table_insert (self->records, g_strdup (debrief_record_get_uuid (record)), g_object_ref (record));
           g_ptr_array_add (loaded, record);
         }
@@ -3665,7 +3663,7 @@ _debrief_document_import_record (DebriefDocument  *self,
       g_object_unref (old);
 
       self->incident = g_object_ref (DEBRIEF_INCIDENT (record));
-      _debrief_record_attach (record, self);
+      _debrief_record_attach (record, self, _debrief_document_record_changed);
       g_hash_table_insert (self->records, g_strdup (uuid), g_object_ref (record));
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INCIDENT]);
     }

@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "debrief-document-error.h"
 #include "debrief-enums.h"
 #include "debrief-enum-types.h"
 #include "debrief-file-format.h"
@@ -17,20 +18,6 @@
 #include "debrief-record.h"
 
 G_BEGIN_DECLS
-
-#define DEBRIEF_DOCUMENT_ERROR (debrief_document_error_quark ())
-
-typedef enum
-{
-  DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT,
-  DEBRIEF_DOCUMENT_ERROR_FOREIGN,
-  DEBRIEF_DOCUMENT_ERROR_DAMAGED,
-  DEBRIEF_DOCUMENT_ERROR_NEWER,
-  DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
-  DEBRIEF_DOCUMENT_ERROR_CONFLICT,
-  DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED,
-  DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO,
-} DebriefDocumentError;
 
 typedef enum
 {
@@ -42,8 +29,6 @@ typedef enum
 #define DEBRIEF_TYPE_DOCUMENT (debrief_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (DebriefDocument, debrief_document, DEBRIEF, DOCUMENT, GObject)
-
-GQuark                debrief_document_error_quark        (void);
 
 DebriefDocument      *debrief_document_new                (const char           *user_name,
                                                            GError              **error);
