@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -454,31 +453,22 @@ _debrief_document_write_info (sqlite3     *db,
   return _debrief_document_write_info_full (db, key, value, _("The incident document could not be changed"), error);
 }
 
-/* The draft's description beside its working copy: which file it is a copy
- * of, and whether it holds changes that were not saved. */
+/* The draft's description beside the working copy, for the next start to
+ * find it if this session ends without saving or discarding it. */
 void
 _debrief_document_write_draft_meta (DebriefDocument *self)
 {
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autofree char *path = _debrief_draft_path (self->draft_id, ".draft");
-  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : NULL;
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
+  DebriefDraft draft = {
+    .id = self->draft_id,
+    .file = self->file,
+    .read_only = self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE,
+    .revision = self->revision,
+    .saving_revision = self->saving_revision,
+    .file_size = self->file_size,
+    .file_mtime = self->file_mtime,
+  };
 
-  g_key_file_set_string (keyfile, "Draft", "file", uri ? uri : "");
-  g_key_file_set_boolean (keyfile, "Draft", "modified", self->modified);
-  g_key_file_set_boolean (keyfile, "Draft", "read-only", self->read_only_reason != DEBRIEF_READ_ONLY_REASON_NONE);
-  g_key_file_set_int64 (keyfile, "Draft", "pid", getpid ());
-  g_key_file_set_string (keyfile, "Draft", "host", g_get_host_name ());
-  g_key_file_set_string (keyfile, "Draft", "revision", self->revision ? self->revision : "");
-  g_key_file_set_string (keyfile, "Draft", "saving-revision", self->saving_revision ? self->saving_revision : "");
-  g_key_file_set_int64 (keyfile, "Draft", "file-size", self->file_size);
-  g_key_file_set_int64 (keyfile, "Draft", "file-mtime", self->file_mtime);
-
-  data = g_key_file_to_data (keyfile, &length, NULL);
-  if (!g_file_set_contents (path, data, length, &error))
-    g_debug ("The draft description %s could not be written: %s", path, error->message);
+  _debrief_draft_write_description (&draft, self->modified);
 }
 
 void

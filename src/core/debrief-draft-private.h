@@ -25,9 +25,11 @@ struct _DebriefDraft
   gint64     file_mtime;
 };
 
-char *_debrief_draft_dir              (void);
-char *_debrief_draft_path             (const char *draft_id,
-                                       const char *suffix);
-void  _debrief_remove_database_files  (const char *path);
+char *_debrief_draft_dir               (void);
+char *_debrief_draft_path              (const char         *draft_id,
+                                        const char         *suffix);
+void  _debrief_remove_database_files   (const char         *path);
+void  _debrief_draft_write_description (const DebriefDraft *draft,
+                                        gboolean            unsaved_changes);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -123,6 +124,35 @@ GDateTime *
 debrief_draft_get_modified (const DebriefDraft *draft)
 {
   return draft->modified;
+}
+
+/* Writes the description of @draft beside its working copy: which file it
+ * is a copy of, which session uses it, and whether it holds changes that
+ * were not saved. debrief_document_list_drafts() reads it back. */
+void
+_debrief_draft_write_description (const DebriefDraft *draft,
+                                  gboolean            unsaved_changes)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = _debrief_draft_path (draft->id, ".draft");
+  g_autofree char *uri = draft->file ? g_file_get_uri (draft->file) : NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_key_file_set_string (keyfile, "Draft", "file", uri ? uri : "");
+  g_key_file_set_boolean (keyfile, "Draft", "modified", unsaved_changes);
+  g_key_file_set_boolean (keyfile, "Draft", "read-only", draft->read_only);
+  g_key_file_set_int64 (keyfile, "Draft", "pid", getpid ());
+  g_key_file_set_string (keyfile, "Draft", "host", g_get_host_name ());
+  g_key_file_set_string (keyfile, "Draft", "revision", draft->revision ? draft->revision : "");
+  g_key_file_set_string (keyfile, "Draft", "saving-revision", draft->saving_revision ? draft->saving_revision : "");
+  g_key_file_set_int64 (keyfile, "Draft", "file-size", draft->file_size);
+  g_key_file_set_int64 (keyfile, "Draft", "file-mtime", draft->file_mtime);
+
+  data = g_key_file_to_data (keyfile, &length, NULL);
+  if (!g_file_set_contents (path, data, length, &error))
+    g_debug ("The draft description %s could not be written: %s", path, error->message);
 }
 
 static gboolean
