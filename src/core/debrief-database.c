@@ -13,7 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-document-private.h"
+#include "debrief-database.h"
+#include "debrief-file-format.h"
 #include "debrief-schema.h"
 
 /* No value in a document is larger: evidence is stored in chunks. */

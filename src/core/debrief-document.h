@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "debrief-document-error.h"
+#include "debrief-draft.h"
 #include "debrief-enums.h"
 #include "debrief-enum-types.h"
 #include "debrief-file-format.h"
@@ -17,20 +19,6 @@
 #include "debrief-record.h"
 
 G_BEGIN_DECLS
-
-#define DEBRIEF_DOCUMENT_ERROR (debrief_document_error_quark ())
-
-typedef enum
-{
-  DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT,
-  DEBRIEF_DOCUMENT_ERROR_FOREIGN,
-  DEBRIEF_DOCUMENT_ERROR_DAMAGED,
-  DEBRIEF_DOCUMENT_ERROR_NEWER,
-  DEBRIEF_DOCUMENT_ERROR_READ_ONLY,
-  DEBRIEF_DOCUMENT_ERROR_CONFLICT,
-  DEBRIEF_DOCUMENT_ERROR_WRITE_FAILED,
-  DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO,
-} DebriefDocumentError;
 
 typedef enum
 {
@@ -42,8 +30,6 @@ typedef enum
 #define DEBRIEF_TYPE_DOCUMENT (debrief_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (DebriefDocument, debrief_document, DEBRIEF, DOCUMENT, GObject)
-
-GQuark                debrief_document_error_quark        (void);
 
 DebriefDocument      *debrief_document_new                (const char           *user_name,
                                                            GError              **error);
@@ -114,27 +100,9 @@ gboolean              debrief_document_redo               (DebriefDocument      
 
 const GType          *debrief_document_list_record_types  (guint                *n_types);
 
-/* Working copies left behind by a session that ended without saving or
- * discarding them (a crash, a power cut): what the next start offers to
- * restore. */
-typedef struct _DebriefDraft DebriefDraft;
-
-#define DEBRIEF_TYPE_DRAFT (debrief_draft_get_type ())
-
-GType            debrief_draft_get_type      (void) G_GNUC_CONST;
-DebriefDraft    *debrief_draft_copy          (const DebriefDraft *draft);
-void             debrief_draft_free          (DebriefDraft       *draft);
-const char      *debrief_draft_get_id        (const DebriefDraft *draft);
-const char      *debrief_draft_get_title     (const DebriefDraft *draft);
-GFile           *debrief_draft_get_file      (const DebriefDraft *draft);
-GDateTime       *debrief_draft_get_modified  (const DebriefDraft *draft);
-
-GPtrArray       *debrief_document_list_drafts   (void);
+/* Opens the working copy of a draft again (see debrief-draft.h). */
 DebriefDocument *debrief_document_restore_draft (const DebriefDraft  *draft,
                                                  const char          *user_name,
                                                  GError             **error);
-void             debrief_document_discard_draft (const DebriefDraft  *draft);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefDraft, debrief_draft_free)
 
 G_END_DECLS

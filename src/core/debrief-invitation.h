@@ -9,10 +9,9 @@
 #pragma once
 
 #include "debrief-document.h"
+#include "debrief-ground-rules.h"
 
 G_BEGIN_DECLS
-
-const char  *debrief_ground_rules_default       (void);
 
 char        *debrief_invitation_build_subject   (DebriefDocument  *document,
                                                  GDateTime        *now);

@@ -22,8 +22,14 @@ const char *_debrief_record_class_get_column_name (DebriefRecordClass *klass,
 
 DebriefRecord *_debrief_record_new_with_uuid      (GType               type,
                                                    const char         *uuid);
+/* Writes the new value of @column of @record to @document. */
+typedef void (*DebriefRecordWriteFunc) (DebriefDocument *document,
+                                        DebriefRecord   *record,
+                                        guint            column);
+
 void        _debrief_record_attach                (DebriefRecord      *self,
-                                                   DebriefDocument    *document);
+                                                   DebriefDocument    *document,
+                                                   DebriefRecordWriteFunc write_func);
 void        _debrief_record_detach                (DebriefRecord      *self);
 void        _debrief_record_set_stamp             (DebriefRecord      *self,
                                                    GDateTime          *modified_at,

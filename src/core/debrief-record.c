@@ -14,17 +14,18 @@
 
 #include "config.h"
 
-#include "debrief-document-private.h"
 #include "debrief-record-private.h"
 
 typedef struct
 {
-  char            *uuid;
-  GDateTime       *modified_at;
-  char            *modified_by;
-  DebriefDocument *document;
-  GValue          *values;
-  guint            loading : 1;
+  char                   *uuid;
+  GDateTime              *modified_at;
+  char                   *modified_by;
+  /* The document the row belongs to, and how a change is written to it. */
+  GObject                *document;
+  DebriefRecordWriteFunc  write_func;
+  GValue                 *values;
+  guint                   loading : 1;
 } DebriefRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DebriefRecord, debrief_record, G_TYPE_OBJECT)
@@ -227,7 +228,7 @@ debrief_record_get_document (DebriefRecord *self)
 
   g_return_val_if_fail (DEBRIEF_IS_RECORD (self), NULL);
 
-  return priv->document;
+  return (DebriefDocument *) priv->document;
 }
 
 DebriefRecord *
@@ -239,15 +240,21 @@ _debrief_record_new_with_uuid (GType       type,
   return g_object_new (type, "uuid", uuid, NULL);
 }
 
+/* The record does not know the document's type: the document hands in the
+ * function that writes a change, so that records stay below it. */
 void
-_debrief_record_attach (DebriefRecord   *self,
-                        DebriefDocument *document)
+_debrief_record_attach (DebriefRecord          *self,
+                        DebriefDocument        *document,
+                        DebriefRecordWriteFunc  write_func)
 {
   DebriefRecordPrivate *priv = debrief_record_get_instance_private (self);
 
-  g_assert (priv->document == NULL || priv->document == document);
+  g_assert (G_IS_OBJECT (document));
+  g_assert (write_func != NULL);
+  g_assert (priv->document == NULL || priv->document == G_OBJECT (document));
 
-  g_set_weak_pointer (&priv->document, document);
+  g_set_weak_pointer (&priv->document, G_OBJECT (document));
+  priv->write_func = write_func;
 }
 
 void
@@ -256,6 +263,7 @@ _debrief_record_detach (DebriefRecord *self)
   DebriefRecordPrivate *priv = debrief_record_get_instance_private (self);
 
   g_clear_weak_pointer (&priv->document);
+  priv->write_func = NULL;
 }
 
 void
@@ -341,7 +349,7 @@ debrief_record_store (DebriefRecord *self,
   g_value_copy (&validated, g_value_reset (&priv->values[column]));
 
   if (!from_document && priv->document != NULL)
-    _debrief_document_record_changed (priv->document, self, column);
+    priv->write_func ((DebriefDocument *) priv->document, self, column);
 
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }

@@ -17,7 +17,8 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-document.h"
+#include "debrief-document-error.h"
+#include "debrief-file-format.h"
 #include "debrief-schema.h"
 
 /* Each row of every table but document_info and evidence_chunk has a UUID
