@@ -24,6 +24,7 @@
 #include "debrief-report-view.h"
 
 #include "core/debrief-evidence-store.h"
+#include "core/debrief-import-job.h"
 #include "core/debrief-incident.h"
 #include "core/debrief-log-model.h"
 #include "core/debrief-phase-marker.h"
@@ -76,9 +77,8 @@ struct _DebriefEvidencePage
   GtkFilterListModel  *cited;
   GtkCustomFilter     *cited_filter;
 
-  GCancellable        *import_cancellable;
+  DebriefImportJob    *import_job;
   GCancellable        *search_cancellable;
-  guint                progress_source;
 
   gboolean             updating;
   /* The viewer waits until the view is shown: opening an incident does
@@ -1733,330 +1733,77 @@ search_action (GtkWidget  *widget,
 
 /* --- Import ----------------------------------------------------------- */
 
+/* One import job and what it reported, for the summary at its end. */
 typedef struct
 {
-  GFile  *file;
-  GBytes *bytes;
-  char   *name;
-  guint64 size;
-} ImportItem;
+  DebriefEvidencePage *self;
+  DebriefImportJob    *job;
+  GPtrArray           *failures;
+  GPtrArray           *remarks;
+} ImportRun;
 
 static void
-import_item_free (gpointer data)
+import_run_free (ImportRun *run)
 {
-  ImportItem *item = data;
-
-  /* Arrays whose items moved to an import's queue hold empty places. */
-  if (item == NULL)
-    return;
-
-  g_clear_object (&item->file);
-  g_clear_pointer (&item->bytes, g_bytes_unref);
-  g_free (item->name);
-  g_free (item);
-}
-
-typedef struct
-{
-  DebriefEvidencePage   *self;
-  DebriefDocument       *document;
-  DebriefEvidenceSource *source;
-
-  GMutex                 lock;
-  GQueue                 queue;      /* of ImportItem, under lock */
-  guint64                total;      /* under lock */
-  guint64                done;       /* under lock */
-  guint64                item_done;  /* under lock */
-  char                  *current;    /* under lock */
-  guint                  n_items;    /* under lock */
-  guint                  n_finished; /* under lock */
-  gboolean               finished;   /* under lock: the thread took its last item */
-
-  /* Main thread only. */
-  GPtrArray             *failures;
-  GPtrArray             *remarks;
-  guint                  n_imported;
-} ImportJob;
-
-static ImportJob *running_job_of (DebriefEvidencePage *self);
-
-static void
-import_job_free (gpointer data)
-{
-  ImportJob *job = data;
-
-  g_queue_clear_full (&job->queue, import_item_free);
-  g_mutex_clear (&job->lock);
-  debrief_evidence_source_free (job->source);
-  g_clear_object (&job->document);
-  g_clear_object (&job->self);
-  g_free (job->current);
-  g_ptr_array_unref (job->failures);
-  g_ptr_array_unref (job->remarks);
-  g_free (job);
-}
-
-/* Folders: a Slack channel export (day files of JSON, or the export's
- * users.json beside them) is one chat; any other folder is its files. */
-static gboolean
-is_chat_folder (GFile        *folder,
-                GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  guint n_days = 0;
-  guint n_other = 0;
-  GFileInfo *info;
-
-  if (children == NULL)
-    return FALSE;
-
-  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (g_str_equal (name, "users.json") || g_str_equal (name, "channels.json"))
-        return TRUE;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".json") &&
-          strlen (name) == 15 && g_ascii_isdigit (name[0]) && name[4] == '-' && name[7] == '-')
-        n_days++;
-      else if (name[0] != '.')
-        n_other++;
-    }
-
-  return n_days > 0 && n_other == 0;
+  g_signal_handlers_disconnect_by_data (run->job, run);
+  g_clear_object (&run->job);
+  g_clear_object (&run->self);
+  g_ptr_array_unref (run->failures);
+  g_ptr_array_unref (run->remarks);
+  g_free (run);
 }
 
 static void
-expand_folder (GFile        *folder,
-               GPtrArray    *files,
-               guint         depth,
-               GCancellable *cancellable)
+import_item_done_cb (DebriefImportJob *job,
+                     DebriefEvidence  *evidence,
+                     const char       *name,
+                     const char       *warning,
+                     ImportRun        *run)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GFileInfo *info;
-
-  if (depth > 8)
-    return;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-  if (children == NULL)
-    return;
-
-  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
-    if (!g_file_info_get_is_hidden (info) &&
-        (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ||
-         g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY))
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-
-  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
-  g_ptr_array_sort_with_data (names, (GCompareDataFunc) (void (*) (void)) g_utf8_collate, NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (folder, g_ptr_array_index (names, i));
-
-      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable) == G_FILE_TYPE_DIRECTORY &&
-          !is_chat_folder (child, cancellable))
-        expand_folder (child, files, depth + 1, cancellable);
-      else
-        g_ptr_array_add (files, g_object_ref (child));
-    }
-}
-
-typedef struct
-{
-  ImportJob       *job;
-  DebriefEvidence *evidence;
-  char            *name;
-  char            *warning;
-  char            *error;
-  gboolean         cancelled;
-} ImportOutcome;
-
-static void
-import_outcome_free (gpointer data)
-{
-  ImportOutcome *outcome = data;
-
-  g_clear_object (&outcome->evidence);
-  g_free (outcome->name);
-  g_free (outcome->warning);
-  g_free (outcome->error);
-  g_free (outcome);
-}
-
-/* On the main thread: each file is added as soon as it is imported, so
- * that what was imported stays even if a later file fails or the user
- * cancels. */
-static gboolean
-import_outcome_deliver (gpointer data)
-{
-  ImportOutcome *outcome = data;
-  ImportJob *job = outcome->job;
-  DebriefEvidencePage *self = job->self;
-  g_autoptr(GError) error = NULL;
-
-  if (outcome->evidence != NULL)
-    {
-      if (self->document != job->document || !writable (self))
-        {
-          debrief_evidence_source_discard (job->source, outcome->evidence);
-          g_ptr_array_add (job->failures,
-                           g_strdup_printf ("%s: %s", outcome->name,
-                                            _("The incident was closed or made read-only during the import.")));
-        }
-      else if (!debrief_evidence_add_to_document (job->document, outcome->evidence, &error))
-        {
-          debrief_evidence_source_discard (job->source, outcome->evidence);
-          g_ptr_array_add (job->failures, g_strdup_printf ("%s: %s", outcome->name, error->message));
-        }
-      else
-        {
-          job->n_imported++;
-          if (outcome->warning != NULL)
-            g_ptr_array_add (job->remarks, g_strdup_printf ("%s: %s", outcome->name, outcome->warning));
-          if (job->n_imported == 1)
-            debrief_evidence_page_select (self, outcome->evidence);
-        }
-    }
-  else if (outcome->error != NULL && !outcome->cancelled)
-    g_ptr_array_add (job->failures, g_strdup_printf ("%s: %s", outcome->name, outcome->error));
-
-  return G_SOURCE_REMOVE;
+  if (warning != NULL)
+    g_ptr_array_add (run->remarks, g_strdup_printf ("%s: %s", name, warning));
+  if (debrief_import_job_get_n_imported (job) == 1)
+    debrief_evidence_page_select (run->self, evidence);
 }
 
 static void
-import_progress (guint64  done,
-                 guint64  total,
-                 gpointer user_data)
+import_item_failed_cb (DebriefImportJob *job,
+                       GFile            *file,
+                       const char       *name,
+                       const GError     *error,
+                       ImportRun        *run)
 {
-  ImportJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->item_done = done;
-  g_mutex_unlock (&job->lock);
+  g_ptr_array_add (run->failures, g_strdup_printf ("%s: %s", name, error->message));
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+update_progress (DebriefEvidencePage *self)
 {
-  ImportJob *job = task_data;
-
-  while (TRUE)
-    {
-      ImportItem *item;
-      ImportOutcome *outcome;
-      g_autoptr(GError) error = NULL;
-
-      g_mutex_lock (&job->lock);
-      item = g_queue_pop_head (&job->queue);
-      if (item != NULL)
-        {
-          g_free (job->current);
-          job->current = g_strdup (item->name);
-          job->item_done = 0;
-        }
-      else
-        job->finished = TRUE;
-      g_mutex_unlock (&job->lock);
-
-      if (item == NULL)
-        break;
-
-      outcome = g_new0 (ImportOutcome, 1);
-      outcome->job = job;
-      outcome->name = g_strdup (item->name);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        outcome->cancelled = TRUE;
-      else if (item->bytes != NULL)
-        outcome->evidence = debrief_evidence_import_bytes (job->source, item->bytes, item->name, NULL,
-                                                           &outcome->warning, cancellable, &error);
-      else if (g_file_query_file_type (item->file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY &&
-               !is_chat_folder (item->file, cancellable))
-        {
-          g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-          /* Its files join the queue, in name order, at its place. */
-          expand_folder (item->file, files, 0, cancellable);
-          g_mutex_lock (&job->lock);
-          for (guint i = files->len; i-- > 0;)
-            {
-              ImportItem *child = g_new0 (ImportItem, 1);
-              g_autoptr(GFileInfo) info = g_file_query_info (g_ptr_array_index (files, i),
-                                                             G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-              child->file = g_object_ref (g_ptr_array_index (files, i));
-              child->name = g_file_get_basename (child->file);
-              child->size = info ? (guint64) g_file_info_get_size (info) : 0;
-              job->total += child->size;
-              job->n_items++;
-              g_queue_push_head (&job->queue, child);
-            }
-          job->n_finished++;
-          g_mutex_unlock (&job->lock);
-          if (files->len == 0)
-            outcome->error = g_strdup (_("The folder holds no files to import."));
-          import_item_free (item);
-          g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, import_outcome_deliver, outcome, import_outcome_free);
-          continue;
-        }
-      else
-        outcome->evidence = debrief_evidence_import_file (job->source, item->file, NULL, import_progress, job,
-                                                          &outcome->warning, cancellable, &error);
-
-      if (error != NULL)
-        {
-          outcome->cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-          outcome->error = g_strdup (error->message);
-        }
-
-      g_mutex_lock (&job->lock);
-      job->done += item->size;
-      job->item_done = 0;
-      job->n_finished++;
-      g_mutex_unlock (&job->lock);
-
-      import_item_free (item);
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, import_outcome_deliver, outcome, import_outcome_free);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-update_progress (gpointer data)
-{
-  DebriefEvidencePage *self = data;
-  ImportJob *job = running_job_of (self);
+  DebriefImportJob *job = self->import_job;
+  const char *current;
   g_autofree char *label = NULL;
-  double fraction = 0;
+  guint n_items;
 
   if (job == NULL)
-    return G_SOURCE_CONTINUE;
+    return;
 
-  g_mutex_lock (&job->lock);
-  if (job->total > 0)
-    fraction = (double) MIN (job->done + job->item_done, job->total) / (double) job->total;
+  current = debrief_import_job_get_current_item (job);
+  n_items = debrief_import_job_get_n_items (job);
   /* Translators: the file being imported, and how many of how many */
-  label = g_strdup_printf (_("Importing %s (%u of %u)"), job->current ? job->current : "…",
-                           MIN (job->n_finished + 1, job->n_items), job->n_items);
-  g_mutex_unlock (&job->lock);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  label = g_strdup_printf (_("Importing %s (%u of %u)"), current ? current : "…",
+                           MIN (debrief_import_job_get_n_finished (job) + 1, n_items), n_items);
+  gtk_progress_bar_set_fraction (self->progress_bar, debrief_import_job_get_fraction (job));
   gtk_label_set_label (self->progress_label, label);
+}
 
-  return G_SOURCE_CONTINUE;
+static void
+clear_import_job (DebriefEvidencePage *self)
+{
+  if (self->import_job == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->import_job, self);
+  g_clear_object (&self->import_job);
 }
 
 static void
@@ -2064,78 +1811,96 @@ import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (object);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  gboolean cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
+  ImportRun *run = user_data;
+  DebriefEvidencePage *self = run->self;
+  DebriefImportJob *job = DEBRIEF_IMPORT_JOB (object);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = NULL;
+  gboolean cancelled;
+  guint n_imported = debrief_import_job_get_n_imported (job);
 
-  /* Each file's outcome came through the main loop before this: those
-   * sources were added first, and sources of one priority run in order. */
-  if (g_task_get_cancellable (G_TASK (result)) == self->import_cancellable)
+  cancelled = !debrief_import_job_run_finish (job, result, &error) &&
+              g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Each item's outcome came before this: the job delivers them first. */
+  if (job == self->import_job)
     {
-      g_clear_object (&self->import_cancellable);
-      g_object_set_data (G_OBJECT (self), "import-job", NULL);
-      g_clear_handle_id (&self->progress_source, g_source_remove);
+      clear_import_job (self);
       gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
       update_actions (self);
     }
 
-  if (job->failures->len == 0 && job->remarks->len == 0)
+  if (run->failures->len == 0 && run->remarks->len == 0)
     {
       g_autofree char *title = NULL;
 
       if (cancelled)
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import cancelled; %u file was imported",
-                                              "Import cancelled; %u files were imported", job->n_imported),
-                                 job->n_imported);
-      else if (job->n_imported > 0)
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file imported", "%u files imported", job->n_imported),
-                                 job->n_imported);
+                                              "Import cancelled; %u files were imported", n_imported),
+                                 n_imported);
+      else if (n_imported > 0)
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file imported", "%u files imported", n_imported),
+                                 n_imported);
       if (title != NULL)
         add_toast (self, title, FALSE);
+      import_run_free (run);
       return;
     }
 
   body = g_string_new (NULL);
-  if (job->failures->len > 0)
+  if (run->failures->len > 0)
     {
       g_string_append (body, g_dngettext (GETTEXT_PACKAGE, "This file was not imported:", "These files were not imported:",
-                                          job->failures->len));
-      for (guint i = 0; i < job->failures->len; i++)
-        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (job->failures, i));
+                                          run->failures->len));
+      for (guint i = 0; i < run->failures->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (run->failures, i));
     }
-  if (job->remarks->len > 0)
+  if (run->remarks->len > 0)
     {
       if (body->len > 0)
         g_string_append (body, "\n\n");
       g_string_append (body, _("Imported, with parts that could not be read:"));
-      for (guint i = 0; i < job->remarks->len; i++)
-        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (job->remarks, i));
+      for (guint i = 0; i < run->remarks->len; i++)
+        g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (run->remarks, i));
     }
 
   show_error_dialog (self,
-                     job->failures->len > 0
+                     run->failures->len > 0
                        ? g_dngettext (GETTEXT_PACKAGE, "A File Could Not Be Imported", "Some Files Could Not Be Imported",
-                                      job->failures->len)
+                                      run->failures->len)
                        : _("Imported With Remarks"),
                      body->str);
+  import_run_free (run);
 }
 
-static ImportJob *
-running_job_of (DebriefEvidencePage *self)
+/* FALSE when @job took its last item already and ends without these. */
+static gboolean
+queue_into (DebriefImportJob *job,
+            GPtrArray        *files,
+            GBytes           *bytes,
+            const char       *name)
 {
-  return g_object_get_data (G_OBJECT (self), "import-job");
+  if (bytes != NULL)
+    return debrief_import_job_add_bytes (job, bytes, name);
+
+  for (guint i = 0; i < files->len; i++)
+    if (!debrief_import_job_add_file (job, g_ptr_array_index (files, i), NULL))
+      return FALSE;
+
+  return TRUE;
 }
 
+/* Imports @files (of GFile), or else @bytes named @name. */
 static void
 import_items (DebriefEvidencePage *self,
-              GPtrArray           *items)
+              GPtrArray           *files,
+              GBytes              *bytes,
+              const char          *name)
 {
-  ImportJob *job = running_job_of (self);
-  g_autoptr(GTask) task = NULL;
+  ImportRun *run;
 
-  if (items->len == 0)
+  if (bytes == NULL && (files == NULL || files->len == 0))
     return;
 
   if (!writable (self))
@@ -2148,102 +1913,54 @@ import_items (DebriefEvidencePage *self,
 
   /* A drop during an import joins the running one, unless its thread has
    * already taken its last file. */
-  if (job != NULL && job->document == self->document)
-    {
-      gboolean joined = FALSE;
-
-      g_mutex_lock (&job->lock);
-      if (!job->finished)
-        {
-          for (guint i = 0; i < items->len; i++)
-            {
-              ImportItem *item = g_ptr_array_index (items, i);
-
-              job->total += item->size;
-              job->n_items++;
-              g_queue_push_tail (&job->queue, g_steal_pointer (&items->pdata[i]));
-            }
-          joined = TRUE;
-        }
-      g_mutex_unlock (&job->lock);
-
-      if (joined)
-        return;
-    }
+  if (self->import_job != NULL && debrief_import_job_get_document (self->import_job) == self->document &&
+      queue_into (self->import_job, files, bytes, name))
+    return;
 
   /* An import into an incident that is no longer shown is stopped; a
    * finished one is left to report what it did. */
-  if (job != NULL && job->document != self->document && self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->import_job != NULL && debrief_import_job_get_document (self->import_job) != self->document)
+    debrief_import_job_cancel (self->import_job);
+  clear_import_job (self);
 
-  job = g_new0 (ImportJob, 1);
-  g_mutex_init (&job->lock);
-  job->self = g_object_ref (self);
-  job->document = g_object_ref (self->document);
-  job->source = debrief_evidence_source_new (self->document);
-  job->failures = g_ptr_array_new_with_free_func (g_free);
-  job->remarks = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < items->len; i++)
-    {
-      ImportItem *item = g_ptr_array_index (items, i);
+  run = g_new0 (ImportRun, 1);
+  run->self = g_object_ref (self);
+  run->job = debrief_import_job_new (self->document, NULL);
+  run->failures = g_ptr_array_new_with_free_func (g_free);
+  run->remarks = g_ptr_array_new_with_free_func (g_free);
+  queue_into (run->job, files, bytes, name);
+  g_signal_connect (run->job, "item-done", G_CALLBACK (import_item_done_cb), run);
+  g_signal_connect (run->job, "item-failed", G_CALLBACK (import_item_failed_cb), run);
 
-      job->total += item->size;
-      job->n_items++;
-      g_queue_push_tail (&job->queue, g_steal_pointer (&items->pdata[i]));
-    }
-
-  g_clear_object (&self->import_cancellable);
-  self->import_cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self), "import-job", job);
+  self->import_job = g_object_ref (run->job);
+  g_signal_connect_swapped (self->import_job, "notify::fraction", G_CALLBACK (update_progress), self);
+  g_signal_connect_swapped (self->import_job, "notify::current-item", G_CALLBACK (update_progress), self);
+  g_signal_connect_swapped (self->import_job, "notify::n-items", G_CALLBACK (update_progress), self);
+  g_signal_connect_swapped (self->import_job, "notify::n-finished", G_CALLBACK (update_progress), self);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  if (self->progress_source == 0)
-    self->progress_source = g_timeout_add (100, update_progress, self);
   update_progress (self);
 
-  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_set_source_tag (task, import_items);
-  g_task_run_in_thread (task, import_thread);
+  debrief_import_job_run_async (run->job, NULL, import_done_cb, run);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
   update_actions (self);
-}
-
-static ImportItem *
-file_item (GFile *file)
-{
-  ImportItem *item = g_new0 (ImportItem, 1);
-  g_autoptr(GFileInfo) info = g_file_query_info (file,
-                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  item->file = g_object_ref (file);
-  item->name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
-  item->size = info ? (guint64) g_file_info_get_size (info) : 0;
-
-  return item;
 }
 
 void
 debrief_evidence_page_import_files (DebriefEvidencePage *self,
                                     GListModel          *files)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (import_item_free);
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (DEBRIEF_IS_EVIDENCE_PAGE (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
 
-      g_ptr_array_add (items, file_item (file));
-    }
-
-  import_items (self, items);
+  import_items (self, array, NULL, NULL);
 }
 
 gboolean
@@ -2251,7 +1968,7 @@ debrief_evidence_page_get_importing (DebriefEvidencePage *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE_PAGE (self), FALSE);
 
-  return self->import_cancellable != NULL;
+  return self->import_job != NULL;
 }
 
 static void
@@ -2308,8 +2025,8 @@ cancel_import_action (GtkWidget  *widget,
 {
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->import_job != NULL)
+    debrief_import_job_cancel (self->import_job);
 }
 
 /* --- Drop and paste --------------------------------------------------- */
@@ -2321,31 +2038,29 @@ drop_cb (GtkDropTarget       *target,
          double               y,
          DebriefEvidencePage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (import_item_free);
-
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
       g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (GSList *l = files; l != NULL; l = l->next)
-        g_ptr_array_add (items, file_item (l->data));
+        g_ptr_array_add (array, g_object_ref (l->data));
+      if (array->len == 0)
+        return FALSE;
+      import_items (self, array, NULL, NULL);
+      return TRUE;
     }
-  else if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
+
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
     {
-      ImportItem *item = g_new0 (ImportItem, 1);
       const char *text = g_value_get_string (value);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-      item->bytes = g_bytes_new (text, strlen (text));
-      item->name = g_strdup (_("Dropped text"));
-      item->size = strlen (text);
-      g_ptr_array_add (items, item);
+      import_items (self, NULL, bytes, _("Dropped text"));
+      return TRUE;
     }
 
-  if (items->len == 0)
-    return FALSE;
-
-  import_items (self, items);
-  return TRUE;
+  return FALSE;
 }
 
 static void
@@ -2356,8 +2071,8 @@ paste_text_cb (GObject      *object,
   g_autoptr(DebriefEvidencePage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (import_item_free);
-  ImportItem *item;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
 
   if (text == NULL || *text == '\0')
     {
@@ -2365,12 +2080,9 @@ paste_text_cb (GObject      *object,
       return;
     }
 
-  item = g_new0 (ImportItem, 1);
-  item->size = strlen (text);
-  item->bytes = g_bytes_new_take (g_steal_pointer (&text), item->size);
-  item->name = g_strdup (_("Pasted text"));
-  g_ptr_array_add (items, item);
-  import_items (self, items);
+  size = strlen (text);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), size);
+  import_items (self, NULL, bytes, _("Pasted text"));
 }
 
 static void
@@ -2381,8 +2093,7 @@ paste_texture_cb (GObject      *object,
   g_autoptr(DebriefEvidencePage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (import_item_free);
-  ImportItem *item;
+  g_autoptr(GBytes) bytes = NULL;
 
   if (texture == NULL)
     {
@@ -2390,12 +2101,8 @@ paste_texture_cb (GObject      *object,
       return;
     }
 
-  item = g_new0 (ImportItem, 1);
-  item->bytes = gdk_texture_save_to_png_bytes (texture);
-  item->size = g_bytes_get_size (item->bytes);
-  item->name = g_strdup (_("Pasted image"));
-  g_ptr_array_add (items, item);
-  import_items (self, items);
+  bytes = gdk_texture_save_to_png_bytes (texture);
+  import_items (self, NULL, bytes, _("Pasted image"));
 }
 
 static void
@@ -2451,7 +2158,7 @@ update_actions (DebriefEvidencePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.import", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.import-folder", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.paste", can_write);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.cancel-import", self->import_cancellable != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.cancel-import", self->import_job != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.cite", can_cite);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.align-clock",
                                  has_item && can_write &&
@@ -2578,6 +2285,10 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
   gtk_list_box_bind_model (self->cited_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->cited);
 
+  /* What a running import still delivers is no longer wanted. */
+  if (self->import_job != NULL)
+    debrief_import_job_abandon (self->import_job);
+
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -2624,10 +2335,9 @@ debrief_evidence_page_dispose (GObject *object)
 {
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (object);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->import_job != NULL)
+    debrief_import_job_cancel (self->import_job);
+  clear_import_job (self);
   debrief_evidence_page_set_document (self, NULL);
   g_clear_object (&self->cited_filter);
 
