@@ -17,6 +17,9 @@
 
 #include "debrief-evidence-page.h"
 #include "debrief-evidence-page-private.h"
+#include "debrief-align-clock-dialog.h"
+#include "debrief-evidence-row.h"
+#include "debrief-evidence-search-panel.h"
 #include "debrief-chat-view.h"
 #include "debrief-image-view.h"
 #include "debrief-log-view.h"
@@ -36,9 +39,6 @@
 
 /* Metrics, chats, reports and images are read whole to be shown. */
 #define MAX_SHOWN_SIZE (256 * 1024 * 1024)
-/* Search results listed; the rest are counted. */
-#define MAX_RESULTS 1000
-#define MAX_COUNTED 1000000
 
 struct _DebriefEvidencePage
 {
@@ -53,9 +53,7 @@ struct _DebriefEvidencePage
   GtkProgressBar      *progress_bar;
   GtkListView         *list_view;
   GtkStack            *content_stack;
-  GtkLabel            *search_summary;
-  GtkSpinner          *search_spinner;
-  GtkListBox          *search_list;
+  DebriefEvidenceSearchPanel *search_panel;
   GtkImage            *kind_icon;
   GtkEditableLabel    *title_label;
   GtkLabel            *subtitle_label;
@@ -78,7 +76,6 @@ struct _DebriefEvidencePage
   GtkCustomFilter     *cited_filter;
 
   DebriefImportJob    *import_job;
-  GCancellable        *search_cancellable;
 
   gboolean             updating;
   /* The viewer waits until the view is shown: opening an incident does
@@ -132,30 +129,6 @@ format_time (gint64      usec,
   return g_date_time_format (dt, with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S");
 }
 
-/* "02:11:07 – 02:45:00", with dates when they differ from each other. */
-static char *
-format_range (DebriefEvidence *evidence,
-              GTimeZone       *zone)
-{
-  gint64 first = debrief_evidence_get_aligned_first_usec (evidence);
-  gint64 last = debrief_evidence_get_aligned_last_usec (evidence);
-  g_autoptr(GDateTime) a = datetime_in_zone (first, zone);
-  g_autoptr(GDateTime) b = datetime_in_zone (last, zone);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean same_day;
-
-  if (a == NULL || b == NULL)
-    return NULL;
-
-  same_day = g_date_time_get_year (a) == g_date_time_get_year (b) &&
-             g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
-  from = g_date_time_format (a, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
-  to = g_date_time_format (b, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
-
-  return g_strdup_printf ("%s – %s", from, to);
-}
-
 static void
 add_toast (DebriefEvidencePage *self,
            const char          *title,
@@ -198,64 +171,11 @@ writable (DebriefEvidencePage *self)
 /* --- The list --------------------------------------------------------- */
 
 static void
-update_list_row (GtkWidget *row)
-{
-  DebriefEvidence *evidence = g_object_get_data (G_OBJECT (row), "evidence");
-  DebriefEvidencePage *self = g_object_get_data (G_OBJECT (row), "page");
-  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
-  GtkWidget *title = g_object_get_data (G_OBJECT (row), "title");
-  GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *text = NULL;
-
-  if (evidence == NULL)
-    return;
-
-  zone = debrief_incident_dup_time_zone (incident_of (self));
-  size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
-  range = format_range (evidence, zone);
-  text = range ? g_strdup_printf ("%s · %s", size, range) : g_strdup (size);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), debrief_evidence_kind_get_icon_name (debrief_evidence_get_kind (evidence)));
-  gtk_label_set_label (GTK_LABEL (title), *debrief_evidence_get_title (evidence) ? debrief_evidence_get_title (evidence)
-                                                                               : _("Untitled"));
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
-  gtk_widget_set_tooltip_text (row, debrief_evidence_get_title (evidence));
-}
-
-static void
 list_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                DebriefEvidencePage      *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "numeric");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  g_object_set_data (G_OBJECT (box), "page", self);
-  g_object_set_data (G_OBJECT (box), "icon", icon);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, debrief_evidence_row_new ());
 }
 
 static void
@@ -263,12 +183,10 @@ list_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               DebriefEvidencePage      *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  DebriefEvidence *evidence = gtk_list_item_get_item (item);
+  DebriefEvidenceRow *row = DEBRIEF_EVIDENCE_ROW (gtk_list_item_get_child (item));
 
-  g_object_set_data (G_OBJECT (row), "evidence", evidence);
-  g_signal_connect_object (evidence, "notify", G_CALLBACK (update_list_row), row, G_CONNECT_SWAPPED);
-  update_list_row (row);
+  debrief_evidence_row_set_incident (row, incident_of (self));
+  debrief_evidence_row_set_evidence (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -276,11 +194,7 @@ list_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 DebriefEvidencePage      *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  DebriefEvidence *evidence = gtk_list_item_get_item (item);
-
-  g_signal_handlers_disconnect_by_func (evidence, update_list_row, row);
-  g_object_set_data (G_OBJECT (row), "evidence", NULL);
+  debrief_evidence_row_set_evidence (DEBRIEF_EVIDENCE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -387,7 +301,7 @@ update_details (DebriefEvidencePage *self)
                           kind == DEBRIEF_EVIDENCE_KIND_LOG || kind == DEBRIEF_EVIDENCE_KIND_METRICS ||
                           kind == DEBRIEF_EVIDENCE_KIND_CHAT);
 
-  range = format_range (evidence, zone);
+  range = debrief_evidence_format_range (evidence, zone);
   adw_action_row_set_subtitle (self->range_row, range ? range : _("No times in it"));
   adw_action_row_set_subtitle (self->file_row, *debrief_evidence_get_original_name (evidence)
                                                 ? debrief_evidence_get_original_name (evidence) : _("Pasted"));
@@ -991,130 +905,6 @@ cite_action (GtkWidget  *widget,
 
 /* --- Clock alignment -------------------------------------------------- */
 
-/* A date and time as people type them, in the incident's time zone:
- * "2026-03-14 02:12:31.250", "2026-03-14T02:12:31Z", … */
-static GDateTime *
-parse_user_time (const char *text,
-                 GTimeZone  *zone)
-{
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-  char *space = strchr (iso, ' ');
-
-  if (space != NULL)
-    *space = 'T';
-
-  return g_date_time_new_from_iso8601 (iso, zone);
-}
-
-typedef struct
-{
-  DebriefEvidencePage *self;
-  DebriefEvidence     *evidence;
-  GtkWidget           *line_entry;
-  GtkWidget           *boot_entry;
-  GtkWidget           *offset_entry;
-  GtkWidget           *message;
-  guint64              line;
-  char                *boot_initial;
-  char                *offset_initial;
-} AlignDialog;
-
-static void
-align_dialog_free (gpointer data)
-{
-  AlignDialog *dialog = data;
-
-  g_object_unref (dialog->self);
-  g_object_unref (dialog->evidence);
-  g_free (dialog->boot_initial);
-  g_free (dialog->offset_initial);
-  g_free (dialog);
-}
-
-static gboolean
-apply_alignment (AlignDialog  *dialog,
-                 GError      **error)
-{
-  DebriefEvidencePage *self = dialog->self;
-  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
-  const char *line_text = dialog->line_entry ? gtk_editable_get_text (GTK_EDITABLE (dialog->line_entry)) : "";
-  const char *boot_text = dialog->boot_entry ? gtk_editable_get_text (GTK_EDITABLE (dialog->boot_entry)) : "";
-  const char *offset_text = gtk_editable_get_text (GTK_EDITABLE (dialog->offset_entry));
-  gint64 offset_ms;
-
-  if (*line_text != '\0')
-    {
-      g_autoptr(GDateTime) at = parse_user_time (line_text, zone);
-
-      if (at == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Write the line’s time as a date and time, such as 2026-03-14 02:12:31.250."));
-          return FALSE;
-        }
-      return debrief_evidence_align_line (self->document, dialog->evidence, dialog->line, at, error);
-    }
-
-  /* Only what the user changed is applied: the boot time and the offset
-   * are shown as they are, and either may be edited. */
-  if (*boot_text != '\0' && g_strcmp0 (boot_text, dialog->boot_initial) != 0)
-    {
-      g_autoptr(GDateTime) boot = parse_user_time (boot_text, zone);
-
-      if (boot == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Write the boot time as a date and time, such as 2026-03-14 02:12:29.500."));
-          return FALSE;
-        }
-      return debrief_evidence_set_boot_time (self->document, dialog->evidence, boot, error);
-    }
-
-  if (g_strcmp0 (offset_text, dialog->offset_initial) == 0)
-    return TRUE;
-
-  if (!debrief_evidence_parse_offset (offset_text, &offset_ms))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Write the offset in milliseconds, or with a unit: 1500, -2s, +3m or 1h."));
-      return FALSE;
-    }
-  debrief_evidence_set_clock_offset_ms (dialog->evidence, offset_ms);
-  return TRUE;
-}
-
-static void
-align_response_cb (AdwMessageDialog *message_dialog,
-                   const char       *response,
-                   AlignDialog      *dialog)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "align") != 0)
-    return;
-
-  if (!apply_alignment (dialog, &error))
-    {
-      /* The dialog closes on any response: a mistake is explained in a
-       * dialog of its own, and the clock stays as it was. */
-      show_error_dialog (dialog->self, _("The Clock Was Not Changed"), error->message);
-    }
-}
-
-static GtkWidget *
-add_entry_row (GtkWidget  *list,
-               const char *title,
-               const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  return row;
-}
-
 static void
 align_clock_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1123,74 +913,25 @@ align_clock_action (GtkWidget  *widget,
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GTimeZone) zone = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *offset = NULL;
-  g_autofree char *zone_name = NULL;
-  AlignDialog *dialog;
-  GtkWidget *message;
-  GtkWidget *list;
+  DebriefAlignClockDialog *dialog;
+  gboolean has_line = FALSE;
   Citation citation;
 
   if (self->current == NULL || !writable (self))
     return;
 
   zone = debrief_incident_dup_time_zone (incident_of (self));
-  zone_name = g_strdup (g_time_zone_get_identifier (zone));
-  dialog = g_new0 (AlignDialog, 1);
-  dialog->self = g_object_ref (self);
-  dialog->evidence = g_object_ref (self->current);
-
-  /* Translators: %s is a time zone such as Europe/Berlin */
-  body = g_strdup_printf (_("Put “%s” on the incident’s clock. Times are in %s."),
-                          debrief_evidence_get_title (self->current), zone_name);
-  message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Align Clock"), body);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
   if (DEBRIEF_IS_LOG_VIEW (self->viewer) && get_citation (self, &citation))
     {
-      g_autofree char *title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT " Happened At"), citation.first + 1);
-      g_autofree char *now = citation.usec != G_MININT64 ? format_time (citation.usec, zone, TRUE) : NULL;
-
-      dialog->line = citation.first;
-      dialog->line_entry = add_entry_row (list, title, NULL);
-      if (now != NULL)
-        gtk_widget_set_tooltip_text (dialog->line_entry, now);
+      has_line = TRUE;
       g_free (citation.text);
     }
 
-  if (debrief_evidence_get_since_boot (self->current))
-    {
-      gint64 boot = debrief_evidence_get_clock_offset_ms (self->current);
-      g_autofree char *boot_text = NULL;
-
-      if (boot != 0)
-        {
-          g_autofree char *seconds = format_time (boot * 1000, zone, TRUE);
-
-          /* To the millisecond: applying it unchanged changes nothing. */
-          boot_text = g_strdup_printf ("%s.%03d", seconds, (int) (((boot % 1000) + 1000) % 1000));
-        }
-      dialog->boot_entry = add_entry_row (list, _("Boot Time"), boot_text);
-      dialog->boot_initial = g_strdup (boot_text ? boot_text : "");
-    }
-
-  offset = g_strdup_printf ("%" G_GINT64_FORMAT, debrief_evidence_get_clock_offset_ms (self->current));
-  dialog->offset_entry = add_entry_row (list, _("Offset in Milliseconds"), offset);
-  dialog->offset_initial = g_strdup (offset);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (message), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message),
-                                    "cancel", _("_Cancel"),
-                                    "align", _("_Align"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (message), "align", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "align");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (message), "cancel");
-  g_signal_connect_data (message, "response", G_CALLBACK (align_response_cb), dialog,
-                         (GClosureNotify) align_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (message));
+  dialog = debrief_align_clock_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->document, self->current, zone,
+                                           has_line ? &citation.first : NULL,
+                                           has_line ? citation.usec : G_MININT64);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- Saving a copy, opening outside ----------------------------------- */
@@ -1434,239 +1175,15 @@ remove_action (GtkWidget  *widget,
 
 /* --- Search across all evidence --------------------------------------- */
 
-typedef struct
-{
-  char                *uuid;
-  char                *title;
-  DebriefEvidenceKind  kind;
-  guint64              line;
-  gint64               usec;
-  char                *text;
-  guint                match_start;
-  guint                match_length;
-} Result;
-
-static void
-result_free (gpointer data)
-{
-  Result *result = data;
-
-  g_free (result->uuid);
-  g_free (result->title);
-  g_free (result->text);
-  g_free (result);
-}
-
-typedef struct
-{
-  DebriefEvidenceSource *source;
-  char                  *query;
-  GPtrArray             *results;
-  guint                  n_matches;
-} SearchJob;
-
-static void
-search_job_free (gpointer data)
-{
-  SearchJob *job = data;
-
-  debrief_evidence_source_free (job->source);
-  g_free (job->query);
-  g_ptr_array_unref (job->results);
-  g_free (job);
-}
-
-static gboolean
-collect_result (const DebriefSearchMatch *match,
-                gpointer                  user_data)
-{
-  SearchJob *job = user_data;
-  Result *result;
-
-  /* Past the rows listed, matches are still counted, up to a bound that
-   * keeps a search for "e" over a gigabyte short. */
-  job->n_matches++;
-  if (job->results->len >= MAX_RESULTS)
-    return job->n_matches < MAX_COUNTED;
-
-  result = g_new0 (Result, 1);
-  result->uuid = g_strdup (match->evidence_uuid);
-  result->title = g_strdup (match->evidence_title);
-  result->kind = match->kind;
-  result->line = match->line;
-  result->usec = match->usec;
-  result->text = g_strdup (match->text);
-  result->match_start = match->match_start;
-  result->match_length = match->match_length;
-  g_ptr_array_add (job->results, result);
-
-  return TRUE;
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchJob *job = task_data;
-  GError *error = NULL;
-
-  if (debrief_evidence_search (job->source, job->query, FALSE, collect_result, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-search_header_func (GtkListBoxRow *row,
-                    GtkListBoxRow *before,
-                    gpointer       user_data)
-{
-  Result *result = g_object_get_data (G_OBJECT (row), "result");
-  Result *previous = before ? g_object_get_data (G_OBJECT (before), "result") : NULL;
-  GtkWidget *header;
-  GtkWidget *icon;
-  GtkWidget *label;
-
-  if (previous != NULL && g_strcmp0 (previous->uuid, result->uuid) == 0)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 6);
-  icon = gtk_image_new_from_icon_name (debrief_evidence_kind_get_icon_name (result->kind));
-  label = gtk_label_new (result->title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (header), icon);
-  gtk_box_append (GTK_BOX (header), label);
-  gtk_list_box_row_set_header (row, header);
-}
-
-static GtkWidget *
-result_row (DebriefEvidencePage *self,
-            Result              *result,
-            GTimeZone           *zone)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *where = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
-  g_autofree char *before = g_markup_escape_text (result->text, (gssize) result->match_start);
-  g_autofree char *match = g_markup_escape_text (result->text + result->match_start, (gssize) result->match_length);
-  g_autofree char *after = g_markup_escape_text (result->text + result->match_start + result->match_length, -1);
-  g_autofree char *markup = g_strdup_printf ("%s<span weight=\"bold\" background=\"#f6d32d\" foreground=\"#000000\">%s</span>%s",
-                                             before, match, after);
-  g_autofree char *time = format_time (result->usec, zone, FALSE);
-  g_autofree char *place = NULL;
-
-  if (result->kind == DEBRIEF_EVIDENCE_KIND_CHAT)
-    /* Translators: a search result in a chat: message number, time */
-    place = g_strdup_printf (_("Message %" G_GUINT64_FORMAT "\n%s"), result->line + 1, time);
-  else
-    /* Translators: a search result: line number, time */
-    place = g_strdup_printf (_("Line %" G_GUINT64_FORMAT "\n%s"), result->line + 1, time);
-  g_strchomp (place);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_label (GTK_LABEL (where), place);
-  gtk_label_set_xalign (GTK_LABEL (where), 1);
-  gtk_label_set_width_chars (GTK_LABEL (where), 10);
-  gtk_widget_set_valign (where, GTK_ALIGN_START);
-  gtk_widget_add_css_class (where, "dim-label");
-  gtk_widget_add_css_class (where, "caption");
-  gtk_widget_add_css_class (where, "numeric");
-  gtk_label_set_markup (GTK_LABEL (text), markup);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (text), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_add_css_class (text, "monospace");
-  gtk_box_append (GTK_BOX (box), where);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "result", result);
-
-  return row;
-}
-
-static void
-search_done_cb (GObject      *object,
-                GAsyncResult *async_result,
-                gpointer      user_data)
-{
-  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (object);
-  SearchJob *job = g_task_get_task_data (G_TASK (async_result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autofree char *summary = NULL;
-  GtkWidget *child;
-
-  if (!g_task_propagate_boolean (G_TASK (async_result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_spinner_stop (self->search_spinner);
-      gtk_label_set_label (self->search_summary, error->message);
-      return;
-    }
-
-  if (g_task_get_cancellable (G_TASK (async_result)) != self->search_cancellable)
-    return;
-
-  gtk_spinner_stop (self->search_spinner);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_list))))
-    gtk_list_box_remove (self->search_list, child);
-
-  zone = debrief_incident_dup_time_zone (incident_of (self));
-  for (guint i = 0; i < job->results->len; i++)
-    gtk_list_box_append (self->search_list, result_row (self, g_ptr_array_index (job->results, i), zone));
-  /* The rows point into the results: they live as long as the list. */
-  g_object_set_data_full (G_OBJECT (self->search_list), "results",
-                          g_ptr_array_ref (job->results), (GDestroyNotify) g_ptr_array_unref);
-
-  if (job->n_matches == 0)
-    /* Translators: %s is what was searched for */
-    summary = g_strdup_printf (_("No evidence contains “%s”"), job->query);
-  else if (job->n_matches >= MAX_COUNTED)
-    summary = g_strdup_printf (_("More than %'u matches of “%s”; the first %'u are listed"),
-                               job->n_matches, job->query, job->results->len);
-  else if (job->n_matches > job->results->len)
-    summary = g_strdup_printf (_("%'u matches of “%s”; the first %'u are listed"),
-                               job->n_matches, job->query, job->results->len);
-  else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match of “%s”", "%'u matches of “%s”", job->n_matches),
-                               job->n_matches, job->query);
-  gtk_label_set_label (self->search_summary, summary);
-}
-
 void
 debrief_evidence_page_start_search (DebriefEvidencePage *self,
                                     const char          *text)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchJob *job;
-
   g_return_if_fail (DEBRIEF_IS_EVIDENCE_PAGE (self));
-
-  if (self->search_cancellable != NULL)
-    g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
 
   if (text == NULL || *text == '\0' || self->document == NULL)
     {
-      gtk_spinner_stop (self->search_spinner);
+      debrief_evidence_search_panel_stop (self->search_panel);
       gtk_stack_set_visible_child_name (self->content_stack, self->current ? "item" : "empty");
       return;
     }
@@ -1678,20 +1195,8 @@ debrief_evidence_page_start_search (DebriefEvidencePage *self,
       return;
     }
 
-  job = g_new0 (SearchJob, 1);
-  job->source = debrief_evidence_source_new (self->document);
-  job->query = g_strdup (text);
-  job->results = g_ptr_array_new_with_free_func (result_free);
-
-  self->search_cancellable = g_cancellable_new ();
-  gtk_label_set_label (self->search_summary, _("Searching…"));
-  gtk_spinner_start (self->search_spinner);
+  debrief_evidence_search_panel_search (self->search_panel, text);
   gtk_stack_set_visible_child_name (self->content_stack, "search");
-
-  task = g_task_new (self, self->search_cancellable, search_done_cb, NULL);
-  g_task_set_task_data (task, job, search_job_free);
-  g_task_set_source_tag (task, debrief_evidence_page_start_search);
-  g_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -1708,13 +1213,11 @@ search_stopped_cb (DebriefEvidencePage *self)
 }
 
 static void
-search_row_activated_cb (DebriefEvidencePage *self,
-                         GtkListBoxRow       *row)
+search_result_activated_cb (DebriefEvidencePage *self,
+                            const char          *uuid,
+                            guint64              line)
 {
-  Result *result = g_object_get_data (G_OBJECT (row), "result");
-
-  if (result != NULL)
-    debrief_evidence_page_show_evidence (self, result->uuid, (gint64) result->line, (gint64) result->line);
+  debrief_evidence_page_show_evidence (self, uuid, (gint64) line, (gint64) line);
 }
 
 static void
@@ -2267,9 +1770,7 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
   if (self->document == document)
     return;
 
-  if (self->search_cancellable != NULL)
-    g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
+  debrief_evidence_search_panel_set_document (self->search_panel, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (self->current != NULL)
@@ -2290,6 +1791,7 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
     debrief_import_job_abandon (self->import_job);
 
   g_set_object (&self->document, document);
+  debrief_evidence_search_panel_set_document (self->search_panel, document);
 
   if (document != NULL)
     {
@@ -2381,6 +1883,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DEBRIEF_TYPE_EVIDENCE_SEARCH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-evidence-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, paned);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_button);
@@ -2391,9 +1894,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_summary);
-  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_spinner);
-  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_list);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_panel);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, subtitle_label);
@@ -2408,7 +1909,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, cited_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cited_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "evidence.import", NULL, import_action);
@@ -2458,7 +1959,6 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_label), FALSE);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_list_box_set_header_func (self->search_list, search_header_func, NULL, NULL);
 
   self->cited_filter = gtk_custom_filter_new (cited_filter_func, self, NULL);
   {
