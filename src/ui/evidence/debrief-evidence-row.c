@@ -159,8 +159,8 @@ debrief_evidence_row_set_incident (DebriefEvidenceRow *self,
 static void
 debrief_evidence_row_dispose (GObject *object)
 {
-  GtkWidget *child;
   DebriefEvidenceRow *self = DEBRIEF_EVIDENCE_ROW (object);
+  GtkWidget *child;
 
   debrief_evidence_row_set_evidence (self, NULL);
   g_clear_object (&self->incident);

@@ -348,8 +348,8 @@ row_activated_cb (DebriefEvidenceSearchPanel *self,
 static void
 debrief_evidence_search_panel_dispose (GObject *object)
 {
-  GtkWidget *child;
   DebriefEvidenceSearchPanel *self = DEBRIEF_EVIDENCE_SEARCH_PANEL (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
