@@ -372,6 +372,55 @@ test_bad_folder (void)
   g_rmdir (dir);
 }
 
+/* The Evidence view, the chat reader and the kind detector each had a rule
+ * for a day of a Slack channel; "2026-summary.json" was a day for the
+ * reader (and failed the import) but not for the view.  One rule now. */
+static void
+test_slack_day_file_rules_agree (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("debrief-chat-XXXXXX", NULL);
+  g_autofree char *channel = g_build_filename (dir, "ops", NULL);
+  g_autofree char *day = g_build_filename (channel, "2026-03-14.json", NULL);
+  g_autofree char *summary = g_build_filename (channel, "2026-summary.json", NULL);
+  g_autofree char *users = g_build_filename (dir, "users.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) channel_folder = g_file_new_for_path (channel);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = NULL;
+
+  g_assert_true (debrief_slack_is_day_file_name ("2026-03-14.json"));
+  g_assert_false (debrief_slack_is_day_file_name ("2026-summary.json"));
+  g_assert_false (debrief_slack_is_day_file_name ("1.json"));
+  g_assert_false (debrief_slack_is_day_file_name ("2026-03-14.json.bak"));
+  g_assert_false (debrief_slack_is_day_file_name ("abcd-ef-gh.json"));
+  g_assert_true (debrief_slack_is_list_name ("export/channels.json"));
+  g_assert_false (debrief_slack_is_list_name ("export/2026-03-14.json"));
+
+  g_assert_cmpint (g_mkdir (channel, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (day, "[{\"type\":\"message\",\"user_name\":\"ada\",\"text\":\"up\",\"ts\":\"1773497002.0\"}]", -1, NULL));
+  g_assert_true (debrief_slack_is_export_folder (channel_folder, NULL));
+  g_assert_false (debrief_slack_is_export_folder (folder, NULL));
+
+  /* A file that is not a day makes a channel folder an ordinary folder… */
+  g_assert_true (g_file_set_contents (summary, "{\"not\":\"a day\"}", -1, NULL));
+  g_assert_false (debrief_slack_is_export_folder (channel_folder, NULL));
+
+  /* …while the export's top folder stays one, and reading it skips that
+   * file instead of failing on it. */
+  g_assert_true (g_file_set_contents (users, "[]", -1, NULL));
+  g_assert_true (debrief_slack_is_export_folder (folder, NULL));
+  import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 1);
+  g_assert_cmpstr (message_at (import, 0)->text, ==, "up");
+
+  g_unlink (users);
+  g_unlink (summary);
+  g_unlink (day);
+  g_rmdir (channel);
+  g_rmdir (dir);
+}
+
 static void
 test_huge_text (void)
 {
@@ -410,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/debrief/chat-import/detect", test_detect);
   g_test_add_func ("/debrief/chat-import/bad-json", test_bad_json);
   g_test_add_func ("/debrief/chat-import/bad-folder", test_bad_folder);
+  g_test_add_func ("/debrief/chat-import/slack-day-file-rules-agree", test_slack_day_file_rules_agree);
   g_test_add_func ("/debrief/chat-import/huge-text", test_huge_text);
 
   return g_test_run ();

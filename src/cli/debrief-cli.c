@@ -24,6 +24,7 @@
 #include "debrief-cli.h"
 #include "debrief-document-private.h"
 #include "debrief-evidence-store.h"
+#include "debrief-import-job.h"
 #include "debrief-json.h"
 #include "export/debrief-json-export.h"
 #include "export/debrief-merged-log.h"
@@ -442,6 +443,40 @@ print_imported (const char      *path,
     }
 }
 
+static void
+cli_item_done_cb (DebriefImportJob *job,
+                  DebriefEvidence  *evidence,
+                  const char       *path,
+                  const char       *warning,
+                  gpointer          user_data)
+{
+  print_imported (path, evidence);
+  if (warning != NULL)
+    g_printerr ("%s: %s\n", path, warning);
+}
+
+static void
+cli_item_failed_cb (DebriefImportJob *job,
+                    GFile            *file,
+                    const char       *path,
+                    const GError     *error,
+                    gpointer          user_data)
+{
+  g_printerr ("%s: %s\n", path, error->message);
+}
+
+static void
+cli_import_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  /* Never cancelled: every file's outcome was reported by its signal. */
+  debrief_import_job_run_finish (DEBRIEF_IMPORT_JOB (object), result, NULL);
+  *done = TRUE;
+}
+
 static int
 run_add_evidence (const char * const *args,
                   guint               n_args,
@@ -451,10 +486,12 @@ run_add_evidence (const char * const *args,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
   g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(DebriefEvidenceSource) source = NULL;
+  g_autoptr(DebriefImportJob) job = NULL;
+  g_autoptr(GMainContext) context = NULL;
   g_autoptr(GDateTime) boot_time = NULL;
   g_autoptr(GError) error = NULL;
   DebriefImportOptions options = { 0, };
+  gboolean done = FALSE;
   guint n_imported = 0;
   guint n_failed = 0;
 
@@ -495,30 +532,28 @@ run_add_evidence (const char * const *args,
       return DEBRIEF_CLI_EXIT_DOCUMENT;
     }
 
-  source = debrief_evidence_source_new (document);
+  /* The job the Evidence view uses, run here to its end on a context of
+   * its own: each file named as it was given, a folder passed whole to
+   * the importer (a Slack export) as before. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  job = debrief_import_job_new (document, &options);
+  debrief_import_job_set_expand_folders (job, FALSE);
   for (guint i = 1; i < n_args; i++)
     {
       g_autoptr(GFile) evidence_file = g_file_new_for_commandline_arg (args[i]);
-      g_autoptr(DebriefEvidence) evidence = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *warning = NULL;
 
-      evidence = debrief_evidence_import_file (source, evidence_file, &options, NULL, NULL,
-                                               &warning, NULL, &local_error);
-      if (evidence == NULL || !debrief_evidence_add_to_document (document, evidence, &local_error))
-        {
-          if (evidence != NULL)
-            debrief_evidence_source_discard (source, evidence);
-          g_printerr ("%s: %s\n", args[i], local_error->message);
-          n_failed++;
-          continue;
-        }
-
-      print_imported (args[i], evidence);
-      if (warning != NULL)
-        g_printerr ("%s: %s\n", args[i], warning);
-      n_imported++;
+      debrief_import_job_add_file (job, evidence_file, args[i]);
     }
+  g_signal_connect (job, "item-done", G_CALLBACK (cli_item_done_cb), NULL);
+  g_signal_connect (job, "item-failed", G_CALLBACK (cli_item_failed_cb), NULL);
+  debrief_import_job_run_async (job, NULL, cli_import_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+  n_imported = debrief_import_job_get_n_imported (job);
+  n_failed = debrief_import_job_get_n_failed (job);
+  g_clear_object (&job);
 
   if (n_imported > 0 && !debrief_document_save (document, file, NULL, &error))
     {

@@ -469,7 +469,7 @@ zip_day_channel (const char *name)
   const char *base = slash ? slash + 1 : name;
   const char *start;
 
-  if (slash == NULL || !g_ascii_isdigit (base[0]) || !g_str_has_suffix (base, ".json"))
+  if (slash == NULL || !debrief_slack_is_day_file_name (base))
     return NULL;
 
   for (start = slash; start > name && start[-1] != '/'; start--)
@@ -589,14 +589,75 @@ list_folder (GFile         *folder,
   return g_steal_pointer (&children);
 }
 
-/* A day of a channel is named after its date: 2026-03-14.json. */
+gboolean
+debrief_slack_is_day_file_name (const char *name)
+{
+  static const char pattern[] = "dddd-dd-dd.json";
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (strlen (name) != sizeof pattern - 1)
+    return FALSE;
+  for (gsize i = 0; i < sizeof pattern - 1; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+debrief_slack_is_list_name (const char *name)
+{
+  const char *base;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  base = strrchr (name, '/');
+  base = base != NULL ? base + 1 : name;
+  return g_str_equal (base, "channels.json")
+         || g_str_equal (base, "users.json")
+         || g_str_equal (base, "integration_logs.json")
+         || g_str_equal (base, "dms.json")
+         || g_str_equal (base, "groups.json");
+}
+
+gboolean
+debrief_slack_is_export_folder (GFile        *folder,
+                                GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  guint n_days = 0;
+  guint n_other = 0;
+  GFileInfo *info;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (children == NULL)
+    return FALSE;
+
+  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_equal (name, "users.json") || g_str_equal (name, "channels.json"))
+        return TRUE;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && debrief_slack_is_day_file_name (name))
+        n_days++;
+      else if (name[0] != '.')
+        n_other++;
+    }
+
+  return n_days > 0 && n_other == 0;
+}
+
 static gboolean
 is_day_file (GFileInfo *info)
 {
-  const char *name = g_file_info_get_name (info);
-
   return g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-         g_ascii_isdigit (name[0]) && g_str_has_suffix (name, ".json");
+         debrief_slack_is_day_file_name (g_file_info_get_name (info));
 }
 
 static gboolean

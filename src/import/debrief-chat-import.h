@@ -91,6 +91,17 @@ DebriefChatImport  *debrief_chat_import_file        (GFile               *file,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
 
+/* What a Slack export is, the one rule every caller uses.  A day of a
+ * channel is a regular file named after its date, "2026-03-14.json".  A
+ * folder is an export when it holds the export's channels.json or
+ * users.json (its top folder), or day files and nothing else but hidden
+ * files (one channel's folder).  A zip is an export when it holds an entry
+ * named like one of the export's lists (channels.json, users.json, …). */
+gboolean            debrief_slack_is_day_file_name  (const char          *name);
+gboolean            debrief_slack_is_list_name      (const char          *name);
+gboolean            debrief_slack_is_export_folder  (GFile               *folder,
+                                                     GCancellable        *cancellable);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatMessage, debrief_chat_message_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatImport, debrief_chat_import_free)
 

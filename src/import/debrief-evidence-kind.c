@@ -121,19 +121,6 @@ debrief_image_format_get_name (DebriefImageFormat format)
     }
 }
 
-static gboolean
-is_slack_name (const char *name)
-{
-  const char *base = strrchr (name, '/');
-
-  base = base != NULL ? base + 1 : name;
-  return g_str_equal (base, "channels.json")
-         || g_str_equal (base, "users.json")
-         || g_str_equal (base, "integration_logs.json")
-         || g_str_equal (base, "dms.json")
-         || g_str_equal (base, "groups.json");
-}
-
 /* A sample is usually only the start of the archive, and the central
  * directory is at its end; the local headers in the sample still name
  * the entries they precede. */
@@ -148,7 +135,7 @@ is_slack_zip (GBytes *sample)
     {
       for (guint i = 0; i < debrief_zip_get_n_entries (zip); i++)
         {
-          if (is_slack_name (debrief_zip_get_entry_name (zip, i)))
+          if (debrief_slack_is_list_name (debrief_zip_get_entry_name (zip, i)))
             return TRUE;
         }
     }
@@ -166,7 +153,7 @@ is_slack_zip (GBytes *sample)
         break;
 
       name = g_strndup ((const char *) data + i + 30, name_length);
-      if (is_slack_name (name))
+      if (debrief_slack_is_list_name (name))
         return TRUE;
     }
 

@@ -1,6 +1,9 @@
 /* debrief-evidence-page-private.h
  *
- * What the tests of the Evidence view reach beyond its public API.
+ * The parts of the Evidence view: debrief-evidence-page.c (the class, the
+ * list, the details and the viewer) and debrief-evidence-page-actions.c
+ * (import, drop and paste, saving a copy, order and removal); and what the
+ * tests reach beyond its public API.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,10 +11,74 @@
 #pragma once
 
 #include "debrief-evidence-page.h"
+#include "debrief-evidence-search-panel.h"
+
+#include "core/debrief-import-job.h"
+#include "core/debrief-log-model.h"
 
 G_BEGIN_DECLS
 
-gboolean _debrief_evidence_page_drop (DebriefEvidencePage *self,
-                                      const GValue        *value);
+struct _DebriefEvidencePage
+{
+  GtkWidget                  parent_instance;
+
+  GtkPaned                   *paned;
+  GtkToggleButton            *search_button;
+  GtkSearchBar               *search_bar;
+  GtkSearchEntry             *search_entry;
+  GtkRevealer                *progress_revealer;
+  GtkLabel                   *progress_label;
+  GtkProgressBar             *progress_bar;
+  GtkListView                *list_view;
+  GtkStack                   *content_stack;
+  DebriefEvidenceSearchPanel *search_panel;
+  GtkImage                   *kind_icon;
+  GtkEditableLabel           *title_label;
+  GtkLabel                   *subtitle_label;
+  GtkStack                   *viewer_stack;
+  AdwComboRow                *kind_row;
+  AdwActionRow               *clock_row;
+  AdwActionRow               *range_row;
+  AdwActionRow               *file_row;
+  AdwActionRow               *added_row;
+  AdwActionRow               *sha_row;
+  GtkTextView                *notes_view;
+  GtkListBox                 *cited_list;
+
+  DebriefDocument            *document;
+  GtkSingleSelection         *selection;
+  DebriefEvidence            *current;
+  GtkWidget                  *viewer;
+  DebriefLogModel            *log_model;
+  GtkFilterListModel         *cited;
+  GtkCustomFilter            *cited_filter;
+
+  DebriefImportJob           *import_job;
+
+  gboolean                   updating;
+  /* The viewer waits until the view is shown: opening an incident does
+   * not read its evidence. */
+  gboolean                   viewer_stale;
+};
+
+/* debrief-evidence-page.c */
+void     _debrief_evidence_page_add_toast        (DebriefEvidencePage *self,
+                                                  const char          *title,
+                                                  gboolean             undo);
+void     _debrief_evidence_page_show_error       (DebriefEvidencePage *self,
+                                                  const char          *heading,
+                                                  const char          *body);
+gboolean _debrief_evidence_page_writable         (DebriefEvidencePage *self);
+void     _debrief_evidence_page_update_actions   (DebriefEvidencePage *self);
+void     _debrief_evidence_page_notify_importing (DebriefEvidencePage *self);
+
+/* debrief-evidence-page-actions.c */
+void     _debrief_evidence_page_install_actions  (GtkWidgetClass      *widget_class);
+void     _debrief_evidence_page_add_drop_target  (DebriefEvidencePage *self);
+void     _debrief_evidence_page_cancel_import    (DebriefEvidencePage *self);
+
+/* For tests: what a drop of @value on the view does. */
+gboolean _debrief_evidence_page_drop             (DebriefEvidencePage *self,
+                                                  const GValue        *value);
 
 G_END_DECLS

@@ -1,0 +1,252 @@
+/* debrief-evidence-row.c
+ *
+ * A row of the Evidence view's list, kept up to date with its item.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-evidence-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "debrief-evidence-row.h"
+
+#include "core/debrief-evidence-store.h"
+#include "import/debrief-evidence-kind.h"
+
+struct _DebriefEvidenceRow
+{
+  GtkWidget        parent_instance;
+
+  GtkImage        *icon;
+  GtkLabel        *title;
+  GtkLabel        *subtitle;
+
+  DebriefEvidence *evidence;
+  DebriefIncident *incident;
+};
+
+G_DEFINE_FINAL_TYPE (DebriefEvidenceRow, debrief_evidence_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVIDENCE,
+  PROP_INCIDENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GDateTime *
+datetime_in_zone (gint64     usec,
+                  GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
+
+  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
+char *
+debrief_evidence_format_range (DebriefEvidence *evidence,
+                               GTimeZone       *zone)
+{
+  g_autoptr(GDateTime) a = NULL;
+  g_autoptr(GDateTime) b = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean same_day;
+
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  a = datetime_in_zone (debrief_evidence_get_aligned_first_usec (evidence), zone);
+  b = datetime_in_zone (debrief_evidence_get_aligned_last_usec (evidence), zone);
+  if (a == NULL || b == NULL)
+    return NULL;
+
+  same_day = g_date_time_get_year (a) == g_date_time_get_year (b) &&
+             g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+  from = g_date_time_format (a, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
+  to = g_date_time_format (b, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+/* The zone is asked for each time: the incident's may change. */
+static void
+update (DebriefEvidenceRow *self)
+{
+  DebriefEvidence *evidence = self->evidence;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *text = NULL;
+  const char *title;
+
+  if (evidence == NULL)
+    return;
+
+  zone = debrief_incident_dup_time_zone (self->incident);
+  size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
+  range = debrief_evidence_format_range (evidence, zone);
+  text = range ? g_strdup_printf ("%s · %s", size, range) : g_strdup (size);
+  title = debrief_evidence_get_title (evidence);
+
+  gtk_image_set_from_icon_name (self->icon, debrief_evidence_kind_get_icon_name (debrief_evidence_get_kind (evidence)));
+  gtk_label_set_label (self->title, *title ? title : _("Untitled"));
+  gtk_label_set_label (self->subtitle, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+}
+
+GtkWidget *
+debrief_evidence_row_new (void)
+{
+  return g_object_new (DEBRIEF_TYPE_EVIDENCE_ROW, NULL);
+}
+
+DebriefEvidence *
+debrief_evidence_row_get_evidence (DebriefEvidenceRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE_ROW (self), NULL);
+
+  return self->evidence;
+}
+
+void
+debrief_evidence_row_set_evidence (DebriefEvidenceRow *self,
+                                   DebriefEvidence    *evidence)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE_ROW (self));
+  g_return_if_fail (!evidence || DEBRIEF_IS_EVIDENCE (evidence));
+
+  if (self->evidence == evidence)
+    return;
+
+  if (self->evidence != NULL)
+    g_signal_handlers_disconnect_by_func (self->evidence, update, self);
+  g_set_object (&self->evidence, evidence);
+  if (evidence != NULL)
+    g_signal_connect_object (evidence, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EVIDENCE]);
+}
+
+DebriefIncident *
+debrief_evidence_row_get_incident (DebriefEvidenceRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE_ROW (self), NULL);
+
+  return self->incident;
+}
+
+void
+debrief_evidence_row_set_incident (DebriefEvidenceRow *self,
+                                   DebriefIncident    *incident)
+{
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE_ROW (self));
+  g_return_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident));
+
+  if (g_set_object (&self->incident, incident))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INCIDENT]);
+    }
+}
+
+static void
+debrief_evidence_row_dispose (GObject *object)
+{
+  DebriefEvidenceRow *self = DEBRIEF_EVIDENCE_ROW (object);
+  GtkWidget *child;
+
+  debrief_evidence_row_set_evidence (self, NULL);
+  g_clear_object (&self->incident);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), DEBRIEF_TYPE_EVIDENCE_ROW);
+  /* The template's top box has no name for the template to drop it by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (debrief_evidence_row_parent_class)->dispose (object);
+}
+
+static void
+debrief_evidence_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DebriefEvidenceRow *self = DEBRIEF_EVIDENCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVIDENCE:
+      g_value_set_object (value, self->evidence);
+      break;
+
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_evidence_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DebriefEvidenceRow *self = DEBRIEF_EVIDENCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVIDENCE:
+      debrief_evidence_row_set_evidence (self, g_value_get_object (value));
+      break;
+
+    case PROP_INCIDENT:
+      debrief_evidence_row_set_incident (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+debrief_evidence_row_class_init (DebriefEvidenceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = debrief_evidence_row_dispose;
+  object_class->get_property = debrief_evidence_row_get_property;
+  object_class->set_property = debrief_evidence_row_set_property;
+
+  properties [PROP_EVIDENCE] =
+    g_param_spec_object ("evidence", NULL, NULL,
+                         DEBRIEF_TYPE_EVIDENCE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL,
+                         DEBRIEF_TYPE_INCIDENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-evidence-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, title);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, subtitle);
+}
+
+static void
+debrief_evidence_row_init (DebriefEvidenceRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
