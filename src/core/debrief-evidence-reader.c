@@ -54,9 +54,9 @@ connection_clear (Connection *connection)
 }
 
 static DebriefEvidenceReader *
-reader_new (Connection   *connection,
-            const char   *uuid,
-            gint64        clock_offset_ms)
+reader_new (Connection *connection,
+            const char *uuid,
+            gint64      clock_offset_ms)
 {
   DebriefEvidenceReader *reader = g_new0 (DebriefEvidenceReader, 1);
 

@@ -54,25 +54,25 @@ typedef struct
 } DebriefEvidenceLog;
 
 /* Reads @evidence through @document's working copy: main thread. */
-DebriefEvidenceReader *debrief_evidence_reader_new       (DebriefDocument              *document,
-                                                          DebriefEvidence              *evidence);
-void                   debrief_evidence_reader_free      (DebriefEvidenceReader        *reader);
+DebriefEvidenceReader *debrief_evidence_reader_new        (DebriefDocument              *document,
+                                                           DebriefEvidence              *evidence);
+void                   debrief_evidence_reader_free       (DebriefEvidenceReader        *reader);
 /* FALSE on error; else *@chunk is the next chunk, or NULL at the end. */
-gboolean               debrief_evidence_reader_next_chunk (DebriefEvidenceReader       *reader,
-                                                           const DebriefEvidenceChunk **chunk,
-                                                           GError                     **error);
+gboolean               debrief_evidence_reader_next_chunk (DebriefEvidenceReader        *reader,
+                                                           const DebriefEvidenceChunk  **chunk,
+                                                           GError                      **error);
 /* FALSE on error; else *@line is the next line of a log, or NULL at the
  * end. Only one chunk of lines is in memory at a time. */
-gboolean               debrief_evidence_reader_next_line  (DebriefEvidenceReader       *reader,
-                                                           const DebriefEvidenceLine  **line,
-                                                           GError                     **error);
+gboolean               debrief_evidence_reader_next_line  (DebriefEvidenceReader        *reader,
+                                                           const DebriefEvidenceLine   **line,
+                                                           GError                      **error);
 
 /* Every log of the incident, in evidence order (a GPtrArray of
  * DebriefEvidenceLog that frees them). Their readers share one connection
  * of their own, which closes with the last of them: any one thread. */
-GPtrArray             *debrief_evidence_source_list_logs  (DebriefEvidenceSource       *source,
-                                                           GError                     **error);
-void                   debrief_evidence_log_free          (DebriefEvidenceLog          *log);
+GPtrArray             *debrief_evidence_source_list_logs  (DebriefEvidenceSource        *source,
+                                                           GError                      **error);
+void                   debrief_evidence_log_free          (DebriefEvidenceLog           *log);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefEvidenceReader, debrief_evidence_reader_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefEvidenceLog, debrief_evidence_log_free)
