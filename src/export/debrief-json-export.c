@@ -18,12 +18,11 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-document-private.h"
-#include "core/debrief-evidence-store-private.h"
+#include "core/debrief-document-info.h"
+#include "core/debrief-evidence-reader.h"
 #include "core/debrief-evidence.h"
 #include "core/debrief-json.h"
-#include "core/debrief-record-private.h"
-#include "core/debrief-schema.h"
+#include "core/debrief-record-columns.h"
 #include "export/debrief-json-export.h"
 
 /* Output is written to the stream in pieces of about this size. */
@@ -185,10 +184,10 @@ append_record_members (GString       *out,
   begin_member (out, depth, first, "modified_by");
   append_json_string (out, debrief_record_get_modified_by (record));
 
-  for (guint i = 0; i < _debrief_record_class_get_n_columns (klass); i++)
+  for (guint i = 0; i < debrief_record_class_get_n_columns (klass); i++)
     {
-      begin_member (out, depth, first, _debrief_record_class_get_column_name (klass, i));
-      append_value (out, _debrief_record_class_get_column (klass, i), _debrief_record_peek_value (record, i));
+      begin_member (out, depth, first, debrief_record_class_get_column_name (klass, i));
+      append_value (out, debrief_record_class_get_column (klass, i), debrief_record_peek_column_value (record, i));
     }
 }
 
@@ -248,25 +247,22 @@ set_content_error (GError  **error,
 /* The "content" member of an evidence item: its chunks, as they are
  * stored, one at a time. */
 static gboolean
-append_content (Writer         *writer,
-                sqlite3        *db,
-                DebriefRecord  *evidence,
-                guint           depth,
-                GError        **error)
+append_content (Writer           *writer,
+                DebriefDocument  *document,
+                DebriefEvidence  *evidence,
+                guint             depth,
+                GError          **error)
 {
-  g_autoptr(DebriefChunkCursor) cursor = NULL;
-  const DebriefStoredChunk *chunk;
+  g_autoptr(DebriefEvidenceReader) reader = debrief_evidence_reader_new (document, evidence);
+  const DebriefEvidenceChunk *chunk;
   GError *local_error = NULL;
   gboolean first = TRUE;
-
-  if (!(cursor = _debrief_chunk_cursor_new (db, debrief_record_get_uuid (evidence), FALSE, &local_error)))
-    return set_content_error (error, local_error);
 
   g_string_append_c (writer->out, '[');
 
   while (TRUE)
     {
-      if (!_debrief_chunk_cursor_next (cursor, &chunk, &local_error))
+      if (!debrief_evidence_reader_next_chunk (reader, &chunk, &local_error))
         return set_content_error (error, local_error);
       if (chunk == NULL)
         break;
@@ -302,10 +298,8 @@ write_document (Writer           *writer,
                 DebriefDocument  *document,
                 GError          **error)
 {
-  sqlite3 *db = _debrief_document_get_db (document);
-  g_autofree char *created_at = _debrief_document_dup_info (document, "created-at");
-  g_autofree char *created_by = _debrief_document_dup_info (document, "created-by");
-  g_autoptr(GDateTime) created = _debrief_parse_timestamp (created_at);
+  g_autofree char *created_by = debrief_document_dup_created_by (document);
+  g_autoptr(GDateTime) created = debrief_document_dup_created_at (document);
   g_autofree char *generator = g_strdup_printf ("Debrief %s", PACKAGE_VERSION);
   const GType *types;
   guint n_types;
@@ -318,7 +312,7 @@ write_document (Writer           *writer,
   begin_member (writer->out, 1, &first, "format_version");
   g_string_append_printf (writer->out, "%d", DEBRIEF_JSON_FORMAT_VERSION);
   begin_member (writer->out, 1, &first, "schema_version");
-  g_string_append_printf (writer->out, "%d", DEBRIEF_SCHEMA_VERSION);
+  g_string_append_printf (writer->out, "%d", debrief_document_get_current_schema_version ());
   begin_member (writer->out, 1, &first, "generator");
   append_json_string (writer->out, generator);
 
@@ -376,7 +370,7 @@ write_document (Writer           *writer,
           if (DEBRIEF_IS_EVIDENCE (record))
             {
               begin_member (writer->out, 3, &first_member, "content");
-              if (!append_content (writer, db, record, 3, error))
+              if (!append_content (writer, document, DEBRIEF_EVIDENCE (record), 3, error))
                 goto out;
             }
 
