@@ -1,8 +1,9 @@
 /* debrief-evidence-store-private.h
  *
  * The stored form of evidence content, shared by the parts of the store
- * (content, writer, import, clock, search), the log model, the JSON import
- * and the export writers: chunks, and the packed line index of a log.
+ * (content, writer, import, clock, search), the log model, the evidence
+ * reader and the JSON import: chunks, and the packed line index of a log.
+ * Writers outside core read it through debrief-evidence-reader.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

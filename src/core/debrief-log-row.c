@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "debrief-log-model.h"
+#include "debrief-log-row.h"
 
 struct _DebriefLogRow
 {
