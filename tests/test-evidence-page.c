@@ -499,7 +499,7 @@ wait_ms (guint ms)
 static DebriefWindow *
 new_incident_window (DebriefEvidencePage **page)
 {
-  DebriefWindow *window = debrief_window_new (app);
+  DebriefWindow *window = debrief_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -1576,7 +1576,7 @@ test_read_only_incident (void)
   theirs = debrief_lock_acquire (file, "Grace Hopper", NULL, &error);
   g_assert_no_error (error);
 
-  window = debrief_window_new (app);
+  window = debrief_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   debrief_test_wait_for (debrief_test_widget_is_mapped, window);

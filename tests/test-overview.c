@@ -70,7 +70,7 @@ find_button (GtkWidget  *widget,
 static DebriefWindow *
 new_incident_window (void)
 {
-  DebriefWindow *window = debrief_window_new (app);
+  DebriefWindow *window = debrief_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
   debrief_test_wait_for (debrief_test_widget_is_mapped, window);

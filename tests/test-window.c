@@ -688,7 +688,7 @@ test_quit_closes_every_window (void)
   DebriefWindow *extra;
 
   get_main_window ();
-  extra = debrief_window_new (app);
+  extra = debrief_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (extra));
   debrief_test_wait_for (debrief_test_widget_is_mapped, extra);
 

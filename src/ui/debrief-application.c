@@ -154,7 +154,7 @@ restore_drafts (DebriefApplication *self,
         }
 
       if (!(window = debrief_application_find_replaceable_window (self)))
-        window = debrief_window_new (self);
+        window = debrief_window_new (GTK_APPLICATION (self));
       else if (debrief_window_get_document (window) != NULL)
         debrief_document_close (debrief_window_get_document (window));
 
@@ -252,7 +252,7 @@ debrief_application_activate (GApplication *application)
 
   /* A new window opens on the welcome page: new incident, open, recent. */
   if (!(window = gtk_application_get_active_window (GTK_APPLICATION (self))))
-    window = GTK_WINDOW (debrief_window_new (self));
+    window = GTK_WINDOW (debrief_window_new (GTK_APPLICATION (self)));
 
   gtk_window_present (window);
   debrief_application_offer_drafts (self, DEBRIEF_WINDOW (window));
@@ -275,7 +275,7 @@ debrief_application_open (GApplication  *application,
       if (!(window = debrief_application_find_window (self, files[i])))
         {
           if (!(window = debrief_application_find_replaceable_window (self)))
-            window = debrief_window_new (self);
+            window = debrief_window_new (GTK_APPLICATION (self));
 
           debrief_window_open_file (window, files[i]);
         }

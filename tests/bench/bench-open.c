@@ -239,7 +239,7 @@ time_open (GFile      *file,
   gulong notify_handler;
   gboolean closed;
 
-  run.window = debrief_window_new (app);
+  run.window = debrief_window_new (GTK_APPLICATION (app));
   run.file = file;
   gtk_window_present (GTK_WINDOW (run.window));
   if (!wait_painted (GTK_WIDGET (run.window)))

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-application.h"
 #include "debrief-recent.h"
 
 #include "debrief-window-private.h"
@@ -117,7 +116,7 @@ debrief_window_action_new (GtkWidget  *widget,
       return;
     }
 
-  window = debrief_window_new (DEBRIEF_APPLICATION (app));
+  window = debrief_window_new (GTK_APPLICATION (app));
   debrief_window_new_incident (window);
   gtk_window_present (GTK_WINDOW (window));
 }

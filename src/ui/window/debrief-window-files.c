@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-application.h"
 #include "debrief-recent.h"
 
 #include "debrief-window-private.h"

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-application.h"
 #include "debrief-recent.h"
 #include "debrief-user.h"
 #include "welcome/debrief-welcome-page.h"
@@ -37,9 +36,9 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 DebriefWindow *
-debrief_window_new (DebriefApplication *application)
+debrief_window_new (GtkApplication *application)
 {
-  g_return_val_if_fail (DEBRIEF_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (DEBRIEF_TYPE_WINDOW,
                        "application", application,

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DebriefWindow, debrief_window, DEBRIEF, WINDOW, AdwApplicationWindow)
 
-DebriefWindow   *debrief_window_new                   (DebriefApplication *application);
+DebriefWindow   *debrief_window_new                   (GtkApplication     *application);
 DebriefDocument *debrief_window_get_document          (DebriefWindow      *self);
 GFile           *debrief_window_get_file              (DebriefWindow      *self);
 gboolean         debrief_window_is_replaceable        (DebriefWindow      *self);
