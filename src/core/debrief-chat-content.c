@@ -49,12 +49,19 @@ item_position_quark (void)
   return quark;
 }
 
-static void
-chat_args_free (GPtrArray *args)
+/* What a chat's parse needs besides its bytes. */
+typedef struct
 {
-  g_free (g_ptr_array_index (args, 0));
-  g_clear_pointer (&g_ptr_array_index (args, 1), g_date_time_unref);
-  g_ptr_array_free (args, TRUE);
+  char      *file_name;  /* says which export it is */
+  GDateTime *reference;  /* the incident's date and zone, for transcripts */
+} ChatArgs;
+
+static void
+chat_args_free (ChatArgs *args)
+{
+  g_free (args->file_name);
+  g_clear_pointer (&args->reference, g_date_time_unref);
+  g_free (args);
 }
 
 static GType
@@ -220,11 +227,11 @@ parse_chat (GBytes        *bytes,
             GCancellable  *cancellable,
             GError       **error)
 {
-  GPtrArray *args = data;
+  ChatArgs *args = data;
   DebriefChatImport *import;
 
-  if (!(import = debrief_chat_import_bytes (bytes, g_ptr_array_index (args, 0), DEBRIEF_CHAT_FORMAT_UNKNOWN,
-                                            g_ptr_array_index (args, 1), error)))
+  if (!(import = debrief_chat_import_bytes (bytes, args->file_name, DEBRIEF_CHAT_FORMAT_UNKNOWN,
+                                            args->reference, error)))
     return NULL;
 
   return G_OBJECT (debrief_chat_content_new (import));
@@ -243,16 +250,14 @@ debrief_chat_content_load_async (DebriefDocument     *document,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GPtrArray *args;
+  ChatArgs *args;
 
   g_return_if_fail (DEBRIEF_IS_DOCUMENT (document));
   g_return_if_fail (DEBRIEF_IS_EVIDENCE (evidence));
 
-  /* The file's name says which export it is; the incident's date and
-   * zone complete transcript times that lack them. */
-  args = g_ptr_array_new ();
-  g_ptr_array_add (args, g_strdup (debrief_evidence_get_original_name (evidence)));
-  g_ptr_array_add (args, debrief_incident_dup_reference_time (debrief_document_get_incident (document)));
+  args = g_new0 (ChatArgs, 1);
+  args->file_name = g_strdup (debrief_evidence_get_original_name (evidence));
+  args->reference = debrief_incident_dup_reference_time (debrief_document_get_incident (document));
   debrief_content_load_async (document, evidence, debrief_chat_content_load_async, parse_chat,
                               args, (GDestroyNotify) chat_args_free, cancellable, callback, user_data);
 }
