@@ -15,6 +15,10 @@
 
 G_BEGIN_DECLS
 
+/* The length of the ticks, and the gap between a label and its tick. */
+#define TICK_LENGTH 4.0
+#define LABEL_GAP   6.0
+
 /* The colours of the series; those past them repeat them, dashed. */
 #define DEBRIEF_METRICS_VIEW_N_COLORS 7
 
@@ -85,67 +89,89 @@ struct _DebriefMetricsView
   GtkWidget                 *chart;
 };
 
-gint64      _debrief_metrics_view_floor_div                     (gint64                      a,
-                                                                 gint64                      b);
-guint       _debrief_metrics_view_n_rows                        (DebriefMetricsView         *self);
-guint       _debrief_metrics_view_n_series                      (DebriefMetricsView         *self);
-double      _debrief_metrics_view_value_at                      (DebriefMetricsView         *self,
-                                                                 guint                       series,
-                                                                 guint                       row);
-const char *_debrief_metrics_view_series_name                   (DebriefMetricsView         *self,
-                                                                 guint                       series);
-gint64      _debrief_metrics_view_row_usec                      (DebriefMetricsView         *self,
-                                                                 guint                       row);
-void        _debrief_metrics_view_series_color                  (guint                       series,
-                                                                 GdkRGBA                    *rgba);
-gint64      _debrief_metrics_view_utc_offset                    (GTimeZone                  *zone,
-                                                                 gint64                      usec);
-GDateTime  *_debrief_metrics_view_new_datetime                  (DebriefMetricsView         *self,
-                                                                 gint64                      usec);
-char       *_debrief_metrics_view_format_usec                   (DebriefMetricsView         *self,
-                                                                 gint64                      usec,
-                                                                 const char                 *format,
-                                                                 gboolean                    msec);
-gboolean    _debrief_metrics_view_same_day                      (DebriefMetricsView         *self,
-                                                                 gint64                      a,
-                                                                 gint64                      b);
-char       *_debrief_metrics_view_format_row_time               (DebriefMetricsView         *self,
-                                                                 guint                       row);
-int         _debrief_metrics_view_nearest_row                   (DebriefMetricsView         *self,
-                                                                 gint64                      usec);
-char       *_debrief_metrics_view_format_value                  (double                      value);
-double      _debrief_metrics_view_x_of                          (const DebriefMetricsLayout *layout,
-                                                                 gint64                      usec);
-void        _debrief_metrics_view_compute_layout                (DebriefMetricsView         *self,
-                                                                 DebriefMetricsLayout       *layout,
-                                                                 GArray                     *markers);
-int         _debrief_metrics_view_shown_row                     (DebriefMetricsView         *self);
-char       *_debrief_metrics_view_dup_value_text                (DebriefMetricsView         *self,
-                                                                 guint                       series,
-                                                                 guint                       row);
-void        _debrief_metrics_view_update_accessible_description (DebriefMetricsView         *self);
-void        _debrief_metrics_view_set_selected_row              (DebriefMetricsView         *self,
-                                                                 int                         row);
-int         _debrief_metrics_view_row_at_x                      (DebriefMetricsView         *self,
-                                                                 double                      x);
-void        _debrief_metrics_view_motion_cb                     (DebriefMetricsView         *self,
-                                                                 double                      x,
-                                                                 double                      y);
-void        _debrief_metrics_view_leave_cb                      (DebriefMetricsView         *self);
-void        _debrief_metrics_view_pressed_cb                    (DebriefMetricsView         *self,
-                                                                 int                         n_press,
-                                                                 double                      x,
-                                                                 double                      y);
-gboolean    _debrief_metrics_view_key_pressed_cb                (DebriefMetricsView         *self,
-                                                                 guint                       keyval,
-                                                                 guint                       keycode,
-                                                                 GdkModifierType             state);
-void        _debrief_metrics_view_draw_chart                    (GtkDrawingArea             *area,
-                                                                 cairo_t                    *cr,
-                                                                 int                         width,
-                                                                 int                         height,
-                                                                 gpointer                    user_data);
-void        _debrief_metrics_view_focus_changed_cb              (DebriefMetricsView         *self);
+/* Shared by the parts of the view. */
+gint64       _debrief_metrics_view_floor_div                     (gint64                      a,
+                                                                  gint64                      b);
+guint        _debrief_metrics_view_n_rows                        (DebriefMetricsView         *self);
+guint        _debrief_metrics_view_n_series                      (DebriefMetricsView         *self);
+double       _debrief_metrics_view_value_at                      (DebriefMetricsView         *self,
+                                                                  guint                       series,
+                                                                  guint                       row);
+const char  *_debrief_metrics_view_series_name                   (DebriefMetricsView         *self,
+                                                                  guint                       series);
+gint64       _debrief_metrics_view_row_usec                      (DebriefMetricsView         *self,
+                                                                  guint                       row);
+void         _debrief_metrics_view_series_color                  (guint                       series,
+                                                                  GdkRGBA                    *rgba);
+gint64       _debrief_metrics_view_utc_offset                    (GTimeZone                  *zone,
+                                                                  gint64                      usec);
+GDateTime   *_debrief_metrics_view_new_datetime                  (DebriefMetricsView         *self,
+                                                                  gint64                      usec);
+char        *_debrief_metrics_view_format_usec                   (DebriefMetricsView         *self,
+                                                                  gint64                      usec,
+                                                                  const char                 *format,
+                                                                  gboolean                    msec);
+gboolean     _debrief_metrics_view_same_day                      (DebriefMetricsView         *self,
+                                                                  gint64                      a,
+                                                                  gint64                      b);
+char        *_debrief_metrics_view_format_row_time               (DebriefMetricsView         *self,
+                                                                  guint                       row);
+int          _debrief_metrics_view_nearest_row                   (DebriefMetricsView         *self,
+                                                                  gint64                      usec);
+char        *_debrief_metrics_view_format_value                  (double                      value);
+double       _debrief_metrics_view_x_of                          (const DebriefMetricsLayout *layout,
+                                                                  gint64                      usec);
+void         _debrief_metrics_view_compute_layout                (DebriefMetricsView         *self,
+                                                                  DebriefMetricsLayout       *layout,
+                                                                  GArray                     *markers);
+int          _debrief_metrics_view_shown_row                     (DebriefMetricsView         *self);
+char        *_debrief_metrics_view_dup_value_text                (DebriefMetricsView         *self,
+                                                                  guint                       series,
+                                                                  guint                       row);
+void         _debrief_metrics_view_update_accessible_description (DebriefMetricsView         *self);
+void         _debrief_metrics_view_set_selected_row              (DebriefMetricsView         *self,
+                                                                  int                         row);
+int          _debrief_metrics_view_row_at_x                      (DebriefMetricsView         *self,
+                                                                  double                      x);
+void         _debrief_metrics_view_motion_cb                     (DebriefMetricsView         *self,
+                                                                  double                      x,
+                                                                  double                      y);
+void         _debrief_metrics_view_leave_cb                      (DebriefMetricsView         *self);
+void         _debrief_metrics_view_pressed_cb                    (DebriefMetricsView         *self,
+                                                                  int                         n_press,
+                                                                  double                      x,
+                                                                  double                      y);
+gboolean     _debrief_metrics_view_key_pressed_cb                (DebriefMetricsView         *self,
+                                                                  guint                       keyval,
+                                                                  guint                       keycode,
+                                                                  GdkModifierType             state);
+const char  *_debrief_metrics_view_marker_label                  (DebriefMarkerKind           kind);
+char        *_debrief_metrics_view_format_tick_value             (const DebriefMetricsLayout *layout,
+                                                                  double                      value);
+PangoLayout *_debrief_metrics_view_create_layout                 (DebriefMetricsView         *self,
+                                                                  const char                 *text,
+                                                                  gboolean                    small,
+                                                                  gboolean                    bold);
+void         _debrief_metrics_view_layout_size                   (PangoLayout                *layout,
+                                                                  double                     *width,
+                                                                  double                     *height);
+double       _debrief_metrics_view_y_of                          (const DebriefMetricsLayout *layout,
+                                                                  double                      value);
+guint        _debrief_metrics_view_n_value_ticks                 (const DebriefMetricsLayout *layout);
+char        *_debrief_metrics_view_format_tick_time              (DebriefMetricsView         *self,
+                                                                  const DebriefMetricsLayout *layout,
+                                                                  gint64                      usec);
+char        *_debrief_metrics_view_format_tick_date              (DebriefMetricsView         *self,
+                                                                  gint64                      usec);
+GArray      *_debrief_metrics_view_time_ticks                    (DebriefMetricsView         *self,
+                                                                  const DebriefMetricsLayout *layout);
+gboolean     _debrief_metrics_view_ticks_within_day              (const DebriefMetricsLayout *layout);
+void         _debrief_metrics_view_draw_chart                    (GtkDrawingArea             *area,
+                                                                  cairo_t                    *cr,
+                                                                  int                         width,
+                                                                  int                         height,
+                                                                  gpointer                    user_data);
+void         _debrief_metrics_view_focus_changed_cb              (DebriefMetricsView         *self);
 
 /* The drawing area the chart is drawn in; x below is in its coordinates. */
 GtkWidget *_debrief_metrics_view_get_chart        (DebriefMetricsView *self);
