@@ -283,6 +283,8 @@ void
 debrief_report_view_set_content (DebriefReportView    *self,
                                  DebriefReportContent *content)
 {
+  g_autoptr(DebriefReportRender) empty = NULL;
+
   g_return_if_fail (DEBRIEF_IS_REPORT_VIEW (self));
   g_return_if_fail (!content || DEBRIEF_IS_REPORT_CONTENT (content));
 
@@ -290,16 +292,9 @@ debrief_report_view_set_content (DebriefReportView    *self,
     return;
 
   if (content != NULL)
-    {
-      show_render (self, debrief_report_content_get_render (content));
-      return;
-    }
-
-  {
-    g_autoptr(DebriefReportRender) empty = debrief_report_render_new ("", 0, NULL);
-
-    show_render (self, empty);
-  }
+    show_render (self, debrief_report_content_get_render (content));
+  else
+    show_render (self, (empty = debrief_report_render_new ("", 0, NULL)));
 }
 
 DebriefReportContent *
