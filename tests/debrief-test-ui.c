@@ -95,3 +95,47 @@ debrief_test_message_dialog_shown (gpointer unused)
 
   return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * debrief_test_wait_for_mapped:
+ *
+ * Iterates the main loop until @widget has a mapped descendant of @type
+ * (a viewer whose content loads in a thread, say), for a few seconds at
+ * most.
+ *
+ * Returns: (transfer none) (nullable): that descendant, or %NULL if none
+ *   came
+ */
+GtkWidget *
+debrief_test_wait_for_mapped (GtkWidget *widget,
+                              GType      type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *found;
+
+  while ((found = find_mapped (widget, type)) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return found;
+}

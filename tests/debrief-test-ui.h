@@ -21,6 +21,8 @@ gboolean   debrief_test_pointer_is_null      (gpointer              location);
 GtkWidget *debrief_test_find_descendant      (GtkWidget            *widget,
                                               GType                 type);
 GtkWindow *debrief_test_find_toplevel        (GType                 type);
+GtkWidget *debrief_test_wait_for_mapped      (GtkWidget            *widget,
+                                              GType                 type);
 gboolean   debrief_test_message_dialog_shown (gpointer              unused);
 
 G_END_DECLS

@@ -712,7 +712,7 @@ test_drop_files_and_folder (void)
 
   /* The first of the drop is shown. */
   g_assert_true (debrief_evidence_page_get_selected (page) == evidence_at (document, 1));
-  g_assert_nonnull (find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW));
+  g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW));
 
   /* One dialog names the file that was not imported, and why. */
   dialog = wait_for_dialog ();
@@ -839,7 +839,7 @@ test_viewers (void)
           break;
 
         case DEBRIEF_EVIDENCE_KIND_METRICS:
-          viewer = find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_METRICS_VIEW);
+          viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_METRICS_VIEW);
           g_assert_nonnull (viewer);
           g_assert_cmpuint (debrief_metrics_view_get_n_rows (DEBRIEF_METRICS_VIEW (viewer)), ==,
                             (guint) debrief_evidence_get_line_count (evidence));
@@ -847,7 +847,7 @@ test_viewers (void)
           break;
 
         case DEBRIEF_EVIDENCE_KIND_CHAT:
-          viewer = find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW);
+          viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW);
           g_assert_nonnull (viewer);
           g_assert_cmpuint (debrief_chat_view_get_n_messages (DEBRIEF_CHAT_VIEW (viewer)), ==,
                             (guint) debrief_evidence_get_line_count (evidence));
@@ -855,12 +855,12 @@ test_viewers (void)
           break;
 
         case DEBRIEF_EVIDENCE_KIND_REPORT:
-          viewer = find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW);
+          viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW);
           g_assert_nonnull (viewer);
           break;
 
         case DEBRIEF_EVIDENCE_KIND_IMAGE:
-          viewer = find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_IMAGE_VIEW);
+          viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_IMAGE_VIEW);
           g_assert_nonnull (viewer);
           g_assert_nonnull (debrief_image_view_get_texture (DEBRIEF_IMAGE_VIEW (viewer)));
           break;
@@ -1007,7 +1007,7 @@ test_cite_and_link_back (void)
   /* ...from another item, by the page... */
   debrief_evidence_page_select (page, report);
   debrief_test_drain ();
-  g_assert_nonnull (find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW));
+  g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW));
   g_assert_null (cited_row (page));
   g_assert_true (debrief_evidence_page_show_evidence (page, debrief_timeline_event_get_evidence_uuid (event),
                                                       debrief_timeline_event_get_evidence_first (event),
@@ -1258,7 +1258,7 @@ test_remove_with_undo (void)
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), !=, title);
   g_assert_true (debrief_evidence_page_get_selected (page) == evidence_at (document, 0));
-  g_assert_nonnull (find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW));
+  g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_REPORT_VIEW));
 
   /* A toast names it and offers Undo. */
   toast_title = g_strdup_printf ("“%s” removed", title);

@@ -208,6 +208,16 @@ focus_x_window (GtkWindow *window)
 
 /* Chat */
 
+/* Shows the messages of @import (taken) in @view; %NULL for none. */
+static void
+set_chat (GtkWidget         *view,
+          DebriefChatImport *import)
+{
+  g_autoptr(DebriefChatContent) content = import != NULL ? debrief_chat_content_new (import) : NULL;
+
+  debrief_chat_view_set_content (DEBRIEF_CHAT_VIEW (view), content);
+}
+
 static DebriefChatImport *
 load_chat (const char *name)
 {
@@ -260,7 +270,7 @@ test_chat_rows_show_messages (void)
   GtkWidget *grace;
 
   debrief_chat_view_set_time_zone (DEBRIEF_CHAT_VIEW (view), utc);
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), load_chat ("slack-day.json"));
+  set_chat (view, load_chat ("slack-day.json"));
   debrief_test_drain ();
 
   g_assert_cmpuint (debrief_chat_view_get_n_messages (DEBRIEF_CHAT_VIEW (view)), ==, 5);
@@ -326,7 +336,7 @@ test_chat_channels_shown_when_several (void)
   g_ptr_array_add (import->messages, chat_message (1773525067, "Ada", "In the OTA channel", "ota-rollout"));
   g_ptr_array_add (import->messages, chat_message (1773525090, "Grace", "In the incident channel", "incident-42"));
   g_ptr_array_add (import->messages, chat_message (G_MININT64, "Linus", "Sent at a time the export does not say", NULL));
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), import);
+  set_chat (view, import);
   debrief_test_drain ();
 
   g_assert_nonnull (find_label (view, "#ota-rollout"));
@@ -369,7 +379,7 @@ test_chat_selection (void)
   guint n_changes = 0;
 
   g_signal_connect_swapped (view, "selection-changed", G_CALLBACK (count_cb), &n_changes);
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), load_chat ("slack-day.json"));
+  set_chat (view, load_chat ("slack-day.json"));
   debrief_test_drain ();
 
   /* Nothing selected yet. */
@@ -414,7 +424,7 @@ test_chat_selection (void)
 
   /* Another import starts with nothing selected. */
   n_changes = 0;
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), load_chat ("slack-day.json"));
+  set_chat (view, load_chat ("slack-day.json"));
   g_assert_cmpuint (n_changes, >=, 1);
   g_assert_false (debrief_chat_view_get_selected_range (DEBRIEF_CHAT_VIEW (view), NULL, NULL));
 
@@ -462,7 +472,7 @@ test_chat_many_messages_stay_fast (void)
     }
 
   start = g_get_monotonic_time ();
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), import);
+  set_chat (view, import);
   debrief_test_drain ();
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
@@ -501,7 +511,7 @@ test_chat_hostile_messages (void)
   GtkWidget *status;
 
   /* No messages: said so. */
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), chat_import_new ());
+  set_chat (view, chat_import_new ());
   debrief_test_drain ();
   status = debrief_test_find_descendant (view, ADW_TYPE_STATUS_PAGE);
   g_assert_true (gtk_widget_get_mapped (status));
@@ -513,7 +523,7 @@ test_chat_hostile_messages (void)
   huge[DEBRIEF_CHAT_MAX_TEXT] = '\0';
   g_ptr_array_add (import->messages, chat_message (1773525067, "Mallory", huge, NULL));
   g_ptr_array_add (import->messages, chat_message (1773525068, "Ada", "After the long one", NULL));
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), import);
+  set_chat (view, import);
   debrief_test_drain ();
 
   g_assert_false (gtk_widget_get_mapped (status));
@@ -528,7 +538,7 @@ test_chat_hostile_messages (void)
   g_assert_cmpuint (strlen (text), ==, strlen ("Mallory: ") + DEBRIEF_CHAT_MAX_TEXT);
 
   /* And nothing at all. */
-  debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), NULL);
+  set_chat (view, NULL);
   debrief_test_drain ();
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_false (debrief_chat_view_get_selected_range (DEBRIEF_CHAT_VIEW (view), NULL, NULL));

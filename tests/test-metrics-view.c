@@ -55,6 +55,16 @@ parse_fixture (const char *name)
   return parse_text (contents);
 }
 
+/* Shows @table (taken) in @view; %NULL for none. */
+static void
+set_table (DebriefMetricsView  *view,
+           DebriefMetricsTable *table)
+{
+  g_autoptr(DebriefMetricsContent) content = table != NULL ? debrief_metrics_content_new (table) : NULL;
+
+  debrief_metrics_view_set_content (view, content);
+}
+
 static gint64
 usec_at (const char *iso8601)
 {
@@ -247,7 +257,7 @@ test_series_toggle (void)
   GtkCheckButton *heap;
   double min, max;
 
-  debrief_metrics_view_set_table (view, parse_fixture ("service-health.csv"));
+  set_table (view, parse_fixture ("service-health.csv"));
   debrief_test_drain ();
 
   g_assert_cmpuint (debrief_metrics_view_get_n_series (view), ==, 3);
@@ -319,7 +329,7 @@ test_hover_readout (void)
   g_autofree char *gone = NULL;
   double x22, x23;
 
-  debrief_metrics_view_set_table (view, parse_fixture ("service-health.csv"));
+  set_table (view, parse_fixture ("service-health.csv"));
   debrief_test_drain ();
   gtk_window_set_focus (window, NULL);
 
@@ -448,7 +458,7 @@ test_select_and_cite (void)
   GdkSurface *surface;
   int x10;
 
-  debrief_metrics_view_set_table (view, parse_fixture ("service-health.csv"));
+  set_table (view, parse_fixture ("service-health.csv"));
   g_signal_connect (view, "notify::selected-row", G_CALLBACK (on_notify), &notified);
   debrief_test_drain ();
 
@@ -551,7 +561,7 @@ test_select_and_cite (void)
   /* A new table starts with nothing selected. */
   debrief_metrics_view_select_row (view, 3);
   notified = 0;
-  debrief_metrics_view_set_table (view, parse_fixture ("gateway.csv"));
+  set_table (view, parse_fixture ("gateway.csv"));
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, -1);
   g_assert_cmpuint (notified, ==, 1);
 
@@ -572,7 +582,7 @@ test_phase_markers (void)
   g_autoptr(GDateTime) at_0300 = g_date_time_new_from_iso8601 ("2026-03-14T03:00:00Z", NULL);
   g_autoptr(GDateTime) at_0225 = g_date_time_new_from_iso8601 ("2026-03-14T02:25:00Z", NULL);
 
-  debrief_metrics_view_set_table (view, parse_fixture ("service-health.csv"));
+  set_table (view, parse_fixture ("service-health.csv"));
 
   debrief_phase_marker_set_kind (detected, DEBRIEF_MARKER_KIND_DETECTED);
   debrief_phase_marker_set_at (detected, at_0210);
@@ -672,14 +682,14 @@ test_degenerate_tables (void)
   g_assert_null (debrief_metrics_view_dup_readout (view));
 
   /* A table with a header and no rows. */
-  debrief_metrics_view_set_table (view, new_table_without_values (0));
+  set_table (view, new_table_without_values (0));
   debrief_test_drain ();
   g_assert_cmpuint (count_drawn_pixels (chart), >, 50);
   _debrief_metrics_view_hover_at (view, 200);
   g_assert_null (debrief_metrics_view_dup_readout (view));
 
   /* One row: drawn as a dot in the middle of a minute. */
-  debrief_metrics_view_set_table (view, parse_text ("time,level\n2026-03-14T02:00:00Z,5\n"));
+  set_table (view, parse_text ("time,level\n2026-03-14T02:00:00Z,5\n"));
   debrief_test_drain ();
   x = _debrief_metrics_view_get_row_x (view, 0);
   g_assert_cmpfloat (x, >, 100);
@@ -697,7 +707,7 @@ test_degenerate_tables (void)
   _debrief_metrics_view_hover_at (view, -1);
 
   /* No values at all: the axis has nothing to fit, the chart says so. */
-  debrief_metrics_view_set_table (view, new_table_without_values (3));
+  set_table (view, new_table_without_values (3));
   debrief_test_drain ();
   g_assert_false (_debrief_metrics_view_get_value_range (view, &min, &max));
   g_assert_cmpuint (count_drawn_pixels (chart), >, 50);
@@ -710,7 +720,7 @@ test_degenerate_tables (void)
 
   /* Rows out of order in the file are drawn in time order, and the keys
    * walk them in time order. */
-  debrief_metrics_view_set_table (view, parse_text ("time,v\n"
+  set_table (view, parse_text ("time,v\n"
                                                     "2026-03-14T02:00:02Z,3\n"
                                                     "2026-03-14T02:00:00Z,1\n"
                                                     "2026-03-14T02:00:01Z,2\n"));
@@ -726,7 +736,7 @@ test_degenerate_tables (void)
   g_assert_cmpstr (unsorted_text, ==, "v = 3 at 02:00:02");
 
   /* Back to nothing. */
-  debrief_metrics_view_set_table (view, NULL);
+  set_table (view, NULL);
   debrief_test_drain ();
   g_assert_cmpuint (debrief_metrics_view_get_n_series (view), ==, 0);
   g_assert_null (find_check_button (GTK_WIDGET (view), "v"));
@@ -759,7 +769,7 @@ test_review_screenshot (void)
 
   window = show_view (&view);
   chart = _debrief_metrics_view_get_chart (view);
-  debrief_metrics_view_set_table (view, parse_fixture ("service-health.csv"));
+  set_table (view, parse_fixture ("service-health.csv"));
 
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     {

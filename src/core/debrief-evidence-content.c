@@ -583,45 +583,94 @@ write_chunk (GBytes   *chunk,
                                     NULL, NULL, error);
 }
 
-GBytes *
-debrief_evidence_read_bytes (DebriefDocument  *document,
-                             DebriefEvidence  *evidence,
-                             gsize             max_size,
-                             GError          **error)
+/* All of an item's content, which its record says is @size bytes. */
+static GBytes *
+read_bytes (sqlite3     *db,
+            const char  *uuid,
+            const char  *title,
+            gint64       size,
+            gsize        max_size,
+            GError     **error)
 {
   g_autoptr(GByteArray) out = NULL;
   Gather gather;
-  gint64 size;
 
-  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
-
-  size = debrief_evidence_get_size (evidence);
   if (size < 0 || (guint64) size > max_size)
     {
       g_autofree char *formatted = g_format_size ((guint64) MAX (size, 0));
 
       g_set_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_TOO_LARGE,
                    _("“%s” is too large to be shown here (%s)."),
-                   debrief_evidence_get_title (evidence), formatted);
+                   title, formatted);
       return NULL;
     }
 
   out = g_byte_array_sized_new ((guint) size);
-  gather = (Gather) { out, (guint64) size, debrief_evidence_get_title (evidence) };
-  if (!for_each_chunk (_debrief_document_get_db (document), debrief_record_get_uuid (DEBRIEF_RECORD (evidence)),
-                       gather_chunk, &gather, error))
+  gather = (Gather) { out, (guint64) size, title };
+  if (!for_each_chunk (db, uuid, gather_chunk, &gather, error))
     return NULL;
 
   if ((gint64) out->len != size)
     {
       g_set_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_MISSING,
                    _("The content of “%s” is incomplete in this document."),
-                   debrief_evidence_get_title (evidence));
+                   title);
       return NULL;
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+debrief_evidence_read_bytes (DebriefDocument  *document,
+                             DebriefEvidence  *evidence,
+                             gsize             max_size,
+                             GError          **error)
+{
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
+
+  return read_bytes (_debrief_document_get_db (document), debrief_record_get_uuid (DEBRIEF_RECORD (evidence)),
+                     debrief_evidence_get_title (evidence), debrief_evidence_get_size (evidence),
+                     max_size, error);
+}
+
+/**
+ * debrief_evidence_source_read_bytes:
+ * @source: where the evidence is stored
+ * @evidence_uuid: the item
+ * @title: its title, for messages
+ * @size: its size, as its record says
+ * @max_size: the most that may be read
+ * @error: return location for an error
+ *
+ * The whole content of an item, read on any thread through a connection of
+ * its own, so that showing a large item does not block the window.
+ *
+ * Returns: (transfer full): the content, or %NULL with @error set
+ */
+GBytes *
+debrief_evidence_source_read_bytes (DebriefEvidenceSource  *source,
+                                    const char             *evidence_uuid,
+                                    const char             *title,
+                                    gint64                  size,
+                                    gsize                   max_size,
+                                    GError                **error)
+{
+  GBytes *bytes;
+  sqlite3 *db;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (evidence_uuid != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!(db = _debrief_evidence_source_open (source, error)))
+    return NULL;
+
+  bytes = read_bytes (db, evidence_uuid, title, size, max_size, error);
+  sqlite3_close (db);
+
+  return bytes;
 }
 
 gboolean

@@ -97,6 +97,13 @@ GBytes  *debrief_evidence_read_bytes   (DebriefDocument  *document,
                                         DebriefEvidence  *evidence,
                                         gsize             max_size,
                                         GError          **error);
+/* The same from any thread, through a connection of the source's own. */
+GBytes  *debrief_evidence_source_read_bytes (DebriefEvidenceSource  *source,
+                                             const char             *evidence_uuid,
+                                             const char             *title,
+                                             gint64                  size,
+                                             gsize                   max_size,
+                                             GError                **error);
 /* Writes the content byte-exact to @file (replacing it). Any thread. */
 gboolean debrief_evidence_source_write_to_file (DebriefEvidenceSource  *source,
                                                 const char             *evidence_uuid,

@@ -248,7 +248,7 @@ parse_export (GBytes  *bytes,
 
   data = g_bytes_get_data (owned, &length);
 
-  if (length == 0 || _debrief_text_is_blank (data, length))
+  if (length == 0 || debrief_text_is_blank (data, length))
     {
       g_set_error_literal (error, DEBRIEF_JSON_ERROR, DEBRIEF_JSON_ERROR_EMPTY,
                            _("The file is empty."));

@@ -55,12 +55,40 @@ _debrief_text_sanitize (const char *data,
 }
 
 gboolean
-_debrief_text_is_blank (const char *data,
-                        gsize       length)
+debrief_text_is_blank (const char *text,
+                       gsize       length)
 {
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
   for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
+    if (!g_ascii_isspace (text[i]))
       return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+debrief_text_lines_next (DebriefTextLines  *lines,
+                         const char       **line,
+                         gsize             *length,
+                         guint             *number)
+{
+  const char *eol;
+
+  g_return_val_if_fail (lines != NULL, FALSE);
+  g_return_val_if_fail (line != NULL && length != NULL && number != NULL, FALSE);
+
+  if (lines->p >= lines->end)
+    return FALSE;
+
+  eol = memchr (lines->p, '\n', (gsize) (lines->end - lines->p));
+  *line = lines->p;
+  *length = (gsize) ((eol != NULL ? eol : lines->end) - lines->p);
+  *number = lines->number++;
+  lines->p = eol != NULL ? eol + 1 : lines->end;
+
+  if (*length > 0 && (*line)[*length - 1] == '\r')
+    (*length)--;
 
   return TRUE;
 }

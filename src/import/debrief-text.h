@@ -15,7 +15,22 @@ char *_debrief_text_sanitize (const char *data,
                               gsize       length,
                               gsize      *out_length);
 /* TRUE when @length bytes of @data are nothing but ASCII spaces. */
-gboolean _debrief_text_is_blank (const char *data,
-                                 gsize       length);
+/* TRUE when @text holds nothing but ASCII white space. */
+gboolean debrief_text_is_blank (const char *text,
+                                gsize       length);
+
+/* The lines of a text, one at a time, without their "\n" or "\r\n":
+ * from @p up to @end, @number being that of the next line, from 0. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+  guint       number;
+} DebriefTextLines;
+
+gboolean debrief_text_lines_next (DebriefTextLines  *lines,
+                                  const char       **line,
+                                  gsize             *length,
+                                  guint             *number);
 
 G_END_DECLS

@@ -20,7 +20,6 @@
 
 #include <glib/gi18n.h>
 
-#include "debrief-chat-message-list.h"
 
 #include "debrief-chat-view.h"
 
@@ -37,14 +36,11 @@ struct _DebriefChatView
 {
   GtkWidget               parent_instance;
 
-  DebriefChatImport      *import;
-  DebriefChatMessageList *messages;
+  DebriefChatContent     *messages;
   GtkMultiSelection      *selection;
-  GHashTable             *replies;      /* thread id → number of replies */
   GHashTable             *bound_items;  /* the GtkListItems shown now */
   GTimeZone              *zone;
   gint64                  clock_offset;
-  gboolean                several_channels;
 
   GtkStack               *stack;
   AdwStatusPage          *empty_page;
@@ -52,7 +48,11 @@ struct _DebriefChatView
   GtkListView            *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (DebriefChatView, debrief_chat_view, GTK_TYPE_WIDGET)
+static void debrief_chat_view_viewer_init (DebriefEvidenceViewerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DebriefChatView, debrief_chat_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DEBRIEF_TYPE_EVIDENCE_VIEWER,
+                                                      debrief_chat_view_viewer_init))
 
 enum {
   PROP_0,
@@ -61,13 +61,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  SELECTION_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties [N_PROPS];
-static guint signals [N_SIGNALS];
 
 /* Classes from style.css, one colour each, readable on light and dark. */
 static const char * const author_classes[] = {
@@ -108,55 +102,6 @@ static gint64
 datetime_to_usec (GDateTime *time)
 {
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-/* Whether @message is the first of the thread it names. Slack names a
- * thread after the "ts" of its first message (seconds, a dot, and
- * microseconds); the Mattermost import after the first post's time in
- * milliseconds. A reply names another message. */
-static gboolean
-starts_thread (const DebriefChatMessage *message)
-{
-  const char *thread_id = message->thread_id;
-  const char *dot;
-  guint64 whole;
-  gint64 usec;
-
-  if (thread_id == NULL || message->time == NULL)
-    return FALSE;
-
-  usec = datetime_to_usec (message->time);
-  dot = strchr (thread_id, '.');
-
-  if (dot != NULL)
-    {
-      g_autofree char *seconds = g_strndup (thread_id, (gsize) (dot - thread_id));
-      gint64 fraction = 0;
-      gint64 scale = 100000;
-
-      if (!g_ascii_string_to_unsigned (seconds, 10, 0, G_MAXINT64 / G_USEC_PER_SEC - 1, &whole, NULL))
-        return FALSE;
-      for (const char *p = dot + 1; *p != '\0'; p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            return FALSE;
-          fraction += (*p - '0') * scale;
-          scale /= 10;
-        }
-
-      return (gint64) whole * G_USEC_PER_SEC + fraction == usec;
-    }
-
-  if (!g_ascii_string_to_unsigned (thread_id, 10, 0, G_MAXINT64 / G_USEC_PER_SEC, &whole, NULL))
-    return FALSE;
-
-  return (gint64) whole * 1000 == usec || (gint64) whole * G_USEC_PER_SEC == usec;
-}
-
-static gboolean
-is_reply (const DebriefChatMessage *message)
-{
-  return message->thread_id != NULL && !starts_thread (message);
 }
 
 /* The time a message was sent, on the incident's clock and in its zone. */
@@ -313,22 +258,22 @@ bind_row (DebriefChatView *self,
 {
   GtkWidget *root = gtk_list_item_get_child (list_item);
   Row *row = g_object_get_qdata (G_OBJECT (root), row_quark ());
-  guint position = debrief_chat_message_list_item_get_position (gtk_list_item_get_item (list_item));
-  const DebriefChatMessage *message = debrief_chat_message_list_get_message (self->messages, position);
+  guint position = debrief_chat_content_item_get_position (gtk_list_item_get_item (list_item));
+  const DebriefChatMessage *message = debrief_chat_content_get_message (self->messages, position);
   const DebriefChatMessage *previous = NULL;
   g_autoptr(GDateTime) shown = dup_shown_time (self, message);
   g_autoptr(GDateTime) previous_shown = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
   g_autofree char *shortened = NULL;
-  gboolean reply = is_reply (message);
+  gboolean reply = debrief_chat_content_is_reply (self->messages, position);
   guint n_replies = 0;
   glong n_hidden;
   guint author_class;
 
   if (position > 0)
     {
-      previous = debrief_chat_message_list_get_message (self->messages, position - 1);
+      previous = debrief_chat_content_get_message (self->messages, position - 1);
       previous_shown = dup_shown_time (self, previous);
     }
 
@@ -366,7 +311,7 @@ bind_row (DebriefChatView *self,
       row->author_class = author_class;
     }
 
-  if (self->several_channels && message->channel != NULL)
+  if (debrief_chat_content_get_several_channels (self->messages) && message->channel != NULL)
     {
       g_autofree char *channel = g_strdup_printf ("#%s", message->channel);
 
@@ -377,7 +322,7 @@ bind_row (DebriefChatView *self,
     gtk_widget_set_visible (row->channel_label, FALSE);
 
   if (!reply && message->thread_id != NULL)
-    n_replies = GPOINTER_TO_UINT (g_hash_table_lookup (self->replies, message->thread_id));
+    n_replies = debrief_chat_content_get_n_replies (self->messages, message->thread_id);
 
   /* Replies hang from a rail (style.css) under the message they answer. */
   gtk_widget_set_margin_start (row->body, reply ? REPLY_INDENT : 0);
@@ -451,7 +396,7 @@ selection_changed_cb (DebriefChatView *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.copy",
                                  debrief_chat_view_get_selected_range (self, NULL, NULL));
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+  debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
 }
 
 static void
@@ -477,9 +422,7 @@ debrief_chat_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->messages);
-  g_clear_pointer (&self->replies, g_hash_table_unref);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
-  g_clear_pointer (&self->import, debrief_chat_import_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (debrief_chat_view_parent_class)->dispose (object);
@@ -555,21 +498,6 @@ debrief_chat_view_class_init (DebriefChatViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * DebriefChatView::selection-changed:
-   *
-   * The selected messages changed: by the user, by
-   * debrief_chat_view_select_range(), or because another import is shown.
-   */
-  signals [SELECTION_CHANGED] =
-    g_signal_new ("selection-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  NULL, NULL,
-                  NULL,
-                  G_TYPE_NONE, 0);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-chat-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "debrief-chat-view");
@@ -590,9 +518,8 @@ debrief_chat_view_init (DebriefChatView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->zone = g_time_zone_new_local ();
-  self->replies = g_hash_table_new (g_str_hash, g_str_equal);
   self->bound_items = g_hash_table_new (NULL, NULL);
-  self->messages = debrief_chat_message_list_new (NULL);
+  self->messages = debrief_chat_content_new (NULL);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->messages)));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
@@ -614,59 +541,40 @@ debrief_chat_view_new (void)
 }
 
 /**
- * debrief_chat_view_set_import:
- * @import: (transfer full) (nullable): the messages to show
+ * debrief_chat_view_set_content:
+ * @content: (nullable): the messages to show
+ *
+ * Shows the messages from the top, none selected.
  */
 void
-debrief_chat_view_set_import (DebriefChatView   *self,
-                              DebriefChatImport *import)
+debrief_chat_view_set_content (DebriefChatView    *self,
+                               DebriefChatContent *content)
 {
-  g_autoptr(DebriefChatImport) old_import = NULL;
-  g_autoptr(DebriefChatMessageList) old_messages = NULL;
-  g_autoptr(GHashTable) old_replies = NULL;
-  const char *channel = NULL;
+  g_autoptr(DebriefChatContent) old_messages = NULL;
   guint n_messages;
 
   g_return_if_fail (DEBRIEF_IS_CHAT_VIEW (self));
-  g_return_if_fail (import == NULL || import != self->import);
+  g_return_if_fail (!content || DEBRIEF_IS_CHAT_CONTENT (content));
 
   /* The rows shown now read the old messages until they are unbound. */
-  old_import = g_steal_pointer (&self->import);
   old_messages = g_steal_pointer (&self->messages);
-  old_replies = g_steal_pointer (&self->replies);
-
-  self->import = import;
-  self->messages = debrief_chat_message_list_new (import != NULL ? import->messages : NULL);
-  self->replies = g_hash_table_new (g_str_hash, g_str_equal);
-  self->several_channels = FALSE;
+  self->messages = content != NULL ? g_object_ref (content) : debrief_chat_content_new (NULL);
 
   n_messages = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-  for (guint i = 0; i < n_messages; i++)
-    {
-      const DebriefChatMessage *message = debrief_chat_message_list_get_message (self->messages, i);
-
-      if (is_reply (message))
-        {
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->replies, message->thread_id));
-
-          g_hash_table_insert (self->replies, message->thread_id, GUINT_TO_POINTER (n + 1));
-        }
-
-      if (message->channel != NULL)
-        {
-          if (channel == NULL)
-            channel = message->channel;
-          else if (strcmp (channel, message->channel) != 0)
-            self->several_channels = TRUE;
-        }
-    }
-
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->messages));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   gtk_stack_set_visible_child_name (self->stack, n_messages > 0 ? "messages" : "empty");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_MESSAGES]);
   selection_changed_cb (self);
+}
+
+DebriefChatContent *
+debrief_chat_view_get_content (DebriefChatView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_CHAT_VIEW (self), NULL);
+
+  return self->messages;
 }
 
 guint
@@ -766,7 +674,7 @@ debrief_chat_view_dup_selected_text (DebriefChatView *self)
   text = g_string_new (NULL);
   do
     {
-      const DebriefChatMessage *message = debrief_chat_message_list_get_message (self->messages, position);
+      const DebriefChatMessage *message = debrief_chat_content_get_message (self->messages, position);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -795,7 +703,7 @@ debrief_chat_view_get_selected_usec (DebriefChatView *self)
   if (!debrief_chat_view_get_selected_range (self, &first, NULL))
     return G_MININT64;
 
-  message = debrief_chat_message_list_get_message (self->messages, first);
+  message = debrief_chat_content_get_message (self->messages, first);
   if (message->time == NULL)
     return G_MININT64;
 
@@ -828,4 +736,53 @@ debrief_chat_view_select_range (DebriefChatView *self,
   gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection),
                                     first, last - first + 1, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", first);
+}
+
+/* As an evidence viewer: the selected messages, with the first one's time. */
+
+static gboolean
+debrief_chat_view_get_citation (DebriefEvidenceViewer *viewer,
+                                DebriefCitation       *citation)
+{
+  DebriefChatView *self = DEBRIEF_CHAT_VIEW (viewer);
+  guint first, last;
+
+  if (!debrief_chat_view_get_selected_range (self, &first, &last))
+    return FALSE;
+  citation->first = first;
+  citation->last = last;
+  citation->usec = debrief_chat_view_get_selected_usec (self);
+  citation->text = debrief_chat_view_dup_selected_text (self);
+  return TRUE;
+}
+
+static void
+debrief_chat_view_select_place (DebriefEvidenceViewer *viewer,
+                                gint64                 first,
+                                gint64                 last)
+{
+  debrief_chat_view_select_range (DEBRIEF_CHAT_VIEW (viewer), (guint) first, (guint) MAX (first, last));
+}
+
+static void
+debrief_chat_view_viewer_set_time_zone (DebriefEvidenceViewer *viewer,
+                                        GTimeZone             *zone)
+{
+  debrief_chat_view_set_time_zone (DEBRIEF_CHAT_VIEW (viewer), zone);
+}
+
+static void
+debrief_chat_view_viewer_set_clock_offset (DebriefEvidenceViewer *viewer,
+                                           gint64                 offset_usec)
+{
+  debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (viewer), offset_usec);
+}
+
+static void
+debrief_chat_view_viewer_init (DebriefEvidenceViewerInterface *iface)
+{
+  iface->get_citation = debrief_chat_view_get_citation;
+  iface->select_place = debrief_chat_view_select_place;
+  iface->set_time_zone = debrief_chat_view_viewer_set_time_zone;
+  iface->set_clock_offset = debrief_chat_view_viewer_set_clock_offset;
 }

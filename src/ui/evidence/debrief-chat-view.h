@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "import/debrief-chat-import.h"
+#include "core/debrief-chat-content.h"
+#include "debrief-evidence-viewer.h"
 
 G_BEGIN_DECLS
 
@@ -17,22 +18,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DebriefChatView, debrief_chat_view, DEBRIEF, CHAT_VIEW, GtkWidget)
 
-GtkWidget *debrief_chat_view_new                (void);
-void       debrief_chat_view_set_import         (DebriefChatView   *self,
-                                                 DebriefChatImport *import);
-guint      debrief_chat_view_get_n_messages     (DebriefChatView   *self);
-void       debrief_chat_view_set_clock_offset   (DebriefChatView   *self,
-                                                 gint64             offset_usec);
-gint64     debrief_chat_view_get_clock_offset   (DebriefChatView   *self);
-void       debrief_chat_view_set_time_zone      (DebriefChatView   *self,
-                                                 GTimeZone         *zone);
-gboolean   debrief_chat_view_get_selected_range (DebriefChatView   *self,
-                                                 guint             *first,
-                                                 guint             *last);
-char      *debrief_chat_view_dup_selected_text  (DebriefChatView   *self);
-gint64     debrief_chat_view_get_selected_usec  (DebriefChatView   *self);
-void       debrief_chat_view_select_range       (DebriefChatView   *self,
-                                                 guint              first,
-                                                 guint              last);
+GtkWidget          *debrief_chat_view_new                (void);
+void                debrief_chat_view_set_content        (DebriefChatView    *self,
+                                                          DebriefChatContent *content);
+DebriefChatContent *debrief_chat_view_get_content        (DebriefChatView    *self);
+guint               debrief_chat_view_get_n_messages     (DebriefChatView    *self);
+void                debrief_chat_view_set_clock_offset   (DebriefChatView    *self,
+                                                          gint64              offset_usec);
+gint64              debrief_chat_view_get_clock_offset   (DebriefChatView    *self);
+void                debrief_chat_view_set_time_zone      (DebriefChatView    *self,
+                                                          GTimeZone          *zone);
+gboolean            debrief_chat_view_get_selected_range (DebriefChatView    *self,
+                                                          guint              *first,
+                                                          guint              *last);
+char               *debrief_chat_view_dup_selected_text  (DebriefChatView    *self);
+gint64              debrief_chat_view_get_selected_usec  (DebriefChatView    *self);
+void                debrief_chat_view_select_range       (DebriefChatView    *self,
+                                                          guint               first,
+                                                          guint               last);
 
 G_END_DECLS

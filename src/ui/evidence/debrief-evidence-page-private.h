@@ -49,6 +49,9 @@ struct _DebriefEvidencePage
   GtkSingleSelection         *selection;
   DebriefEvidence            *current;
   GtkWidget                  *viewer;
+  GCancellable               *viewer_cancellable;  /* while the viewer's content loads */
+  gint64                      pending_first;       /* a place to show once it has loaded, or -1 */
+  gint64                      pending_last;
   DebriefLogModel            *log_model;
   GtkFilterListModel         *cited;
   GtkCustomFilter            *cited_filter;

@@ -20,23 +20,21 @@
 #include "debrief-evidence-row.h"
 #include "debrief-evidence-search-panel.h"
 #include "debrief-chat-view.h"
+#include "debrief-evidence-viewer.h"
 #include "debrief-image-view.h"
 #include "debrief-log-view.h"
 #include "debrief-metrics-view.h"
 #include "debrief-report-view.h"
 
+#include "core/debrief-content-loader.h"
 #include "core/debrief-evidence-store.h"
 #include "core/debrief-incident.h"
 #include "core/debrief-log-model.h"
 #include "core/debrief-phase-marker.h"
 #include "core/debrief-timeline-event.h"
-#include "import/debrief-chat-import.h"
 #include "import/debrief-evidence-kind.h"
-#include "import/debrief-metrics-csv.h"
 #include "import/debrief-text.h"
 
-/* Metrics, chats, reports and images are read whole to be shown. */
-#define MAX_SHOWN_SIZE (256 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (DebriefEvidencePage, debrief_evidence_page, GTK_TYPE_WIDGET)
 
@@ -408,6 +406,13 @@ static void
 set_viewer (DebriefEvidencePage *self,
             GtkWidget           *viewer)
 {
+  /* Nothing shown: a viewer still loading is not wanted either. */
+  if (viewer == NULL && self->viewer_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->viewer_cancellable);
+      g_clear_object (&self->viewer_cancellable);
+    }
+
   if (self->viewer != NULL)
     gtk_stack_remove (self->viewer_stack, self->viewer);
   self->viewer = viewer;
@@ -431,6 +436,28 @@ status_viewer (const char *icon,
   gtk_widget_set_vexpand (status, TRUE);
 
   return status;
+}
+
+static GtkWidget *
+error_viewer (GError *error)
+{
+  return status_viewer ("dialog-warning-symbolic", _("This Evidence Cannot Be Shown"),
+                        error ? error->message : NULL);
+}
+
+/* Shown while the content of the item is read and parsed. */
+static GtkWidget *
+loading_viewer (void)
+{
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (spinner, TRUE);
+
+  return spinner;
 }
 
 static void
@@ -497,11 +524,26 @@ log_jump_cb (DebriefEvidencePage *self,
   debrief_log_view_scroll_to (view, position, TRUE);
 }
 
+/* What every viewer gets: the incident's zone, the item's clock, and
+ * the page's actions following its selection. */
+static GtkWidget *
+attach_viewer (DebriefEvidencePage *self,
+               GtkWidget           *viewer)
+{
+  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
+
+  debrief_evidence_viewer_set_time_zone (DEBRIEF_EVIDENCE_VIEWER (viewer), zone);
+  debrief_evidence_viewer_set_clock_offset (DEBRIEF_EVIDENCE_VIEWER (viewer),
+                                            debrief_evidence_get_clock_offset_ms (self->current) * 1000);
+  g_signal_connect_object (viewer, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  return viewer;
+}
+
 static GtkWidget *
 make_log_viewer (DebriefEvidencePage  *self,
                  GError              **error)
 {
-  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
   GtkWidget *view;
 
   g_clear_object (&self->log_model);
@@ -509,134 +551,203 @@ make_log_viewer (DebriefEvidencePage  *self,
     return NULL;
 
   view = debrief_log_view_new ();
-  debrief_log_view_set_time_zone (DEBRIEF_LOG_VIEW (view), zone);
   debrief_log_view_set_model (DEBRIEF_LOG_VIEW (view), G_LIST_MODEL (self->log_model));
+  attach_viewer (self, view);
   g_signal_connect_object (view, "filter-changed", G_CALLBACK (log_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "jump-to-time", G_CALLBACK (log_jump_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log_model, "filter-done", G_CALLBACK (log_filter_done_cb), self, G_CONNECT_SWAPPED);
   set_log_status (DEBRIEF_LOG_VIEW (view), self->log_model, NULL);
 
   return view;
 }
 
+static GtkWidget *
+make_other_viewer (DebriefEvidence *evidence)
+{
+  g_autofree char *size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
+  g_autofree char *description = g_strdup_printf (_("%s, kept as an attachment. Open it with the application your system uses for it, or save a copy."), size);
+  GtkWidget *status = status_viewer ("text-x-generic-symbolic",
+                                     *debrief_evidence_get_original_name (evidence)
+                                       ? debrief_evidence_get_original_name (evidence)
+                                       : debrief_evidence_get_title (evidence),
+                                     description);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open With Default Application"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save a Copy…"));
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "evidence.open-external");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "evidence.save-copy");
+  gtk_widget_add_css_class (open, "pill");
+  gtk_widget_add_css_class (open, "suggested-action");
+  gtk_widget_add_css_class (save, "pill");
+  gtk_box_append (GTK_BOX (buttons), open);
+  gtk_box_append (GTK_BOX (buttons), save);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+
+  return status;
+}
+
 static void
 sync_clock_offsets (DebriefEvidencePage *self)
 {
-  gint64 offset_usec;
-
-  if (self->current == NULL || self->viewer == NULL)
+  if (self->current == NULL || !DEBRIEF_IS_EVIDENCE_VIEWER (self->viewer))
     return;
 
-  offset_usec = debrief_evidence_get_clock_offset_ms (self->current) * 1000;
-  if (DEBRIEF_IS_METRICS_VIEW (self->viewer))
-    debrief_metrics_view_set_clock_offset (DEBRIEF_METRICS_VIEW (self->viewer), offset_usec);
-  else if (DEBRIEF_IS_CHAT_VIEW (self->viewer))
-    debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (self->viewer), offset_usec);
+  debrief_evidence_viewer_set_clock_offset (DEBRIEF_EVIDENCE_VIEWER (self->viewer),
+                                            debrief_evidence_get_clock_offset_ms (self->current) * 1000);
 }
 
+/* The content has arrived: its viewer, or why it cannot be shown, takes
+ * the place of the spinner, and a place asked for meanwhile is shown. */
+static void
+content_loaded (DebriefEvidencePage *self,
+                GtkWidget           *viewer,
+                GError              *error)
+{
+  g_clear_object (&self->viewer_cancellable);
+  set_viewer (self, viewer != NULL ? attach_viewer (self, viewer) : error_viewer (error));
+
+  if (viewer != NULL && self->pending_first >= 0)
+    debrief_evidence_viewer_select_place (DEBRIEF_EVIDENCE_VIEWER (viewer), self->pending_first, self->pending_last);
+  self->pending_first = self->pending_last = -1;
+  update_actions (self);
+}
+
+static void
+metrics_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DebriefMetricsContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefEvidencePage *self = user_data;
+  GtkWidget *view = NULL;
+
+  content = debrief_metrics_content_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (content != NULL)
+    {
+      view = debrief_metrics_view_new ();
+      debrief_metrics_view_set_content (DEBRIEF_METRICS_VIEW (view), content);
+      debrief_metrics_view_set_phase_markers (DEBRIEF_METRICS_VIEW (view),
+                                              debrief_document_get_records (self->document, DEBRIEF_TYPE_PHASE_MARKER));
+    }
+  content_loaded (self, view, error);
+}
+
+static void
+chat_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DebriefChatContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefEvidencePage *self = user_data;
+  GtkWidget *view = NULL;
+
+  content = debrief_chat_content_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (content != NULL)
+    {
+      view = debrief_chat_view_new ();
+      debrief_chat_view_set_content (DEBRIEF_CHAT_VIEW (view), content);
+    }
+  content_loaded (self, view, error);
+}
+
+static void
+report_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DebriefReportContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefEvidencePage *self = user_data;
+  GtkWidget *view = NULL;
+
+  content = debrief_report_content_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (content != NULL)
+    {
+      view = debrief_report_view_new ();
+      debrief_report_view_set_content (DEBRIEF_REPORT_VIEW (view), content);
+    }
+  content_loaded (self, view, error);
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefEvidencePage *self = user_data;
+  GtkWidget *view = NULL;
+
+  bytes = debrief_content_load_bytes_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bytes != NULL)
+    {
+      view = debrief_image_view_new ();
+      /* A damaged image shows its own message in the view. */
+      debrief_image_view_set_bytes (DEBRIEF_IMAGE_VIEW (view), bytes, NULL);
+    }
+  content_loaded (self, view, error);
+}
+
+/* The viewer of the current item: a log's or an attachment's at once;
+ * for the kinds read whole, a spinner until their content has loaded
+ * (the load is cancelled when another item is shown: the page is alive
+ * whenever a load completes uncancelled). */
 static GtkWidget *
 make_viewer (DebriefEvidencePage  *self,
              GError              **error)
 {
   DebriefEvidence *evidence = self->current;
   DebriefEvidenceKind kind = debrief_evidence_get_kind (evidence);
-  g_autoptr(GTimeZone) zone = debrief_incident_dup_time_zone (incident_of (self));
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 offset_usec = debrief_evidence_get_clock_offset_ms (evidence) * 1000;
 
   if (kind == DEBRIEF_EVIDENCE_KIND_LOG)
     return make_log_viewer (self, error);
 
   if (kind == DEBRIEF_EVIDENCE_KIND_OTHER)
-    {
-      g_autofree char *size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
-      g_autofree char *description = g_strdup_printf (_("%s, kept as an attachment. Open it with the application your system uses for it, or save a copy."), size);
-      GtkWidget *status = status_viewer ("text-x-generic-symbolic",
-                                         *debrief_evidence_get_original_name (evidence)
-                                           ? debrief_evidence_get_original_name (evidence)
-                                           : debrief_evidence_get_title (evidence),
-                                         description);
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open With Default Application"));
-      GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save a Copy…"));
+    return make_other_viewer (evidence);
 
-      gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "evidence.open-external");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "evidence.save-copy");
-      gtk_widget_add_css_class (open, "pill");
-      gtk_widget_add_css_class (open, "suggested-action");
-      gtk_widget_add_css_class (save, "pill");
-      gtk_box_append (GTK_BOX (buttons), open);
-      gtk_box_append (GTK_BOX (buttons), save);
-      adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
-      return status;
-    }
-
-  if (!(bytes = debrief_evidence_read_bytes (self->document, evidence, MAX_SHOWN_SIZE, error)))
-    return NULL;
-
+  self->viewer_cancellable = g_cancellable_new ();
   switch (kind)
     {
     case DEBRIEF_EVIDENCE_KIND_METRICS:
-      {
-        DebriefMetricsTable *table = debrief_metrics_csv_parse_bytes (bytes, zone, error);
-        GtkWidget *view;
-
-        if (table == NULL)
-          return NULL;
-        view = debrief_metrics_view_new ();
-        debrief_metrics_view_set_time_zone (DEBRIEF_METRICS_VIEW (view), zone);
-        debrief_metrics_view_set_table (DEBRIEF_METRICS_VIEW (view), table);
-        debrief_metrics_view_set_clock_offset (DEBRIEF_METRICS_VIEW (view), offset_usec);
-        debrief_metrics_view_set_phase_markers (DEBRIEF_METRICS_VIEW (view),
-                                                debrief_document_get_records (self->document, DEBRIEF_TYPE_PHASE_MARKER));
-        g_signal_connect_object (view, "notify::selected-row", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-        return view;
-      }
+      debrief_metrics_content_load_async (self->document, evidence, self->viewer_cancellable, metrics_loaded_cb, self);
+      break;
 
     case DEBRIEF_EVIDENCE_KIND_CHAT:
-      {
-        g_autoptr(GDateTime) reference = debrief_incident_dup_reference_time (incident_of (self));
-        DebriefChatImport *chat = debrief_chat_import_bytes (bytes, debrief_evidence_get_original_name (evidence),
-                                                             DEBRIEF_CHAT_FORMAT_UNKNOWN, reference, error);
-        GtkWidget *view;
-
-        if (chat == NULL)
-          return NULL;
-        view = debrief_chat_view_new ();
-        debrief_chat_view_set_time_zone (DEBRIEF_CHAT_VIEW (view), zone);
-        debrief_chat_view_set_import (DEBRIEF_CHAT_VIEW (view), chat);
-        debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (view), offset_usec);
-        g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-        return view;
-      }
+      debrief_chat_content_load_async (self->document, evidence, self->viewer_cancellable, chat_loaded_cb, self);
+      break;
 
     case DEBRIEF_EVIDENCE_KIND_REPORT:
-      {
-        gsize length;
-        g_autofree char *text = _debrief_text_sanitize (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &length);
-        GtkWidget *view = debrief_report_view_new ();
-
-        debrief_report_view_set_text (DEBRIEF_REPORT_VIEW (view), text, length, debrief_evidence_get_original_name (evidence));
-        g_signal_connect_object (view, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-        return view;
-      }
+      debrief_report_content_load_async (self->document, evidence, self->viewer_cancellable, report_loaded_cb, self);
+      break;
 
     case DEBRIEF_EVIDENCE_KIND_IMAGE:
-      {
-        GtkWidget *view = debrief_image_view_new ();
-
-        /* A damaged image shows its own message in the view. */
-        debrief_image_view_set_bytes (DEBRIEF_IMAGE_VIEW (view), bytes, NULL);
-        return view;
-      }
+      debrief_content_load_bytes_async (self->document, evidence, self->viewer_cancellable, image_loaded_cb, self);
+      break;
 
     case DEBRIEF_EVIDENCE_KIND_LOG:
     case DEBRIEF_EVIDENCE_KIND_OTHER:
     default:
       g_assert_not_reached ();
     }
+
+  return loading_viewer ();
 }
 
 static void
@@ -666,10 +777,11 @@ show_current (DebriefEvidencePage *self)
   GtkWidget *viewer;
 
   g_clear_object (&self->log_model);
+  set_viewer (self, NULL);
+  self->pending_first = self->pending_last = -1;
 
   if (self->current == NULL)
     {
-      set_viewer (self, NULL);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "search") != 0)
         gtk_stack_set_visible_child_name (self->content_stack, "empty");
       if (self->cited_filter != NULL)
@@ -683,7 +795,6 @@ show_current (DebriefEvidencePage *self)
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      set_viewer (self, NULL);
       self->viewer_stale = TRUE;
       update_actions (self);
       return;
@@ -691,10 +802,7 @@ show_current (DebriefEvidencePage *self)
   self->viewer_stale = FALSE;
 
   viewer = make_viewer (self, &error);
-  if (viewer == NULL)
-    viewer = status_viewer ("dialog-warning-symbolic", _("This Evidence Cannot Be Shown"),
-                            error ? error->message : NULL);
-  set_viewer (self, viewer);
+  set_viewer (self, viewer != NULL ? viewer : error_viewer (error));
 
   update_details (self);
   if (self->cited_filter != NULL)
@@ -703,7 +811,8 @@ show_current (DebriefEvidencePage *self)
   update_actions (self);
 }
 
-/* Shows lines @first..@last of the current item, in its viewer. */
+/* Shows lines (or messages, or rows) @first..@last of the current item,
+ * in its viewer; once it has loaded if it is loading. */
 static void
 reveal_place (DebriefEvidencePage *self,
               gint64               first,
@@ -712,120 +821,31 @@ reveal_place (DebriefEvidencePage *self,
   if (self->viewer == NULL || first < 0)
     return;
 
-  if (DEBRIEF_IS_LOG_VIEW (self->viewer) && self->log_model != NULL)
+  if (self->viewer_cancellable != NULL)
     {
-      guint position = debrief_log_model_find_line (self->log_model, (guint64) first);
-
-      /* A filter may hide the line: then the whole log is shown, and the
-       * view's filter controls say so. */
-      if (position == G_MAXUINT || debrief_log_model_get_filtering (self->log_model))
-        {
-          debrief_log_view_clear_filter (DEBRIEF_LOG_VIEW (self->viewer));
-          debrief_log_model_set_filter (self->log_model, DEBRIEF_LOG_LEVEL_NONE, NULL);
-          position = debrief_log_model_find_line (self->log_model, (guint64) first);
-        }
-      else
-        {
-          g_autoptr(DebriefLogRow) row = g_list_model_get_item (G_LIST_MODEL (self->log_model), position);
-
-          if (row != NULL && debrief_log_row_get_line (row) != (guint64) first)
-            {
-              debrief_log_view_clear_filter (DEBRIEF_LOG_VIEW (self->viewer));
-              debrief_log_model_set_filter (self->log_model, DEBRIEF_LOG_LEVEL_NONE, NULL);
-              position = debrief_log_model_find_line (self->log_model, (guint64) first);
-            }
-        }
-      if (position != G_MAXUINT)
-        debrief_log_view_scroll_to (DEBRIEF_LOG_VIEW (self->viewer), position, TRUE);
+      self->pending_first = first;
+      self->pending_last = last;
     }
-  else if (DEBRIEF_IS_CHAT_VIEW (self->viewer))
-    debrief_chat_view_select_range (DEBRIEF_CHAT_VIEW (self->viewer), (guint) first, (guint) MAX (first, last));
-  else if (DEBRIEF_IS_REPORT_VIEW (self->viewer))
-    debrief_report_view_select_lines (DEBRIEF_REPORT_VIEW (self->viewer), (guint) first, (guint) MAX (first, last));
-  else if (DEBRIEF_IS_METRICS_VIEW (self->viewer))
-    debrief_metrics_view_select_row (DEBRIEF_METRICS_VIEW (self->viewer), (guint) first);
+  else if (DEBRIEF_IS_EVIDENCE_VIEWER (self->viewer))
+    debrief_evidence_viewer_select_place (DEBRIEF_EVIDENCE_VIEWER (self->viewer), first, last);
 }
 
 /* --- Citing ----------------------------------------------------------- */
 
-typedef struct
-{
-  guint64  first;
-  guint64  last;
-  gint64   usec;
-  char    *text;
-} Citation;
+typedef DebriefCitation Citation;
 
+/* What the viewer has selected, to cite; clear it with g_free (citation->text). */
 static gboolean
 get_citation (DebriefEvidencePage *self,
               Citation            *citation)
 {
-  memset (citation, 0, sizeof *citation);
-  citation->usec = G_MININT64;
-
-  if (self->viewer == NULL)
-    return FALSE;
-
-  if (DEBRIEF_IS_LOG_VIEW (self->viewer))
+  if (self->viewer == NULL || !DEBRIEF_IS_EVIDENCE_VIEWER (self->viewer))
     {
-      g_autoptr(GPtrArray) rows = debrief_log_view_dup_selected_rows (DEBRIEF_LOG_VIEW (self->viewer));
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      if (rows == NULL || rows->len == 0)
-        return FALSE;
-      for (guint i = 0; i < rows->len; i++)
-        {
-          DebriefLogRow *row = g_ptr_array_index (rows, i);
-
-          if (i == 0)
-            citation->first = debrief_log_row_get_line (row);
-          citation->last = debrief_log_row_get_line (row);
-          if (citation->usec == G_MININT64)
-            citation->usec = debrief_log_row_get_usec (row);
-          g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", debrief_log_row_get_text (row));
-        }
-      citation->text = g_string_free (g_steal_pointer (&text), FALSE);
-      return TRUE;
+      *citation = (DebriefCitation) { 0, 0, G_MININT64, NULL, FALSE };
+      return FALSE;
     }
 
-  if (DEBRIEF_IS_CHAT_VIEW (self->viewer))
-    {
-      guint first, last;
-
-      if (!debrief_chat_view_get_selected_range (DEBRIEF_CHAT_VIEW (self->viewer), &first, &last))
-        return FALSE;
-      citation->first = first;
-      citation->last = last;
-      citation->usec = debrief_chat_view_get_selected_usec (DEBRIEF_CHAT_VIEW (self->viewer));
-      citation->text = debrief_chat_view_dup_selected_text (DEBRIEF_CHAT_VIEW (self->viewer));
-      return TRUE;
-    }
-
-  if (DEBRIEF_IS_REPORT_VIEW (self->viewer))
-    {
-      guint first, last;
-
-      if (!debrief_report_view_get_selected_lines (DEBRIEF_REPORT_VIEW (self->viewer), &first, &last))
-        return FALSE;
-      citation->first = first;
-      citation->last = last;
-      citation->text = debrief_report_view_dup_selected_text (DEBRIEF_REPORT_VIEW (self->viewer));
-      return TRUE;
-    }
-
-  if (DEBRIEF_IS_METRICS_VIEW (self->viewer))
-    {
-      gint row = debrief_metrics_view_get_selected_row (DEBRIEF_METRICS_VIEW (self->viewer));
-
-      if (row < 0)
-        return FALSE;
-      citation->first = citation->last = (guint64) row;
-      citation->usec = debrief_metrics_view_get_row_usec (DEBRIEF_METRICS_VIEW (self->viewer), (guint) row);
-      citation->text = debrief_metrics_view_dup_row_text (DEBRIEF_METRICS_VIEW (self->viewer), (guint) row);
-      return TRUE;
-    }
-
-  return FALSE;
+  return debrief_evidence_viewer_get_citation (DEBRIEF_EVIDENCE_VIEWER (self->viewer), citation);
 }
 
 static void
@@ -873,9 +893,9 @@ align_clock_action (GtkWidget  *widget,
     return;
 
   zone = debrief_incident_dup_time_zone (incident_of (self));
-  if (DEBRIEF_IS_LOG_VIEW (self->viewer) && get_citation (self, &citation))
+  if (get_citation (self, &citation))
     {
-      has_line = TRUE;
+      has_line = citation.by_line;
       g_free (citation.text);
     }
 
@@ -1147,6 +1167,10 @@ debrief_evidence_page_dispose (GObject *object)
 
   _debrief_evidence_page_cancel_import (self);
   debrief_evidence_page_set_document (self, NULL);
+  /* A content load still running must not come back to a page that is gone. */
+  if (self->viewer_cancellable != NULL)
+    g_cancellable_cancel (self->viewer_cancellable);
+  g_clear_object (&self->viewer_cancellable);
   g_clear_object (&self->cited_filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DEBRIEF_TYPE_EVIDENCE_PAGE);
@@ -1239,6 +1263,7 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_first = self->pending_last = -1;
 
   g_signal_connect (factory, "setup", G_CALLBACK (list_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (list_bind_cb), self);

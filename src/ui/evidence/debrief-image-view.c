@@ -57,7 +57,15 @@ struct _DebriefImageView
   GtkLabel          *zoom_label;
 };
 
-G_DEFINE_FINAL_TYPE (DebriefImageView, debrief_image_view, GTK_TYPE_WIDGET)
+/* An image has no lines or times to cite: the viewer's defaults do. */
+static void
+debrief_image_view_viewer_init (DebriefEvidenceViewerInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DebriefImageView, debrief_image_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DEBRIEF_TYPE_EVIDENCE_VIEWER,
+                                                      debrief_image_view_viewer_init))
 
 G_DEFINE_QUARK (debrief-image-view-error-quark, debrief_image_view_error)
 

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "debrief-evidence-viewer.h"
+
 G_BEGIN_DECLS
 
 #define DEBRIEF_IMAGE_VIEW_ERROR (debrief_image_view_error_quark ())

@@ -50,7 +50,11 @@ struct _DebriefLogView
   GtkListView       *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (DebriefLogView, debrief_log_view, GTK_TYPE_WIDGET)
+static void debrief_log_view_viewer_init (DebriefEvidenceViewerInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DebriefLogView, debrief_log_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DEBRIEF_TYPE_EVIDENCE_VIEWER,
+                                                      debrief_log_view_viewer_init))
 
 enum {
   PROP_0,
@@ -65,7 +69,6 @@ static GParamSpec *properties [N_PROPS];
 enum {
   FILTER_CHANGED,
   JUMP_TO_TIME,
-  SELECTION_CHANGED,
   ROW_ACTIVATED,
   N_SIGNALS
 };
@@ -537,7 +540,7 @@ rows_items_changed_cb (DebriefLogView *self)
 static void
 selection_changed_cb (DebriefLogView *self)
 {
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+  debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
 }
 
 static void
@@ -872,7 +875,7 @@ debrief_log_view_set_model (DebriefLogView *self,
   update_line_digits (self);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
-  g_signal_emit (self, signals [SELECTION_CHANGED], 0);
+  debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
 }
 
 GTimeZone *
@@ -1205,13 +1208,6 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  signals [SELECTION_CHANGED] =
-    g_signal_new ("selection-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   /* Enter or a double click on the row at a position of the model. */
   signals [ROW_ACTIVATED] =
     g_signal_new ("row-activated",
@@ -1286,4 +1282,83 @@ debrief_log_view_init (DebriefLogView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update_stack (self);
+}
+
+/* As an evidence viewer: lines of the log, which can set its clock. */
+
+static gboolean
+debrief_log_view_get_citation (DebriefEvidenceViewer *viewer,
+                               DebriefCitation       *citation)
+{
+  g_autoptr(GPtrArray) rows = debrief_log_view_dup_selected_rows (DEBRIEF_LOG_VIEW (viewer));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (rows == NULL || rows->len == 0)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DebriefLogRow *row = g_ptr_array_index (rows, i);
+
+      if (i == 0)
+        citation->first = debrief_log_row_get_line (row);
+      citation->last = debrief_log_row_get_line (row);
+      if (citation->usec == G_MININT64)
+        citation->usec = debrief_log_row_get_usec (row);
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", debrief_log_row_get_text (row));
+    }
+  citation->text = g_string_free (g_steal_pointer (&text), FALSE);
+  citation->by_line = TRUE;
+  return TRUE;
+}
+
+/* Shows line @first. A filter may hide it: then the whole log is shown,
+ * and the filter controls say so. */
+static void
+debrief_log_view_select_place (DebriefEvidenceViewer *viewer,
+                               gint64                 first,
+                               gint64                 last)
+{
+  DebriefLogView *self = DEBRIEF_LOG_VIEW (viewer);
+  DebriefLogModel *model;
+  guint position;
+
+  if (!DEBRIEF_IS_LOG_MODEL (self->rows))
+    return;
+  model = DEBRIEF_LOG_MODEL (self->rows);
+
+  position = debrief_log_model_find_line (model, (guint64) first);
+  if (position == G_MAXUINT || debrief_log_model_get_filtering (model))
+    {
+      debrief_log_view_clear_filter (self);
+      debrief_log_model_set_filter (model, DEBRIEF_LOG_LEVEL_NONE, NULL);
+      position = debrief_log_model_find_line (model, (guint64) first);
+    }
+  else
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      if (row != NULL && debrief_log_row_get_line (row) != (guint64) first)
+        {
+          debrief_log_view_clear_filter (self);
+          debrief_log_model_set_filter (model, DEBRIEF_LOG_LEVEL_NONE, NULL);
+          position = debrief_log_model_find_line (model, (guint64) first);
+        }
+    }
+  if (position != G_MAXUINT)
+    debrief_log_view_scroll_to (self, position, TRUE);
+}
+
+static void
+debrief_log_view_viewer_set_time_zone (DebriefEvidenceViewer *viewer,
+                                       GTimeZone             *zone)
+{
+  debrief_log_view_set_time_zone (DEBRIEF_LOG_VIEW (viewer), zone);
+}
+
+static void
+debrief_log_view_viewer_init (DebriefEvidenceViewerInterface *iface)
+{
+  iface->get_citation = debrief_log_view_get_citation;
+  iface->select_place = debrief_log_view_select_place;
+  iface->set_time_zone = debrief_log_view_viewer_set_time_zone;
 }

@@ -10,7 +10,8 @@
 
 #include <adwaita.h>
 
-#include "import/debrief-timestamp.h"
+#include "core/debrief-log-model.h"
+#include "debrief-evidence-viewer.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,8 @@ G_DECLARE_FINAL_TYPE (DebriefLogView, debrief_log_view, DEBRIEF, LOG_VIEW, GtkWi
  *     whoever owns the model filters it.
  *   "jump-to-time" (gint64 usec): the user asked for the lines at an
  *     aligned time, microseconds since 1970 UTC.
- *   "selection-changed" (): the selected rows changed.
+ *   "selection-changed" (), of DebriefEvidenceViewer: the selected rows
+ *     changed.
  *   "row-activated" (guint position): Enter or a double click on a row.
  *
  * The rows are a GListModel of DebriefLogRow. */

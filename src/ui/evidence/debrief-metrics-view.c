@@ -6,6 +6,10 @@
  * incident's phase markers, a readout under the pointer, and a selected
  * row (by click or the arrow keys) for citing on the timeline.
  *
+ * This part holds the widget, its series and markers, and its API; the
+ * drawing is in debrief-metrics-view-chart.c, the pointer and keys in
+ * debrief-metrics-view-input.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -22,136 +26,18 @@
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
 
-#define TICK_LENGTH        4.0
-#define LABEL_GAP          6.0
-#define MIN_TIME_SPAN      (60 * G_USEC_PER_SEC)
-#define MAX_MARKER_ROWS    3
-#define MAX_TICKS          200
-
 /* The libadwaita palette: blue 3, green 3, orange 3, purple 3, red 3,
  * yellow 3, brown 3. Series past these repeat them, dashed. */
 static const guint32 palette[] = {
   0x3584e4, 0x33d17a, 0xff7800, 0x9141ac, 0xe01b24, 0xf6d32d, 0x986a44,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (palette) == DEBRIEF_METRICS_VIEW_N_COLORS);
 
-typedef enum
-{
-  TICK_MSEC,
-  TICK_SEC,
-  TICK_MIN,
-  TICK_DAY,
-  TICK_MONTH,
-} TickFormat;
+static void debrief_metrics_view_viewer_init (DebriefEvidenceViewerInterface *iface);
 
-/* Steps of the time axis; days and months count in the shown time zone. */
-static const struct
-{
-  gint64     usec;
-  TickFormat format;
-  guint      n;       /* days or months, for TICK_DAY and TICK_MONTH */
-} time_steps[] = {
-  { G_USEC_PER_SEC / 100, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC / 50, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC / 20, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC / 10, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC / 5, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC / 2, TICK_MSEC, 0 },
-  { G_USEC_PER_SEC, TICK_SEC, 0 },
-  { 2 * G_USEC_PER_SEC, TICK_SEC, 0 },
-  { 5 * G_USEC_PER_SEC, TICK_SEC, 0 },
-  { 10 * G_USEC_PER_SEC, TICK_SEC, 0 },
-  { 15 * G_USEC_PER_SEC, TICK_SEC, 0 },
-  { 30 * G_USEC_PER_SEC, TICK_SEC, 0 },
-  { G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { 2 * G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { 5 * G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { 10 * G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { 15 * G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { 30 * G_TIME_SPAN_MINUTE, TICK_MIN, 0 },
-  { G_TIME_SPAN_HOUR, TICK_MIN, 0 },
-  { 2 * G_TIME_SPAN_HOUR, TICK_MIN, 0 },
-  { 3 * G_TIME_SPAN_HOUR, TICK_MIN, 0 },
-  { 6 * G_TIME_SPAN_HOUR, TICK_MIN, 0 },
-  { 12 * G_TIME_SPAN_HOUR, TICK_MIN, 0 },
-  { G_TIME_SPAN_DAY, TICK_DAY, 1 },
-  { 2 * G_TIME_SPAN_DAY, TICK_DAY, 2 },
-  { 7 * G_TIME_SPAN_DAY, TICK_DAY, 7 },
-  { 14 * G_TIME_SPAN_DAY, TICK_DAY, 14 },
-  { 30 * G_TIME_SPAN_DAY, TICK_MONTH, 1 },
-  { 91 * G_TIME_SPAN_DAY, TICK_MONTH, 3 },
-  { 182 * G_TIME_SPAN_DAY, TICK_MONTH, 6 },
-  { 365 * G_TIME_SPAN_DAY, TICK_MONTH, 12 },
-  { 5 * 365 * G_TIME_SPAN_DAY, TICK_MONTH, 60 },
-  { 25 * 365 * G_TIME_SPAN_DAY, TICK_MONTH, 300 },
-};
-
-typedef struct
-{
-  DebriefMarkerKind kind;
-  gint64            usec;
-  double            x;
-  double            label_x;
-  double            label_width;
-  guint             row;
-} Marker;
-
-typedef struct
-{
-  double  width;
-  double  height;
-  double  label_height;
-
-  /* The plot, inside the axes. */
-  double  x;
-  double  y;
-  double  w;
-  double  h;
-
-  gint64  t0;
-  gint64  t1;
-  guint   time_step;    /* index into time_steps */
-
-  double  v0;
-  double  v1;
-  double  v_step;
-  double  v_scale;      /* 1, 1e3, 1e6 … for the labels' suffix */
-  guint   v_decimals;
-
-  guint   marker_rows;
-} Layout;
-
-struct _DebriefMetricsView
-{
-  GtkWidget            parent_instance;
-
-  DebriefMetricsTable *table;
-  guint               *order;    /* rows by time */
-  guint               *rank;     /* each row's place in @order */
-  gboolean            *visible;  /* per series */
-  GPtrArray           *buttons;  /* GtkCheckButton per series, owned by the box */
-  gint64               t_min;    /* table times, before the clock offset */
-  gint64               t_max;
-  gboolean             sub_second;
-
-  gboolean             has_values;
-  double               v_min;    /* of the visible series */
-  double               v_max;
-
-  gint64               clock_offset;
-  GTimeZone           *zone;
-
-  GListModel          *markers;
-  GPtrArray           *watched_markers;
-  GArray              *drawn_markers;  /* of Marker */
-
-  int                  selected_row;
-  int                  hover_row;
-
-  GtkFlowBox          *series_box;
-  GtkWidget           *chart;
-};
-
-G_DEFINE_FINAL_TYPE (DebriefMetricsView, debrief_metrics_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (DebriefMetricsView, debrief_metrics_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DEBRIEF_TYPE_EVIDENCE_VIEWER,
+                                                      debrief_metrics_view_viewer_init))
 
 enum {
   PROP_0,
@@ -164,9 +50,9 @@ static GParamSpec *properties [N_PROPS];
 
 /* Helpers */
 
-static gint64
-floor_div (gint64 a,
-           gint64 b)
+gint64
+_debrief_metrics_view_floor_div (gint64 a,
+                                 gint64 b)
 {
   gint64 q = a / b;
 
@@ -176,22 +62,22 @@ floor_div (gint64 a,
   return q;
 }
 
-static guint
-n_rows (DebriefMetricsView *self)
+guint
+_debrief_metrics_view_n_rows (DebriefMetricsView *self)
 {
   return self->table != NULL ? self->table->times->len : 0;
 }
 
-static guint
-n_series (DebriefMetricsView *self)
+guint
+_debrief_metrics_view_n_series (DebriefMetricsView *self)
 {
   return self->table != NULL ? self->table->series->len : 0;
 }
 
-static double
-value_at (DebriefMetricsView *self,
-          guint               series,
-          guint               row)
+double
+_debrief_metrics_view_value_at (DebriefMetricsView *self,
+                                guint               series,
+                                guint               row)
 {
   DebriefMetricsSeries *s = g_ptr_array_index (self->table->series, series);
 
@@ -201,9 +87,9 @@ value_at (DebriefMetricsView *self,
   return g_array_index (s->values, double, row);
 }
 
-static const char *
-series_name (DebriefMetricsView *self,
-             guint               series)
+const char *
+_debrief_metrics_view_series_name (DebriefMetricsView *self,
+                                   guint               series)
 {
   DebriefMetricsSeries *s = g_ptr_array_index (self->table->series, series);
 
@@ -211,16 +97,16 @@ series_name (DebriefMetricsView *self,
 }
 
 /* The time a row is drawn at: the table's, moved by the clock offset. */
-static gint64
-row_usec (DebriefMetricsView *self,
-          guint               row)
+gint64
+_debrief_metrics_view_row_usec (DebriefMetricsView *self,
+                                guint               row)
 {
   return g_array_index (self->table->times, gint64, row) + self->clock_offset;
 }
 
-static void
-series_color (guint    series,
-              GdkRGBA *rgba)
+void
+_debrief_metrics_view_series_color (guint    series,
+                                    GdkRGBA *rgba)
 {
   guint32 rgb = palette[series % G_N_ELEMENTS (palette)];
 
@@ -230,100 +116,12 @@ series_color (guint    series,
   rgba->alpha = 1.;
 }
 
-static const char *
-marker_label (DebriefMarkerKind kind)
-{
-  switch (kind)
-    {
-    case DEBRIEF_MARKER_KIND_IMPACT_START:
-      return _("Impact started");
-    case DEBRIEF_MARKER_KIND_DETECTED:
-      return _("Detected");
-    case DEBRIEF_MARKER_KIND_ACKNOWLEDGED:
-      return _("Acknowledged");
-    case DEBRIEF_MARKER_KIND_MITIGATED:
-      return _("Mitigated");
-    case DEBRIEF_MARKER_KIND_RESOLVED:
-      return _("Resolved");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-/* Writes the locale's decimal separator in place of the C locale's. */
-static char *
-localize_number (const char *text)
-{
-  const char *point = localeconv ()->decimal_point;
-  const char *dot = strchr (text, '.');
-
-  if (dot == NULL || point == NULL || g_str_equal (point, "."))
-    return g_strdup (text);
-
-  return g_strdup_printf ("%.*s%s%s", (int) (dot - text), text, point, dot + 1);
-}
-
-/* A value as read: up to six significant digits, no trailing zeros. */
-static char *
-format_value (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[16];
-  int digits;
-
-  if (value != 0 && fabs (value) < 1e-4)
-    return localize_number (g_ascii_formatd (buffer, sizeof buffer, "%.3g", value));
-
-  digits = value == 0 ? 0 : 6 - ((int) floor (log10 (fabs (value))) + 1);
-  digits = CLAMP (digits, 0, 6);
-  g_snprintf (format, sizeof format, "%%.%df", digits);
-  g_ascii_formatd (buffer, sizeof buffer, format, value);
-
-  if (strchr (buffer, '.') != NULL)
-    {
-      char *end = buffer + strlen (buffer) - 1;
-
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  if (g_str_equal (buffer, "-0"))
-    return g_strdup ("0");
-
-  return localize_number (buffer);
-}
-
-static char *
-format_tick_value (const Layout *layout,
-                   double        value)
-{
-  static const char *suffixes[] = { "", "k", "M", "G", "T" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[16];
-  g_autofree char *number = NULL;
-  guint suffix = 0;
-  double scaled = value / layout->v_scale;
-
-  for (double s = layout->v_scale; s >= 1e3 && suffix + 1 < G_N_ELEMENTS (suffixes); s /= 1e3)
-    suffix++;
-
-  /* Zero is zero in any unit, and not -0 from rounding. */
-  if (fabs (scaled) < layout->v_step / layout->v_scale * 1e-6)
-    return g_strdup ("0");
-
-  g_snprintf (format, sizeof format, "%%.%uf", layout->v_decimals);
-  number = localize_number (g_ascii_formatd (buffer, sizeof buffer, format, scaled));
-
-  return g_strconcat (number, suffixes[suffix], NULL);
-}
-
-static gint64
-utc_offset (GTimeZone *zone,
-            gint64     usec)
+gint64
+_debrief_metrics_view_utc_offset (GTimeZone *zone,
+                                  gint64     usec)
 {
   int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL,
-                                            floor_div (usec, G_USEC_PER_SEC));
+                                            _debrief_metrics_view_floor_div (usec, G_USEC_PER_SEC));
 
   if (interval < 0)
     return 0;
@@ -331,11 +129,11 @@ utc_offset (GTimeZone *zone,
   return (gint64) g_time_zone_get_offset (zone, interval) * G_USEC_PER_SEC;
 }
 
-static GDateTime *
-new_datetime (DebriefMetricsView *self,
-              gint64              usec)
+GDateTime *
+_debrief_metrics_view_new_datetime (DebriefMetricsView *self,
+                                    gint64              usec)
 {
-  gint64 secs = floor_div (usec, G_USEC_PER_SEC);
+  gint64 secs = _debrief_metrics_view_floor_div (usec, G_USEC_PER_SEC);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (secs);
   g_autoptr(GDateTime) precise = NULL;
 
@@ -349,13 +147,13 @@ new_datetime (DebriefMetricsView *self,
   return g_date_time_to_timezone (precise, self->zone);
 }
 
-static char *
-format_usec (DebriefMetricsView *self,
-             gint64              usec,
-             const char         *format,
-             gboolean            msec)
+char *
+_debrief_metrics_view_format_usec (DebriefMetricsView *self,
+                                   gint64              usec,
+                                   const char         *format,
+                                   gboolean            msec)
 {
-  g_autoptr(GDateTime) datetime = new_datetime (self, usec);
+  g_autoptr(GDateTime) datetime = _debrief_metrics_view_new_datetime (self, usec);
   g_autofree char *text = NULL;
 
   if (datetime == NULL)
@@ -368,13 +166,13 @@ format_usec (DebriefMetricsView *self,
   return g_steal_pointer (&text);
 }
 
-static gboolean
-same_day (DebriefMetricsView *self,
-          gint64              a,
-          gint64              b)
+gboolean
+_debrief_metrics_view_same_day (DebriefMetricsView *self,
+                                gint64              a,
+                                gint64              b)
 {
-  g_autoptr(GDateTime) da = new_datetime (self, a);
-  g_autoptr(GDateTime) db = new_datetime (self, b);
+  g_autoptr(GDateTime) da = _debrief_metrics_view_new_datetime (self, a);
+  g_autoptr(GDateTime) db = _debrief_metrics_view_new_datetime (self, b);
 
   return da != NULL && db != NULL &&
          g_date_time_get_year (da) == g_date_time_get_year (db) &&
@@ -383,50 +181,16 @@ same_day (DebriefMetricsView *self,
 
 /* The time of a row as the readout and citations give it: with the date
  * when the table spans more than one day. */
-static char *
-format_row_time (DebriefMetricsView *self,
-                 guint               row)
+char *
+_debrief_metrics_view_format_row_time (DebriefMetricsView *self,
+                                       guint               row)
 {
   const char *format = "%H:%M:%S";
 
-  if (!same_day (self, self->t_min + self->clock_offset, self->t_max + self->clock_offset))
+  if (!_debrief_metrics_view_same_day (self, self->t_min + self->clock_offset, self->t_max + self->clock_offset))
     format = "%Y-%m-%d %H:%M:%S";
 
-  return format_usec (self, row_usec (self, row), format, self->sub_second);
-}
-
-static PangoLayout *
-create_layout (DebriefMetricsView *self,
-               const char         *text,
-               gboolean            small,
-               gboolean            bold)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (self->chart, text);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  /* Figures of one width, so labels do not jitter as they change. */
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  if (small)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_attributes (layout, attrs);
-
-  return layout;
-}
-
-static void
-layout_size (PangoLayout *layout,
-             double      *width,
-             double      *height)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (width != NULL)
-    *width = w;
-  if (height != NULL)
-    *height = h;
+  return _debrief_metrics_view_format_usec (self, _debrief_metrics_view_row_usec (self, row), format, self->sub_second);
 }
 
 /* Data */
@@ -438,7 +202,7 @@ update_value_range (DebriefMetricsView *self)
   self->v_min = INFINITY;
   self->v_max = -INFINITY;
 
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     {
       DebriefMetricsSeries *s = g_ptr_array_index (self->table->series, i);
 
@@ -471,11 +235,11 @@ compare_rows (gconstpointer a,
 }
 
 /* The row whose time is nearest to @usec (aligned). */
-static int
-nearest_row (DebriefMetricsView *self,
-             gint64              usec)
+int
+_debrief_metrics_view_nearest_row (DebriefMetricsView *self,
+                                   gint64              usec)
 {
-  guint n = n_rows (self);
+  guint n = _debrief_metrics_view_n_rows (self);
   guint lo = 0, hi;
 
   if (n == 0)
@@ -486,7 +250,7 @@ nearest_row (DebriefMetricsView *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (row_usec (self, self->order[mid]) < usec)
+      if (_debrief_metrics_view_row_usec (self, self->order[mid]) < usec)
         lo = mid + 1;
       else
         hi = mid;
@@ -494,1104 +258,31 @@ nearest_row (DebriefMetricsView *self,
 
   if (lo == n)
     return self->order[n - 1];
-  if (lo > 0 && usec - row_usec (self, self->order[lo - 1]) <= row_usec (self, self->order[lo]) - usec)
+  if (lo > 0 && usec - _debrief_metrics_view_row_usec (self, self->order[lo - 1]) <= _debrief_metrics_view_row_usec (self, self->order[lo]) - usec)
     return self->order[lo - 1];
 
   return self->order[lo];
 }
 
-/* Layout */
-
-static gint64
-marker_usec (DebriefPhaseMarker *marker,
-             gboolean           *set)
-{
-  GDateTime *at = debrief_phase_marker_get_at (marker);
-
-  *set = at != NULL;
-  if (at == NULL)
-    return 0;
-
-  return g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
-}
-
-static double
-x_of (const Layout *layout,
-      gint64        usec)
-{
-  return layout->x + (double) (usec - layout->t0) / (double) (layout->t1 - layout->t0) * layout->w;
-}
-
-static double
-y_of (const Layout *layout,
-      double        value)
-{
-  return layout->y + layout->h - (value - layout->v0) / (layout->v1 - layout->v0) * layout->h;
-}
-
-static void
-compute_value_axis (DebriefMetricsView *self,
-                    Layout             *layout)
-{
-  double lo = 0, hi = 1, raw, magnitude, norm, largest;
-  guint target = MAX (2, (guint) (layout->h / 48));
-
-  if (self->has_values)
-    {
-      lo = self->v_min;
-      hi = self->v_max;
-    }
-
-  if (hi - lo <= fabs (hi) * 1e-12 || !isfinite (hi - lo))
-    {
-      double pad = lo == 0 ? 1 : fabs (lo) * 0.1;
-
-      if (!isfinite (hi - lo))
-        {
-          lo = -G_MAXDOUBLE / 4;
-          hi = G_MAXDOUBLE / 4;
-        }
-      else
-        {
-          lo -= pad;
-          hi += pad;
-        }
-    }
-
-  raw = (hi - lo) / target;
-  magnitude = pow (10, floor (log10 (raw)));
-  norm = raw / magnitude;
-  if (norm <= 1)
-    layout->v_step = magnitude;
-  else if (norm <= 2)
-    layout->v_step = 2 * magnitude;
-  else if (norm <= 2.5)
-    layout->v_step = 2.5 * magnitude;
-  else if (norm <= 5)
-    layout->v_step = 5 * magnitude;
-  else
-    layout->v_step = 10 * magnitude;
-
-  layout->v0 = floor (lo / layout->v_step) * layout->v_step;
-  layout->v1 = ceil (hi / layout->v_step) * layout->v_step;
-  if (layout->v1 <= layout->v0)
-    layout->v1 = layout->v0 + layout->v_step;
-
-  largest = MAX (fabs (layout->v0), fabs (layout->v1));
-  layout->v_scale = 1;
-  while (largest / layout->v_scale >= 1e5 && layout->v_scale < 1e12)
-    layout->v_scale *= 1e3;
-
-  layout->v_decimals = 0;
-  for (double step = layout->v_step / layout->v_scale;
-       layout->v_decimals < 12 && fabs (step - round (step)) > step * 1e-6;
-       step *= 10)
-    layout->v_decimals++;
-}
-
-static guint
-n_value_ticks (const Layout *layout)
-{
-  double n = round ((layout->v1 - layout->v0) / layout->v_step);
-
-  return isfinite (n) ? (guint) CLAMP (n, 1, MAX_TICKS) : 1;
-}
-
-static TickFormat
-tick_format (const Layout *layout)
-{
-  return time_steps[layout->time_step].format;
-}
-
-static char *
-format_tick_time (DebriefMetricsView *self,
-                  const Layout       *layout,
-                  gint64              usec)
-{
-  switch (tick_format (layout))
-    {
-    case TICK_MSEC:
-      return format_usec (self, usec, "%H:%M:%S", TRUE);
-    case TICK_SEC:
-      return format_usec (self, usec, "%H:%M:%S", FALSE);
-    case TICK_MIN:
-      return format_usec (self, usec, "%H:%M", FALSE);
-    case TICK_DAY:
-      /* Translators: a day on the time axis of a chart, see
-       * g_date_time_format(); keep it short. */
-      return format_usec (self, usec, _("%-d %b"), FALSE);
-    case TICK_MONTH:
-    default:
-      /* Translators: a month on the time axis of a chart, see
-       * g_date_time_format(); keep it short. */
-      return format_usec (self, usec, _("%b %Y"), FALSE);
-    }
-}
-
-/* The date under the times of the time axis, where the day changes. */
-static char *
-format_tick_date (DebriefMetricsView *self,
-                  gint64              usec)
-{
-  /* Translators: a date under the times of a chart's time axis, see
-   * g_date_time_format(). */
-  return format_usec (self, usec, _("%-d %b %Y"), FALSE);
-}
-
-static void
-choose_time_step (DebriefMetricsView *self,
-                  Layout             *layout)
-{
-  static const char *samples[] = {
-    [TICK_MSEC] = "00:00:00.000",
-    [TICK_SEC] = "00:00:00",
-    [TICK_MIN] = "00:00",
-    [TICK_DAY] = "30 Sep",
-    [TICK_MONTH] = "Sep 2026",
-  };
-  double widths[G_N_ELEMENTS (samples)];
-  double span = (double) (layout->t1 - layout->t0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    {
-      g_autoptr(PangoLayout) text = create_layout (self, samples[i], TRUE, FALSE);
-
-      layout_size (text, &widths[i], NULL);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (time_steps); i++)
-    {
-      double n = span / (double) time_steps[i].usec;
-
-      layout->time_step = i;
-      if (n * (widths[time_steps[i].format] + 24) <= layout->w)
-        return;
-    }
-}
-
-/* The times of the ticks: on whole steps of the shown time zone's clock. */
-static GArray *
-time_ticks (DebriefMetricsView *self,
-            const Layout       *layout)
-{
-  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 step = time_steps[layout->time_step].usec;
-  guint n = time_steps[layout->time_step].n;
-  TickFormat format = tick_format (layout);
-
-  if (format == TICK_DAY || format == TICK_MONTH)
-    {
-      g_autoptr(GDateTime) first = new_datetime (self, layout->t0);
-      g_autoptr(GDateTime) tick = NULL;
-
-      if (first == NULL)
-        return ticks;
-
-      tick = g_date_time_new (self->zone,
-                              g_date_time_get_year (first),
-                              format == TICK_MONTH ? 1 : g_date_time_get_month (first),
-                              format == TICK_MONTH ? 1 : g_date_time_get_day_of_month (first),
-                              0, 0, 0);
-      if (format == TICK_DAY && n == 7)
-        {
-          GDateTime *monday = g_date_time_add_days (tick, 1 - g_date_time_get_day_of_week (tick));
-
-          g_date_time_unref (tick);
-          tick = monday;
-        }
-
-      while (tick != NULL && ticks->len < MAX_TICKS)
-        {
-          gint64 usec = g_date_time_to_unix (tick) * G_USEC_PER_SEC;
-          GDateTime *next;
-
-          if (usec > layout->t1)
-            break;
-          if (usec >= layout->t0)
-            g_array_append_val (ticks, usec);
-
-          next = format == TICK_MONTH ? g_date_time_add_months (tick, n) : g_date_time_add_days (tick, n);
-          g_date_time_unref (tick);
-          tick = next;
-        }
-
-      return ticks;
-    }
-
-  for (gint64 usec = floor_div (layout->t0 + utc_offset (self->zone, layout->t0), step) * step -
-                     utc_offset (self->zone, layout->t0);
-       usec <= layout->t1 && ticks->len < MAX_TICKS;)
-    {
-      gint64 next = usec + step;
-      gint64 offset = utc_offset (self->zone, next);
-      gint64 aligned = floor_div (next + offset, step) * step - offset;
-
-      if (usec >= layout->t0)
-        g_array_append_val (ticks, usec);
-
-      /* Across a change of the clocks, back onto whole steps. */
-      usec = aligned > usec ? aligned : next;
-    }
-
-  return ticks;
-}
-
-static int
-compare_markers (gconstpointer a,
-                 gconstpointer b)
-{
-  const Marker *ma = a;
-  const Marker *mb = b;
-
-  return ma->usec < mb->usec ? -1 : ma->usec > mb->usec;
-}
-
-/* The markers within the time shown, left to right, their labels placed
- * in as many rows as they need not to overlap. Returns the rows. */
-static guint
-place_markers (DebriefMetricsView *self,
-               const Layout       *layout,
-               GArray             *markers)
-{
-  double row_end[MAX_MARKER_ROWS];
-  guint rows = 0;
-  guint n;
-
-  if (self->markers == NULL)
-    return 0;
-
-  n = g_list_model_get_n_items (self->markers);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (self->markers, i);
-      Marker marker = { 0 };
-      gboolean set;
-
-      if (!DEBRIEF_IS_PHASE_MARKER (item))
-        continue;
-
-      marker.usec = marker_usec (DEBRIEF_PHASE_MARKER (item), &set);
-      if (!set || marker.usec < layout->t0 || marker.usec > layout->t1)
-        continue;
-
-      marker.kind = debrief_phase_marker_get_kind (DEBRIEF_PHASE_MARKER (item));
-      marker.x = x_of (layout, marker.usec);
-      g_array_append_val (markers, marker);
-    }
-
-  g_array_sort (markers, compare_markers);
-
-  for (guint i = 0; i < markers->len; i++)
-    {
-      Marker *marker = &g_array_index (markers, Marker, i);
-      g_autoptr(PangoLayout) text = create_layout (self, marker_label (marker->kind), TRUE, TRUE);
-      guint row;
-
-      layout_size (text, &marker->label_width, NULL);
-      marker->label_x = marker->x + 4;
-      if (marker->label_x + marker->label_width > layout->width - 2)
-        marker->label_x = marker->x - 4 - marker->label_width;
-
-      for (row = 0; row < rows; row++)
-        if (marker->label_x >= row_end[row] + 8)
-          break;
-      if (row == rows)
-        {
-          if (rows < MAX_MARKER_ROWS)
-            rows++;
-          else
-            row = rows - 1;
-        }
-      marker->row = row;
-      row_end[row] = marker->label_x + marker->label_width;
-    }
-
-  return rows;
-}
-
-static void
-compute_layout_with (DebriefMetricsView *self,
-                     guint               marker_rows,
-                     Layout             *layout)
-{
-  g_autoptr(PangoLayout) sample = create_layout (self, "0:", TRUE, FALSE);
-  double top, bottom, left = 0;
-  guint n_ticks;
-
-  layout->width = gtk_widget_get_width (self->chart);
-  layout->height = gtk_widget_get_height (self->chart);
-  layout_size (sample, NULL, &layout->label_height);
-  layout->marker_rows = marker_rows;
-
-  layout->t0 = self->t_min + self->clock_offset;
-  layout->t1 = self->t_max + self->clock_offset;
-  if (layout->t1 - layout->t0 <= 0)
-    {
-      layout->t0 -= MIN_TIME_SPAN / 2;
-      layout->t1 += MIN_TIME_SPAN / 2;
-    }
-
-  top = 10 + marker_rows * (layout->label_height + 4);
-  bottom = TICK_LENGTH + 2 * layout->label_height + 8;
-  layout->y = top;
-  layout->h = MAX (layout->height - top - bottom, 1);
-
-  compute_value_axis (self, layout);
-  n_ticks = n_value_ticks (layout);
-  for (guint i = 0; i <= n_ticks && self->has_values; i++)
-    {
-      g_autofree char *label = format_tick_value (layout, layout->v0 + i * layout->v_step);
-      g_autoptr(PangoLayout) text = create_layout (self, label, TRUE, FALSE);
-      double w;
-
-      layout_size (text, &w, NULL);
-      left = MAX (left, w);
-    }
-
-  layout->x = MAX (left + LABEL_GAP + 6, 24);
-  layout->w = MAX (layout->width - layout->x - 16, 1);
-
-  choose_time_step (self, layout);
-}
-
-static void
-compute_layout (DebriefMetricsView *self,
-                Layout             *layout,
-                GArray             *markers)
-{
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Marker));
-  guint rows;
-
-  compute_layout_with (self, 0, layout);
-  rows = place_markers (self, layout, placed);
-  if (rows > 0)
-    {
-      compute_layout_with (self, rows, layout);
-      g_array_set_size (placed, 0);
-      place_markers (self, layout, placed);
-    }
-
-  if (markers != NULL)
-    g_array_append_vals (markers, placed->data, placed->len);
-}
-
-/* Drawing */
-
-typedef struct
-{
-  GdkRGBA fg;
-  GdkRGBA accent;
-  GdkRGBA bg;
-} Colors;
-
-static void
-get_colors (DebriefMetricsView *self,
-            Colors             *colors)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (self->chart);
-
-  gtk_style_context_get_color (context, &colors->fg);
-
-  if (!gtk_style_context_lookup_color (context, "accent_color", &colors->accent))
-    gdk_rgba_parse (&colors->accent, "#3584e4");
-
-  if (!gtk_style_context_lookup_color (context, "popover_bg_color", &colors->bg) &&
-      !gtk_style_context_lookup_color (context, "view_bg_color", &colors->bg))
-    {
-      double luminance = 0.3 * colors->fg.red + 0.59 * colors->fg.green + 0.11 * colors->fg.blue;
-
-      gdk_rgba_parse (&colors->bg, luminance > 0.5 ? "#383838" : "#ffffff");
-    }
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *rgba,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
-}
-
-static void
-show_text (cairo_t     *cr,
-           PangoLayout *text,
-           double       x,
-           double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   w,
-                   double   h,
-                   double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-draw_message (DebriefMetricsView *self,
-              cairo_t            *cr,
-              const Colors       *colors,
-              double              cx,
-              double              cy,
-              const char         *message)
-{
-  g_autoptr(PangoLayout) text = create_layout (self, message, FALSE, FALSE);
-  double w, h;
-
-  layout_size (text, &w, &h);
-  set_source (cr, &colors->fg, 0.55);
-  show_text (cr, text, round (cx - w / 2), round (cy - h / 2));
-}
-
-static void
-draw_axes (DebriefMetricsView *self,
-           cairo_t            *cr,
-           const Layout       *layout,
-           const Colors       *colors)
-{
-  g_autoptr(GArray) ticks = time_ticks (self, layout);
-  guint n_ticks = n_value_ticks (layout);
-  double previous_end = -G_MAXDOUBLE;
-  double date_end = -G_MAXDOUBLE;
-  gint64 previous_tick = G_MININT64;
-
-  cairo_set_line_width (cr, 1);
-
-  for (guint i = 0; i <= n_ticks; i++)
-    {
-      double value = layout->v0 + i * layout->v_step;
-      double y = round (y_of (layout, value)) + 0.5;
-
-      set_source (cr, &colors->fg, i == 0 ? 0.35 : 0.1);
-      cairo_move_to (cr, layout->x, y);
-      cairo_line_to (cr, layout->x + layout->w, y);
-      cairo_stroke (cr);
-
-      if (self->has_values)
-        {
-          g_autofree char *label = format_tick_value (layout, value);
-          g_autoptr(PangoLayout) text = create_layout (self, label, TRUE, FALSE);
-          double w, h;
-
-          layout_size (text, &w, &h);
-          set_source (cr, &colors->fg, 0.7);
-          show_text (cr, text, layout->x - LABEL_GAP - w, round (y - h / 2));
-        }
-    }
-
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      gint64 usec = g_array_index (ticks, gint64, i);
-      double x = round (x_of (layout, usec)) + 0.5;
-      double bottom = layout->y + layout->h;
-      g_autofree char *label = format_tick_time (self, layout, usec);
-      g_autoptr(PangoLayout) text = create_layout (self, label, TRUE, FALSE);
-      double w, h, lx;
-
-      set_source (cr, &colors->fg, 0.06);
-      cairo_move_to (cr, x, layout->y);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
-
-      set_source (cr, &colors->fg, 0.35);
-      cairo_move_to (cr, x, bottom);
-      cairo_line_to (cr, x, bottom + TICK_LENGTH);
-      cairo_stroke (cr);
-
-      layout_size (text, &w, &h);
-      lx = CLAMP (round (x - w / 2), 0, MAX (0, layout->width - w));
-      if (lx < previous_end + 4)
-        continue;
-      previous_end = lx + w;
-
-      set_source (cr, &colors->fg, 0.7);
-      show_text (cr, text, lx, bottom + TICK_LENGTH + 2);
-
-      /* Under times of day, the date: first, and where it changes. */
-      if (tick_format (layout) <= TICK_MIN &&
-          (previous_tick == G_MININT64 || !same_day (self, previous_tick, usec)) &&
-          lx >= date_end + 8)
-        {
-          g_autofree char *date = format_tick_date (self, usec);
-          g_autoptr(PangoLayout) date_text = create_layout (self, date, TRUE, FALSE);
-          double dw, dx;
-
-          layout_size (date_text, &dw, NULL);
-          dx = CLAMP (lx, 0, MAX (0, layout->width - dw));
-          set_source (cr, &colors->fg, 0.5);
-          show_text (cr, date_text, dx, bottom + TICK_LENGTH + 2 + h);
-          date_end = dx + dw;
-        }
-      previous_tick = usec;
-    }
-
-  if (ticks->len == 0 && tick_format (layout) <= TICK_MIN)
-    {
-      g_autofree char *date = format_tick_date (self, layout->t0);
-      g_autoptr(PangoLayout) date_text = create_layout (self, date, TRUE, FALSE);
-
-      set_source (cr, &colors->fg, 0.5);
-      show_text (cr, date_text, layout->x, layout->y + layout->h + TICK_LENGTH + 2 + layout->label_height);
-    }
-}
-
-static void
-draw_markers (DebriefMetricsView *self,
-              cairo_t            *cr,
-              const Layout       *layout,
-              const Colors       *colors,
-              GArray             *markers)
-{
-  static const double dashes[] = { 4, 3 };
-
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const Marker *marker = &g_array_index (markers, Marker, i);
-      g_autoptr(PangoLayout) text = create_layout (self, marker_label (marker->kind), TRUE, TRUE);
-      double label_y = 6 + marker->row * (layout->label_height + 4);
-      double x = round (marker->x) + 0.5;
-
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-      set_source (cr, &colors->fg, 0.55);
-      cairo_move_to (cr, x, label_y + layout->label_height / 2);
-      cairo_line_to (cr, x, layout->y + layout->h);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      set_source (cr, &colors->fg, 0.85);
-      show_text (cr, text, round (marker->label_x), label_y);
-    }
-}
-
-static void
-dot (cairo_t *cr,
-     double   x,
-     double   y,
-     double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-}
-
-/* One series as a line, broken where values are missing. Where rows are
- * denser than pixels, each column of pixels gets the first, lowest,
- * highest and last value that falls in it, so spikes stay visible. */
-static void
-draw_series (DebriefMetricsView *self,
-             cairo_t            *cr,
-             const Layout       *layout,
-             guint               series)
-{
-  static const double dashed[] = { 6, 4 };
-  g_autoptr(GArray) isolated = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean in_segment = FALSE;
-  guint segment_points = 0;
-  gboolean have_column = FALSE;
-  gint64 column = 0;
-  double column_x = 0, first = 0, lowest = 0, highest = 0, last = 0;
-  guint column_points = 0;
-  guint n = n_rows (self);
-  gboolean dots = n > 0 && layout->w / n >= 10;
-  GdkRGBA color;
-
-  series_color (series, &color);
-
-  cairo_new_path (cr);
-
-#define FLUSH_COLUMN()                                                    \
-  G_STMT_START {                                                          \
-    if (have_column)                                                      \
-      {                                                                   \
-        if (!in_segment)                                                  \
-          cairo_move_to (cr, column_x, first);                            \
-        else                                                              \
-          cairo_line_to (cr, column_x, first);                            \
-        if (column_points > 1)                                            \
-          {                                                               \
-            cairo_line_to (cr, column_x, lowest);                         \
-            cairo_line_to (cr, column_x, highest);                        \
-            cairo_line_to (cr, column_x, last);                           \
-          }                                                               \
-        in_segment = TRUE;                                                \
-        segment_points += column_points;                                  \
-        have_column = FALSE;                                              \
-      }                                                                   \
-  } G_STMT_END
-
-  for (guint k = 0; k <= n; k++)
-    {
-      guint row = k < n ? self->order[k] : 0;
-      double v = k < n ? value_at (self, series, row) : NAN;
-      double x, y;
-
-      if (!isfinite (v))
-        {
-          FLUSH_COLUMN ();
-          if (in_segment && segment_points == 1)
-            {
-              g_array_append_val (isolated, column_x);
-              g_array_append_val (isolated, first);
-            }
-          in_segment = FALSE;
-          segment_points = 0;
-          continue;
-        }
-
-      x = x_of (layout, row_usec (self, row));
-      y = y_of (layout, v);
-
-      if (have_column && (gint64) floor (x) == column)
-        {
-          lowest = MAX (lowest, y);
-          highest = MIN (highest, y);
-          last = y;
-          column_points++;
-          continue;
-        }
-
-      FLUSH_COLUMN ();
-      have_column = TRUE;
-      column = (gint64) floor (x);
-      column_x = x;
-      first = lowest = highest = last = y;
-      column_points = 1;
-    }
-
-#undef FLUSH_COLUMN
-
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 2);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  if (series >= G_N_ELEMENTS (palette))
-    cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  for (guint i = 0; i + 1 < isolated->len; i += 2)
-    dot (cr, g_array_index (isolated, double, i), g_array_index (isolated, double, i + 1), 3);
-
-  if (dots)
-    for (guint row = 0; row < n; row++)
-      {
-        double v = value_at (self, series, row);
-
-        if (isfinite (v))
-          dot (cr, x_of (layout, row_usec (self, row)), y_of (layout, v), 2.5);
-      }
-  cairo_fill (cr);
-}
-
-/* Rings on each visible series' value at @row. */
-static void
-draw_row_points (DebriefMetricsView *self,
-                 cairo_t            *cr,
-                 const Layout       *layout,
-                 const Colors       *colors,
-                 guint               row)
-{
-  double x = x_of (layout, row_usec (self, row));
-
-  for (guint i = 0; i < n_series (self); i++)
-    {
-      double v = value_at (self, i, row);
-      GdkRGBA color;
-
-      if (!self->visible[i] || !isfinite (v))
-        continue;
-
-      series_color (i, &color);
-      set_source (cr, &colors->bg, 1);
-      dot (cr, x, y_of (layout, v), 5.5);
-      cairo_fill (cr);
-      gdk_cairo_set_source_rgba (cr, &color);
-      dot (cr, x, y_of (layout, v), 3.5);
-      cairo_fill (cr);
-    }
-}
-
-static void
-draw_cursor (cairo_t      *cr,
-             const Layout *layout,
-             double        x,
-             const GdkRGBA *color,
-             double        alpha,
-             double        width)
-{
-  cairo_set_line_width (cr, width);
-  set_source (cr, color, alpha);
-  cairo_move_to (cr, x, layout->y);
-  cairo_line_to (cr, x, layout->y + layout->h);
-  cairo_stroke (cr);
-}
-
-static int
-shown_row (DebriefMetricsView *self)
-{
-  if (self->hover_row >= 0)
-    return self->hover_row;
-  if (gtk_widget_has_focus (self->chart))
-    return self->selected_row;
-
-  return -1;
-}
-
-static char *
-dup_value_text (DebriefMetricsView *self,
-                guint               series,
-                guint               row)
-{
-  double v = value_at (self, series, row);
-
-  return isfinite (v) ? format_value (v) : g_strdup (_("no value"));
-}
-
-static void
-draw_readout (DebriefMetricsView *self,
-              cairo_t            *cr,
-              const Layout       *layout,
-              const Colors       *colors,
-              guint               row)
-{
-  g_autofree char *time = format_row_time (self, row);
-  g_autoptr(PangoLayout) title = create_layout (self, time, TRUE, TRUE);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) which = g_array_new (FALSE, FALSE, sizeof (guint));
-  double padding = 8, swatch = 10, line_gap = 3;
-  double name_w = 0, value_w = 0, title_w, title_h, box_w, box_h, line_h = layout->label_height;
-  double cursor = x_of (layout, row_usec (self, row));
-  double bx, by, y;
-
-  for (guint i = 0; i < n_series (self); i++)
-    {
-      g_autofree char *value = NULL;
-      PangoLayout *name_text, *value_text;
-      double w;
-
-      if (!self->visible[i])
-        continue;
-
-      value = dup_value_text (self, i, row);
-      name_text = create_layout (self, series_name (self, i), TRUE, FALSE);
-      value_text = create_layout (self, value, TRUE, TRUE);
-      layout_size (name_text, &w, NULL);
-      name_w = MAX (name_w, w);
-      layout_size (value_text, &w, NULL);
-      value_w = MAX (value_w, w);
-      g_ptr_array_add (names, name_text);
-      g_ptr_array_add (values, value_text);
-      g_array_append_val (which, i);
-    }
-
-  layout_size (title, &title_w, &title_h);
-  box_w = padding * 2 + MAX (title_w, swatch + 6 + name_w + 16 + value_w);
-  box_h = padding * 2 + title_h + which->len * (line_h + line_gap);
-
-  bx = cursor + 12;
-  if (bx + box_w > layout->x + layout->w)
-    bx = cursor - 12 - box_w;
-  bx = round (MAX (bx, 0));
-  by = round (layout->y + 6);
-
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
-  rounded_rectangle (cr, bx, by + 1, box_w, box_h + 1, 6);
-  cairo_fill (cr);
-  set_source (cr, &colors->bg, 1);
-  rounded_rectangle (cr, bx, by, box_w, box_h, 6);
-  cairo_fill_preserve (cr);
-  set_source (cr, &colors->fg, 0.15);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  set_source (cr, &colors->fg, 1);
-  show_text (cr, title, bx + padding, by + padding);
-
-  y = by + padding + title_h + line_gap;
-  for (guint i = 0; i < which->len; i++)
-    {
-      PangoLayout *value_text = g_ptr_array_index (values, i);
-      GdkRGBA color;
-      double w;
-
-      series_color (g_array_index (which, guint, i), &color);
-      gdk_cairo_set_source_rgba (cr, &color);
-      rounded_rectangle (cr, bx + padding, y + (line_h - swatch) / 2, swatch, swatch, 2);
-      cairo_fill (cr);
-
-      set_source (cr, &colors->fg, 0.8);
-      show_text (cr, g_ptr_array_index (names, i), bx + padding + swatch + 6, y);
-
-      layout_size (value_text, &w, NULL);
-      set_source (cr, &colors->fg, 1);
-      show_text (cr, value_text, bx + box_w - padding - w, y);
-
-      y += line_h + line_gap;
-    }
-}
-
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
-{
-  DebriefMetricsView *self = user_data;
-  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
-  gboolean any_visible = FALSE;
-  Layout layout;
-  Colors colors;
-  int row;
-
-  get_colors (self, &colors);
-  g_array_set_size (self->drawn_markers, 0);
-
-  if (n_rows (self) == 0)
-    {
-      draw_message (self, cr, &colors, width / 2., height / 2.,
-                    self->table == NULL ? _("No metrics to show") : _("The metrics table has no rows"));
-      goto focus;
-    }
-
-  compute_layout (self, &layout, markers);
-
-  draw_axes (self, cr, &layout, &colors);
-  draw_markers (self, cr, &layout, &colors, markers);
-  g_array_append_vals (self->drawn_markers, markers->data, markers->len);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, layout.x - 4, layout.y - 4, layout.w + 8, layout.h + 8);
-  cairo_clip (cr);
-  for (guint i = 0; i < n_series (self); i++)
-    if (self->visible[i])
-      {
-        any_visible = TRUE;
-        draw_series (self, cr, &layout, i);
-      }
-  cairo_restore (cr);
-
-  if (!any_visible)
-    draw_message (self, cr, &colors, layout.x + layout.w / 2, layout.y + layout.h / 2,
-                  _("Choose a series to show"));
-  else if (!self->has_values)
-    draw_message (self, cr, &colors, layout.x + layout.w / 2, layout.y + layout.h / 2,
-                  _("The chosen series have no values"));
-
-  if (self->selected_row >= 0)
-    {
-      double x = round (x_of (&layout, row_usec (self, self->selected_row)));
-
-      draw_cursor (cr, &layout, x, &colors.accent, 1, 2);
-      draw_row_points (self, cr, &layout, &colors, self->selected_row);
-    }
-
-  if (self->hover_row >= 0 && self->hover_row != self->selected_row)
-    {
-      double x = round (x_of (&layout, row_usec (self, self->hover_row))) + 0.5;
-
-      draw_cursor (cr, &layout, x, &colors.fg, 0.45, 1);
-      draw_row_points (self, cr, &layout, &colors, self->hover_row);
-    }
-
-  if ((row = shown_row (self)) >= 0)
-    draw_readout (self, cr, &layout, &colors, row);
-
-focus:
-  if (gtk_widget_has_visible_focus (GTK_WIDGET (area)))
-    {
-      set_source (cr, &colors.accent, 0.5);
-      cairo_set_line_width (cr, 2);
-      rounded_rectangle (cr, 1, 1, width - 2, height - 2, 6);
-      cairo_stroke (cr);
-    }
-}
+/* DebriefMetricsLayout */
 
 /* Accessibility */
 
-static void
-update_accessible_description (DebriefMetricsView *self)
-{
-  g_autofree char *description = NULL;
+/* Series */
 
-  if (self->selected_row >= 0)
-    description = debrief_metrics_view_dup_row_text (self, self->selected_row);
-  else if (n_rows (self) > 0)
-    {
-      g_autofree char *from = format_row_time (self, self->order[0]);
-      g_autofree char *to = format_row_time (self, self->order[n_rows (self) - 1]);
-      g_autofree char *series = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u series", "%u series",
-                                                              n_series (self)),
-                                                 n_series (self));
-
-      /* Translators: “3 series, 120 rows from 14:00:00 to 14:30:00”. */
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s, %u row from %s to %s",
-                                                  "%s, %u rows from %s to %s",
-                                                  n_rows (self)),
-                                     series, n_rows (self), from, to);
-    }
-
-  if (description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-/* Selection and hover */
-
-static void
-set_selected_row (DebriefMetricsView *self,
-                  int                 row)
+void
+_debrief_metrics_view_set_selected_row (DebriefMetricsView *self,
+                                        int                 row)
 {
   if (self->selected_row == row)
     return;
 
   self->selected_row = row;
-  update_accessible_description (self);
+  _debrief_metrics_view_update_accessible_description (self);
   gtk_widget_queue_draw (self->chart);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ROW]);
+  debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
 }
-
-static int
-row_at_x (DebriefMetricsView *self,
-          double              x)
-{
-  Layout layout;
-  double fraction;
-
-  if (n_rows (self) == 0)
-    return -1;
-
-  compute_layout (self, &layout, NULL);
-  if (x < layout.x - 8 || x > layout.x + layout.w + 8)
-    return -1;
-
-  fraction = CLAMP ((x - layout.x) / layout.w, 0, 1);
-
-  return nearest_row (self, layout.t0 + (gint64) (fraction * (layout.t1 - layout.t0)));
-}
-
-static void
-move_selection (DebriefMetricsView *self,
-                int                 delta)
-{
-  int n = n_rows (self);
-  int k;
-
-  if (n == 0)
-    return;
-
-  if (self->selected_row < 0)
-    k = delta > 0 ? 0 : n - 1;
-  else
-    k = CLAMP ((int) self->rank[self->selected_row] + delta, 0, n - 1);
-
-  set_selected_row (self, self->order[k]);
-}
-
-static void
-motion_cb (DebriefMetricsView *self,
-           double              x,
-           double              y)
-{
-  _debrief_metrics_view_hover_at (self, x);
-}
-
-static void
-leave_cb (DebriefMetricsView *self)
-{
-  _debrief_metrics_view_hover_at (self, -1);
-}
-
-static void
-pressed_cb (DebriefMetricsView *self,
-            int                 n_press,
-            double              x,
-            double              y)
-{
-  int row = row_at_x (self, x);
-
-  gtk_widget_grab_focus (self->chart);
-  if (row >= 0)
-    set_selected_row (self, row);
-}
-
-static gboolean
-key_pressed_cb (DebriefMetricsView *self,
-                guint               keyval,
-                guint               keycode,
-                GdkModifierType     state)
-{
-  int n = n_rows (self);
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || n == 0)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_selection (self, -1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_selection (self, 1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      move_selection (self, -MAX (1, n / 10));
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      move_selection (self, MAX (1, n / 10));
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      set_selected_row (self, self->order[0]);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      set_selected_row (self, self->order[n - 1]);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Escape:
-      if (self->selected_row < 0)
-        return GDK_EVENT_PROPAGATE;
-      set_selected_row (self, -1);
-      return GDK_EVENT_STOP;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-static void
-focus_changed_cb (DebriefMetricsView *self)
-{
-  gtk_widget_queue_draw (self->chart);
-}
-
-/* Series */
 
 static void
 ensure_css (GdkDisplay *display)
@@ -1628,14 +319,14 @@ series_toggled_cb (DebriefMetricsView *self,
   guint series = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "debrief-series"));
   gboolean visible = gtk_check_button_get_active (button);
 
-  g_assert (series < n_series (self));
+  g_assert (series < _debrief_metrics_view_n_series (self));
 
   if (self->visible[series] == visible)
     return;
 
   self->visible[series] = visible;
   update_value_range (self);
-  update_accessible_description (self);
+  _debrief_metrics_view_update_accessible_description (self);
   gtk_widget_queue_draw (self->chart);
 }
 
@@ -1648,10 +339,10 @@ rebuild_series_buttons (DebriefMetricsView *self)
     gtk_flow_box_remove (self->series_box, child);
   g_ptr_array_set_size (self->buttons, 0);
 
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     {
       g_autofree char *css_class = g_strdup_printf ("debrief-series-%u", i % (guint) G_N_ELEMENTS (palette));
-      GtkWidget *button = gtk_check_button_new_with_label (series_name (self, i));
+      GtkWidget *button = gtk_check_button_new_with_label (_debrief_metrics_view_series_name (self, i));
 
       gtk_widget_add_css_class (button, css_class);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
@@ -1664,7 +355,7 @@ rebuild_series_buttons (DebriefMetricsView *self)
       g_ptr_array_add (self->buttons, button);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->series_box), n_series (self) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->series_box), _debrief_metrics_view_n_series (self) > 0);
 }
 
 /* Phase markers */
@@ -1719,51 +410,52 @@ debrief_metrics_view_new (void)
 }
 
 /**
- * debrief_metrics_view_get_table:
+ * debrief_metrics_view_get_content:
  * @self: a #DebriefMetricsView
  *
  * Returns: (transfer none) (nullable): the table shown
  */
-const DebriefMetricsTable *
-debrief_metrics_view_get_table (DebriefMetricsView *self)
+DebriefMetricsContent *
+debrief_metrics_view_get_content (DebriefMetricsView *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), NULL);
 
-  return self->table;
+  return self->content;
 }
 
 /**
- * debrief_metrics_view_set_table:
+ * debrief_metrics_view_set_content:
  * @self: a #DebriefMetricsView
- * @table: (transfer full) (nullable): the table to show
+ * @content: (nullable): the table to show
  *
- * Shows @table with all its series, and no row selected.
+ * Shows the table of @content with all its series, and no row selected.
  */
 void
-debrief_metrics_view_set_table (DebriefMetricsView  *self,
-                                DebriefMetricsTable *table)
+debrief_metrics_view_set_content (DebriefMetricsView    *self,
+                                  DebriefMetricsContent *content)
 {
+  const DebriefMetricsTable *table;
   guint n;
 
   g_return_if_fail (DEBRIEF_IS_METRICS_VIEW (self));
+  g_return_if_fail (!content || DEBRIEF_IS_METRICS_CONTENT (content));
 
-  if (self->table == table)
+  if (!g_set_object (&self->content, content))
     return;
 
-  g_clear_pointer (&self->table, debrief_metrics_table_free);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->rank, g_free);
   g_clear_pointer (&self->visible, g_free);
 
-  self->table = table;
+  self->table = table = content != NULL ? debrief_metrics_content_get_table (content) : NULL;
   self->hover_row = -1;
   self->t_min = self->t_max = 0;
   self->sub_second = FALSE;
 
-  n = n_rows (self);
+  n = _debrief_metrics_view_n_rows (self);
   self->order = g_new (guint, MAX (n, 1));
   self->rank = g_new (guint, MAX (n, 1));
-  self->visible = g_new (gboolean, MAX (n_series (self), 1));
+  self->visible = g_new (gboolean, MAX (_debrief_metrics_view_n_series (self), 1));
 
   for (guint i = 0; i < n; i++)
     self->order[i] = i;
@@ -1781,15 +473,15 @@ debrief_metrics_view_set_table (DebriefMetricsView  *self,
     if (g_array_index (table->times, gint64, i) % G_USEC_PER_SEC != 0)
       self->sub_second = TRUE;
 
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     self->visible[i] = TRUE;
 
   rebuild_series_buttons (self);
   update_value_range (self);
 
   if (self->selected_row >= 0)
-    set_selected_row (self, -1);
-  update_accessible_description (self);
+    _debrief_metrics_view_set_selected_row (self, -1);
+  _debrief_metrics_view_update_accessible_description (self);
   gtk_widget_queue_draw (self->chart);
 }
 
@@ -1816,7 +508,7 @@ debrief_metrics_view_set_clock_offset (DebriefMetricsView *self,
     return;
 
   self->clock_offset = offset_usec;
-  update_accessible_description (self);
+  _debrief_metrics_view_update_accessible_description (self);
   gtk_widget_queue_draw (self->chart);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLOCK_OFFSET]);
 }
@@ -1866,7 +558,7 @@ debrief_metrics_view_set_time_zone (DebriefMetricsView *self,
 
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = zone != NULL ? g_time_zone_ref (zone) : g_time_zone_new_utc ();
-  update_accessible_description (self);
+  _debrief_metrics_view_update_accessible_description (self);
   gtk_widget_queue_draw (self->chart);
 }
 
@@ -1875,7 +567,7 @@ debrief_metrics_view_get_n_series (DebriefMetricsView *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), 0);
 
-  return n_series (self);
+  return _debrief_metrics_view_n_series (self);
 }
 
 gboolean
@@ -1883,7 +575,7 @@ debrief_metrics_view_get_series_visible (DebriefMetricsView *self,
                                          guint               series)
 {
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), FALSE);
-  g_return_val_if_fail (series < n_series (self), FALSE);
+  g_return_val_if_fail (series < _debrief_metrics_view_n_series (self), FALSE);
 
   return self->visible[series];
 }
@@ -1895,7 +587,7 @@ debrief_metrics_view_set_series_visible (DebriefMetricsView *self,
                                          gboolean            visible)
 {
   g_return_if_fail (DEBRIEF_IS_METRICS_VIEW (self));
-  g_return_if_fail (series < n_series (self));
+  g_return_if_fail (series < _debrief_metrics_view_n_series (self));
 
   gtk_check_button_set_active (g_ptr_array_index (self->buttons, series), visible);
 }
@@ -1905,7 +597,7 @@ debrief_metrics_view_get_n_rows (DebriefMetricsView *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), 0);
 
-  return n_rows (self);
+  return _debrief_metrics_view_n_rows (self);
 }
 
 /**
@@ -1927,9 +619,9 @@ debrief_metrics_view_select_row (DebriefMetricsView *self,
                                  guint               row)
 {
   g_return_if_fail (DEBRIEF_IS_METRICS_VIEW (self));
-  g_return_if_fail (row < n_rows (self));
+  g_return_if_fail (row < _debrief_metrics_view_n_rows (self));
 
-  set_selected_row (self, (int) row);
+  _debrief_metrics_view_set_selected_row (self, (int) row);
 }
 
 void
@@ -1937,7 +629,7 @@ debrief_metrics_view_unselect_row (DebriefMetricsView *self)
 {
   g_return_if_fail (DEBRIEF_IS_METRICS_VIEW (self));
 
-  set_selected_row (self, -1);
+  _debrief_metrics_view_set_selected_row (self, -1);
 }
 
 /**
@@ -1953,9 +645,9 @@ debrief_metrics_view_get_row_usec (DebriefMetricsView *self,
                                    guint               row)
 {
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), 0);
-  g_return_val_if_fail (row < n_rows (self), 0);
+  g_return_val_if_fail (row < _debrief_metrics_view_n_rows (self), 0);
 
-  return row_usec (self, row);
+  return _debrief_metrics_view_row_usec (self, row);
 }
 
 /**
@@ -1978,27 +670,27 @@ debrief_metrics_view_dup_row_text (DebriefMetricsView *self,
   gboolean any_visible = FALSE;
 
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), NULL);
-  g_return_val_if_fail (row < n_rows (self), NULL);
+  g_return_val_if_fail (row < _debrief_metrics_view_n_rows (self), NULL);
 
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     any_visible |= self->visible[i];
 
   values = g_string_new (NULL);
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     {
-      double v = value_at (self, i, row);
+      double v = _debrief_metrics_view_value_at (self, i, row);
       g_autofree char *value = NULL;
 
       if ((any_visible && !self->visible[i]) || !isfinite (v))
         continue;
 
-      value = format_value (v);
+      value = _debrief_metrics_view_format_value (v);
       if (values->len > 0)
         g_string_append (values, ", ");
-      g_string_append_printf (values, "%s = %s", series_name (self, i), value);
+      g_string_append_printf (values, "%s = %s", _debrief_metrics_view_series_name (self, i), value);
     }
 
-  time = format_row_time (self, row);
+  time = _debrief_metrics_view_format_row_time (self, row);
   if (values->len == 0)
     /* Translators: %s is a time of day. */
     return g_strdup_printf (_("No values at %s"), time);
@@ -2028,22 +720,22 @@ debrief_metrics_view_dup_readout (DebriefMetricsView *self)
 
   g_return_val_if_fail (DEBRIEF_IS_METRICS_VIEW (self), NULL);
 
-  if ((row = shown_row (self)) < 0)
+  if ((row = _debrief_metrics_view_shown_row (self)) < 0)
     return NULL;
 
-  time = format_row_time (self, row);
+  time = _debrief_metrics_view_format_row_time (self, row);
   text = g_string_new (time);
-  for (guint i = 0; i < n_series (self); i++)
+  for (guint i = 0; i < _debrief_metrics_view_n_series (self); i++)
     {
       g_autofree char *value = NULL;
 
       if (!self->visible[i])
         continue;
 
-      value = dup_value_text (self, i, row);
+      value = _debrief_metrics_view_dup_value_text (self, i, row);
       g_string_append_c (text, '\n');
       /* Translators: a series and its value in the chart's readout. */
-      g_string_append_printf (text, _("%s: %s"), series_name (self, i), value);
+      g_string_append_printf (text, _("%s: %s"), _debrief_metrics_view_series_name (self, i), value);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -2067,7 +759,7 @@ _debrief_metrics_view_hover_at (DebriefMetricsView *self,
 
   g_assert (DEBRIEF_IS_METRICS_VIEW (self));
 
-  row = x < 0 ? -1 : row_at_x (self, x);
+  row = x < 0 ? -1 : _debrief_metrics_view_row_at_x (self, x);
   if (row == self->hover_row)
     return;
 
@@ -2079,14 +771,14 @@ double
 _debrief_metrics_view_get_row_x (DebriefMetricsView *self,
                                  guint               row)
 {
-  Layout layout;
+  DebriefMetricsLayout layout;
 
   g_assert (DEBRIEF_IS_METRICS_VIEW (self));
-  g_assert (row < n_rows (self));
+  g_assert (row < _debrief_metrics_view_n_rows (self));
 
-  compute_layout (self, &layout, NULL);
+  _debrief_metrics_view_compute_layout (self, &layout, NULL);
 
-  return x_of (&layout, row_usec (self, row));
+  return _debrief_metrics_view_x_of (&layout, _debrief_metrics_view_row_usec (self, row));
 }
 
 gboolean
@@ -2094,14 +786,14 @@ _debrief_metrics_view_get_value_range (DebriefMetricsView *self,
                                        double             *min,
                                        double             *max)
 {
-  Layout layout;
+  DebriefMetricsLayout layout;
 
   g_assert (DEBRIEF_IS_METRICS_VIEW (self));
 
   if (!self->has_values)
     return FALSE;
 
-  compute_layout (self, &layout, NULL);
+  _debrief_metrics_view_compute_layout (self, &layout, NULL);
   *min = layout.v0;
   *max = layout.v1;
 
@@ -2122,12 +814,12 @@ _debrief_metrics_view_get_drawn_marker (DebriefMetricsView *self,
                                         DebriefMarkerKind  *kind,
                                         double             *x)
 {
-  const Marker *marker;
+  const DebriefMetricsMarker *marker;
 
   g_assert (DEBRIEF_IS_METRICS_VIEW (self));
   g_assert (i < self->drawn_markers->len);
 
-  marker = &g_array_index (self->drawn_markers, Marker, i);
+  marker = &g_array_index (self->drawn_markers, DebriefMetricsMarker, i);
   *kind = marker->kind;
   *x = marker->x;
 }
@@ -2159,7 +851,8 @@ debrief_metrics_view_finalize (GObject *object)
 {
   DebriefMetricsView *self = DEBRIEF_METRICS_VIEW (object);
 
-  g_clear_pointer (&self->table, debrief_metrics_table_free);
+  self->table = NULL;
+  g_clear_object (&self->content);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->rank, g_free);
   g_clear_pointer (&self->visible, g_free);
@@ -2260,7 +953,7 @@ debrief_metrics_view_init (DebriefMetricsView *self)
   self->zone = g_time_zone_new_utc ();
   self->buttons = g_ptr_array_new ();
   self->watched_markers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->drawn_markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->drawn_markers = g_array_new (FALSE, FALSE, sizeof (DebriefMetricsMarker));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
@@ -2286,31 +979,79 @@ debrief_metrics_view_init (DebriefMetricsView *self)
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_focusable (self->chart, TRUE);
   gtk_widget_set_cursor_from_name (self->chart, "crosshair");
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), _debrief_metrics_view_draw_chart, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Metrics chart"),
                                   -1);
   gtk_widget_set_parent (self->chart, GTK_WIDGET (self));
 
   controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (_debrief_metrics_view_motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (_debrief_metrics_view_leave_cb), self);
   gtk_widget_add_controller (self->chart, controller);
 
   click = gtk_gesture_click_new ();
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (_debrief_metrics_view_pressed_cb), self);
   gtk_widget_add_controller (self->chart, GTK_EVENT_CONTROLLER (click));
 
   controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (_debrief_metrics_view_key_pressed_cb), self);
   gtk_widget_add_controller (self->chart, controller);
 
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (focus_changed_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (_debrief_metrics_view_focus_changed_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (_debrief_metrics_view_focus_changed_cb), self);
   gtk_widget_add_controller (self->chart, controller);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Metrics"),
                                   -1);
+}
+
+/* As an evidence viewer: the selected row, with its time. */
+
+static gboolean
+debrief_metrics_view_get_citation (DebriefEvidenceViewer *viewer,
+                                   DebriefCitation       *citation)
+{
+  DebriefMetricsView *self = DEBRIEF_METRICS_VIEW (viewer);
+  gint row = debrief_metrics_view_get_selected_row (self);
+
+  if (row < 0)
+    return FALSE;
+  citation->first = citation->last = (guint64) row;
+  citation->usec = debrief_metrics_view_get_row_usec (self, (guint) row);
+  citation->text = debrief_metrics_view_dup_row_text (self, (guint) row);
+  return TRUE;
+}
+
+static void
+debrief_metrics_view_select_place (DebriefEvidenceViewer *viewer,
+                                   gint64                 first,
+                                   gint64                 last)
+{
+  debrief_metrics_view_select_row (DEBRIEF_METRICS_VIEW (viewer), (guint) first);
+}
+
+static void
+debrief_metrics_view_viewer_set_time_zone (DebriefEvidenceViewer *viewer,
+                                           GTimeZone             *zone)
+{
+  debrief_metrics_view_set_time_zone (DEBRIEF_METRICS_VIEW (viewer), zone);
+}
+
+static void
+debrief_metrics_view_viewer_set_clock_offset (DebriefEvidenceViewer *viewer,
+                                              gint64                 offset_usec)
+{
+  debrief_metrics_view_set_clock_offset (DEBRIEF_METRICS_VIEW (viewer), offset_usec);
+}
+
+static void
+debrief_metrics_view_viewer_init (DebriefEvidenceViewerInterface *iface)
+{
+  iface->get_citation = debrief_metrics_view_get_citation;
+  iface->select_place = debrief_metrics_view_select_place;
+  iface->set_time_zone = debrief_metrics_view_viewer_set_time_zone;
+  iface->set_clock_offset = debrief_metrics_view_viewer_set_clock_offset;
 }
