@@ -13,7 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#include "import/debrief-chat-import.h"
+#include "debrief-chat-import.h"
 
 static DebriefChatMessage *
 message_at (DebriefChatImport *import,

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "import/debrief-evidence-kind.h"
+#include "debrief-evidence-kind.h"
 
 static DebriefEvidenceKind
 detect_text (const char *text,

@@ -14,22 +14,22 @@
 
 #include <string.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-evidence-store.h"
-#include "core/debrief-lock.h"
-#include "core/debrief-log-model.h"
-#include "core/debrief-timeline-event.h"
+#include "debrief-document.h"
+#include "debrief-evidence-store.h"
+#include "debrief-lock.h"
+#include "debrief-log-model.h"
+#include "debrief-timeline-event.h"
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
-#include "evidence/debrief-chat-view.h"
-#include "evidence/debrief-evidence-page.h"
-#include "evidence/debrief-evidence-page-private.h"
-#include "evidence/debrief-image-view.h"
-#include "evidence/debrief-log-view.h"
-#include "evidence/debrief-metrics-view.h"
-#include "evidence/debrief-report-view.h"
-#include "window/debrief-window.h"
+#include "debrief-chat-view.h"
+#include "debrief-evidence-page.h"
+#include "debrief-evidence-page-private.h"
+#include "debrief-image-view.h"
+#include "debrief-log-view.h"
+#include "debrief-metrics-view.h"
+#include "debrief-report-view.h"
+#include "debrief-window.h"
 
 static DebriefApplication *app;
 static int test_status;

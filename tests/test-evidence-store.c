@@ -15,12 +15,12 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-incident.h"
 #include "debrief-json.h"
-#include "export/debrief-json-export.h"
-#include "export/debrief-merged-log.h"
+#include "debrief-json-export.h"
+#include "debrief-merged-log.h"
 #include "debrief-log-model.h"
 #include "debrief-schema.h"
 #include "debrief-test-util.h"
-#include "import/debrief-chat-import.h"
+#include "debrief-chat-import.h"
 
 static char *data_home;
 

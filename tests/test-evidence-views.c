@@ -16,9 +16,9 @@
 #include <gdk/x11/gdkx.h>
 
 #include "debrief-test-ui.h"
-#include "evidence/debrief-chat-view.h"
-#include "evidence/debrief-image-view.h"
-#include "evidence/debrief-report-view.h"
+#include "debrief-chat-view.h"
+#include "debrief-image-view.h"
+#include "debrief-report-view.h"
 
 /* Helpers */
 

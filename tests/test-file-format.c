@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "core/debrief-file-format.h"
+#include "debrief-file-format.h"
 #include "debrief-test-util.h"
 
 static GBytes *

@@ -18,7 +18,7 @@
 #include "debrief-factor.h"
 #include "debrief-feedback.h"
 #include "debrief-json.h"
-#include "export/debrief-json-export.h"
+#include "debrief-json-export.h"
 #include "debrief-schema.h"
 #include "debrief-participant.h"
 #include "debrief-record-private.h"

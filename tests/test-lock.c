@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "core/debrief-lock.h"
+#include "debrief-lock.h"
 #include "debrief-test-util.h"
 
 static GFile *

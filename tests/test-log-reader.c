@@ -13,7 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#include "import/debrief-log-reader.h"
+#include "debrief-log-reader.h"
 
 static const DebriefTimestampContext context_2026 = { 2026, NULL };
 

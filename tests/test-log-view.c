@@ -16,10 +16,10 @@
 #include <string.h>
 #include <gdk/x11/gdkx.h>
 
-#include "core/debrief-log-model.h"
+#include "debrief-log-model.h"
 #include "debrief-test-ui.h"
-#include "evidence/debrief-log-view.h"
-#include "evidence/debrief-log-view-private.h"
+#include "debrief-log-view.h"
+#include "debrief-log-view-private.h"
 
 /* 2026-03-14 02:10:00 UTC */
 #define BASE_USEC (G_GINT64_CONSTANT (1773454200) * G_USEC_PER_SEC)

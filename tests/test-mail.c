@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "import/debrief-mail.h"
+#include "debrief-mail.h"
 
 static char *
 decode_qp (const char *text,

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "import/debrief-metrics-csv.h"
+#include "debrief-metrics-csv.h"
 
 static DebriefMetricsTable *
 parse_fixture (const char  *name,

@@ -17,10 +17,10 @@
 #include <string.h>
 #include <gdk/x11/gdkx.h>
 
-#include "core/debrief-phase-marker.h"
+#include "debrief-phase-marker.h"
 #include "debrief-test-ui.h"
-#include "evidence/debrief-metrics-view.h"
-#include "evidence/debrief-metrics-view-private.h"
+#include "debrief-metrics-view.h"
+#include "debrief-metrics-view-private.h"
 
 /* The series of tests/data/metrics/service-health.csv, in its colours. */
 #define CPU_LOAD     0

@@ -10,7 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "core/debrief-file-format.h"
+#include "debrief-file-format.h"
 #include "debrief-test-util.h"
 
 static char *mime_home;

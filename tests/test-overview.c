@@ -14,16 +14,16 @@
 #include <string.h>
 #include <gdk/x11/gdkx.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-participant.h"
-#include "core/debrief-roles.h"
-#include "core/debrief-scope-item.h"
+#include "debrief-document.h"
+#include "debrief-participant.h"
+#include "debrief-roles.h"
+#include "debrief-scope-item.h"
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
-#include "overview/debrief-date-time-row.h"
-#include "overview/debrief-overview-page.h"
-#include "window/debrief-window.h"
+#include "debrief-date-time-row.h"
+#include "debrief-overview-page.h"
+#include "debrief-window.h"
 
 static DebriefApplication *app;
 static int test_status;

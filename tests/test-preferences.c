@@ -11,12 +11,12 @@
 
 #include <string.h>
 
-#include "core/debrief-document.h"
+#include "debrief-document.h"
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
-#include "preferences/debrief-preferences-window.h"
-#include "welcome/debrief-welcome-page.h"
+#include "debrief-preferences-window.h"
+#include "debrief-welcome-page.h"
 
 static DebriefApplication *app;
 

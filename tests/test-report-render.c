@@ -13,8 +13,8 @@
 
 #include <string.h>
 
-#include "import/debrief-report-render.h"
-#include "import/debrief-text.h"
+#include "debrief-report-render.h"
+#include "debrief-text.h"
 
 static DebriefReportRender *
 render (const char *text,

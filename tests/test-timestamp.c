@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "import/debrief-timestamp.h"
+#include "debrief-timestamp.h"
 
 static const DebriefTimestampContext context_2026 = { 2026, NULL };
 static const DebriefTimestampContext context_pi_day = { 2026, NULL, 3, 14 };

@@ -10,16 +10,16 @@
 
 #include <string.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-file-format.h"
-#include "core/debrief-lock.h"
+#include "debrief-document.h"
+#include "debrief-file-format.h"
+#include "debrief-lock.h"
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
-#include "evidence/debrief-evidence-page.h"
-#include "overview/debrief-overview-page.h"
-#include "welcome/debrief-welcome-page.h"
-#include "window/debrief-window.h"
+#include "debrief-evidence-page.h"
+#include "debrief-overview-page.h"
+#include "debrief-welcome-page.h"
+#include "debrief-window.h"
 
 static DebriefApplication *app;
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "import/debrief-zip.h"
+#include "debrief-zip.h"
 
 static GBytes *
 load_fixture (const char *name)

@@ -22,14 +22,13 @@
 #include <gio/gunixoutputstream.h>
 
 #include "debrief-cli.h"
-#include "debrief-document-private.h"
 #include "debrief-evidence-store.h"
 #include "debrief-import-job.h"
 #include "debrief-json.h"
-#include "export/debrief-json-export.h"
-#include "export/debrief-merged-log.h"
-#include "import/debrief-evidence-kind.h"
-#include "debrief-schema.h"
+#include "debrief-json-export.h"
+#include "debrief-merged-log.h"
+#include "debrief-evidence-kind.h"
+#include "debrief-document-info.h"
 
 static const GOptionEntry main_entries[] = {
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -149,68 +148,6 @@ report_exists (const char *name)
   return DEBRIEF_CLI_EXIT_IO;
 }
 
-static gboolean
-pragma_ok (sqlite3     *db,
-           const char  *sql,
-           gboolean     empty_is_ok,
-           char       **problem)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        ok = empty_is_ok;
-      else if (rc == SQLITE_ROW)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, 0);
-
-          ok = !empty_is_ok && g_strcmp0 (text, "ok") == 0;
-          if (!ok)
-            *problem = g_strdup (text ? text : sqlite3_errmsg (db));
-        }
-    }
-
-  if (!ok && *problem == NULL)
-    *problem = g_strdup (sqlite3_errmsg (db));
-
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
-
-/* Opening checked the document quickly; a check by hand reads every page
- * and every reference. */
-static gboolean
-check_integrity (DebriefDocument  *document,
-                 int              *version,
-                 GError          **error)
-{
-  sqlite3 *db = _debrief_document_get_db (document);
-  g_autofree char *problem = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (!pragma_ok (db, "PRAGMA integrity_check", FALSE, &problem) ||
-      !pragma_ok (db, "PRAGMA foreign_key_check", TRUE, &problem))
-    {
-      g_set_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_DAMAGED,
-                   _("The incident document is damaged: its integrity check failed (%s)."),
-                   problem);
-      return FALSE;
-    }
-
-  *version = 0;
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    *version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
 static int
 run_check (const char *path)
 {
@@ -227,7 +164,7 @@ run_check (const char *path)
   if (document == NULL)
     return report_error (path, error);
 
-  if (!check_integrity (document, &version, &error))
+  if (!debrief_document_check_integrity (document, &version, &error))
     {
       debrief_document_close (document);
       return report_error (path, error);
@@ -241,7 +178,7 @@ run_check (const char *path)
   g_print (_("Identifier: %s\n"), debrief_document_get_uuid (document));
   if (newer)
     g_print (_("Schema version: %d (newer than %d, the newest this version of Debrief knows)\n"),
-             version, DEBRIEF_SCHEMA_VERSION);
+             version, debrief_document_get_current_schema_version ());
   else
     g_print (_("Schema version: %d\n"), version);
   g_print (_("Revision: %s\n"), *debrief_document_get_revision (document) != '\0'

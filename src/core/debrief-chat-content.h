@@ -11,7 +11,7 @@
 
 #include "debrief-document.h"
 #include "debrief-evidence.h"
-#include "import/debrief-chat-import.h"
+#include "debrief-chat-import.h"
 
 G_BEGIN_DECLS
 

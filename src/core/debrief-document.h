@@ -105,4 +105,8 @@ DebriefDocument *debrief_document_restore_draft (const DebriefDraft  *draft,
                                                  const char          *user_name,
                                                  GError             **error);
 
+gboolean          debrief_document_check_integrity (DebriefDocument  *document,
+                                                    int              *version,
+                                                    GError          **error);
+
 G_END_DECLS

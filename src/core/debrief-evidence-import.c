@@ -23,9 +23,9 @@
 #include "debrief-document-private.h"
 #include "debrief-evidence-store-private.h"
 #include "debrief-record.h"
-#include "import/debrief-chat-import.h"
-#include "import/debrief-evidence-kind.h"
-#include "import/debrief-metrics-csv.h"
+#include "debrief-chat-import.h"
+#include "debrief-evidence-kind.h"
+#include "debrief-metrics-csv.h"
 
 /* Binary content: more than one byte in ten a control character (NUL
  * included) or not UTF-8.  A serial capture with some line noise, or a

@@ -21,7 +21,7 @@
 #include "debrief-evidence-reader.h"
 #include "debrief-evidence-store-private.h"
 #include "debrief-record-private.h"
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 typedef struct
 {

@@ -19,8 +19,8 @@
 #include <glib/gi18n.h>
 
 #include "debrief-evidence-store-private.h"
-#include "import/debrief-chat-import.h"
-#include "import/debrief-text.h"
+#include "debrief-chat-import.h"
+#include "debrief-text.h"
 
 
 static inline guint8

@@ -19,7 +19,7 @@
 #include "debrief-evidence.h"
 #include "debrief-incident.h"
 #include "debrief-timeline-event.h"
-#include "import/debrief-timestamp.h"
+#include "debrief-timestamp.h"
 
 G_BEGIN_DECLS
 

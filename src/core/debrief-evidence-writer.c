@@ -22,7 +22,7 @@
 
 #include "debrief-evidence-store-private.h"
 #include "debrief-record.h"
-#include "import/debrief-log-reader.h"
+#include "debrief-log-reader.h"
 
 /* A chunk is cut at the first line start after this many bytes. */
 #define CHUNK_TARGET (1024 * 1024)

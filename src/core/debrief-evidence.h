@@ -10,7 +10,7 @@
 #include "debrief-enums.h"
 #include "debrief-enum-types.h"
 #include "debrief-record.h"
-#include "import/debrief-timestamp.h"
+#include "debrief-timestamp.h"
 
 G_BEGIN_DECLS
 

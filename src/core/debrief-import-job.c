@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-import-job.h"
-#include "import/debrief-chat-import.h"
+#include "debrief-chat-import.h"
 
 /* Folders inside folders are followed this deep, no deeper. */
 #define MAX_FOLDER_DEPTH 8

@@ -28,7 +28,7 @@
 #include "debrief-json.h"
 #include "debrief-record-private.h"
 #include "debrief-schema.h"
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 /* Our format nests five levels deep; anything much deeper is not ours,
  * and would only make the parser recurse. */

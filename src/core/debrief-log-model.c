@@ -16,7 +16,7 @@
 #include "debrief-document-private.h"
 #include "debrief-evidence-store-private.h"
 #include "debrief-log-model.h"
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 /* Decoded chunks kept: the visible rows, and a screen above and below,
  * lie in one or two chunks; a few more spare decoding when scrolling back. */

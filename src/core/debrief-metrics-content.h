@@ -12,7 +12,7 @@
 
 #include "debrief-document.h"
 #include "debrief-evidence.h"
-#include "import/debrief-metrics-csv.h"
+#include "debrief-metrics-csv.h"
 
 G_BEGIN_DECLS
 

@@ -14,7 +14,7 @@
 
 #include "debrief-content-loader.h"
 #include "debrief-report-content.h"
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 struct _DebriefReportContent
 {

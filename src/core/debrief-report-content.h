@@ -12,7 +12,7 @@
 
 #include "debrief-document.h"
 #include "debrief-evidence.h"
-#include "import/debrief-report-render.h"
+#include "debrief-report-render.h"
 
 G_BEGIN_DECLS
 

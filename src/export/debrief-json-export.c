@@ -18,12 +18,12 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-document-info.h"
-#include "core/debrief-evidence-reader.h"
-#include "core/debrief-evidence.h"
-#include "core/debrief-json.h"
-#include "core/debrief-record-columns.h"
-#include "export/debrief-json-export.h"
+#include "debrief-document-info.h"
+#include "debrief-evidence-reader.h"
+#include "debrief-evidence.h"
+#include "debrief-json.h"
+#include "debrief-record-columns.h"
+#include "debrief-json-export.h"
 
 /* Output is written to the stream in pieces of about this size. */
 #define FLUSH_SIZE (64 * 1024)

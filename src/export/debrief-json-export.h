@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "core/debrief-document.h"
+#include "debrief-document.h"
 
 G_BEGIN_DECLS
 

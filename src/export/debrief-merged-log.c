@@ -16,8 +16,8 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-evidence-reader.h"
-#include "export/debrief-merged-log.h"
+#include "debrief-evidence-reader.h"
+#include "debrief-merged-log.h"
 
 typedef struct
 {

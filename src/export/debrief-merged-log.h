@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "core/debrief-evidence-store.h"
+#include "debrief-evidence-store.h"
 
 G_BEGIN_DECLS
 

@@ -25,10 +25,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "import/debrief-chat-import.h"
-#include "import/debrief-text.h"
-#include "import/debrief-timestamp.h"
-#include "import/debrief-zip.h"
+#include "debrief-chat-import.h"
+#include "debrief-text.h"
+#include "debrief-timestamp.h"
+#include "debrief-zip.h"
 
 /* Slack's rich-text blocks nest about ten levels; nothing real comes close. */
 #define MAX_DEPTH 64

@@ -20,11 +20,11 @@
 
 #include <glib/gi18n.h>
 
-#include "import/debrief-chat-import.h"
-#include "import/debrief-evidence-kind.h"
-#include "import/debrief-metrics-csv.h"
-#include "import/debrief-timestamp.h"
-#include "import/debrief-zip.h"
+#include "debrief-chat-import.h"
+#include "debrief-evidence-kind.h"
+#include "debrief-metrics-csv.h"
+#include "debrief-timestamp.h"
+#include "debrief-zip.h"
 
 #define MAX_LINES 200
 

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "import/debrief-mail.h"
+#include "debrief-mail.h"
 
 /* Decoded text is shown in a text buffer, which refuses NULs and
  * invalid UTF-8. */

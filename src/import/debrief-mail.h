@@ -10,7 +10,7 @@
 
 #include <glib.h>
 
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 G_BEGIN_DECLS
 

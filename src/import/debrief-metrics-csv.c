@@ -25,8 +25,8 @@
 
 #include <glib/gi18n.h>
 
-#include "import/debrief-metrics-csv.h"
-#include "import/debrief-text.h"
+#include "debrief-metrics-csv.h"
+#include "debrief-text.h"
 
 /* Rows read to choose the time column. */
 #define N_SAMPLE_ROWS 100

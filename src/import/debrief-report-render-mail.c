@@ -15,9 +15,9 @@
 
 #include <glib/gi18n.h>
 
-#include "import/debrief-mail.h"
-#include "import/debrief-report-render-private.h"
-#include "import/debrief-text.h"
+#include "debrief-mail.h"
+#include "debrief-report-render-private.h"
+#include "debrief-text.h"
 
 /* Multipart e-mails nest no deeper than this. */
 #define MAX_PART_DEPTH 8

@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include "import/debrief-report-render.h"
+#include "debrief-report-render.h"
 
 G_BEGIN_DECLS
 

@@ -25,9 +25,9 @@
 
 #include <string.h>
 
-#include "import/debrief-mail.h"
-#include "import/debrief-report-render-private.h"
-#include "import/debrief-text.h"
+#include "debrief-mail.h"
+#include "debrief-report-render-private.h"
+#include "debrief-text.h"
 
 /* A line longer than this is shown broken into pieces of about this size. */
 #define MAX_SHOWN_LINE 2048

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "import/debrief-text.h"
+#include "debrief-text.h"
 
 /* Valid UTF-8 from any bytes: each invalid byte, and each NUL, becomes
  * U+FFFD. A leading byte order mark is dropped. */

@@ -21,7 +21,7 @@
 
 #include <glib/gi18n.h>
 
-#include "import/debrief-zip.h"
+#include "debrief-zip.h"
 
 #define LOCAL_HEADER_SIGNATURE   0x04034b50
 #define CENTRAL_HEADER_SIGNATURE 0x02014b50

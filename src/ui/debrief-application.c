@@ -12,12 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "debrief-cli.h"
-#include "core/debrief-document.h"
+#include "debrief-document.h"
 
 #include "debrief-application.h"
 #include "debrief-user.h"
-#include "preferences/debrief-preferences-window.h"
-#include "window/debrief-window.h"
+#include "debrief-preferences-window.h"
+#include "debrief-window.h"
 
 struct _DebriefApplication
 {

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "core/debrief-file-format.h"
+#include "debrief-file-format.h"
 
 #include "debrief-recent.h"
 

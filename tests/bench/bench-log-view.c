@@ -19,11 +19,11 @@
 #include <adwaita.h>
 
 #include "bench-util.h"
-#include "core/debrief-document.h"
-#include "core/debrief-evidence.h"
-#include "core/debrief-log-model.h"
+#include "debrief-document.h"
+#include "debrief-evidence.h"
+#include "debrief-log-model.h"
 #include "debrief-test-util.h"
-#include "evidence/debrief-log-view.h"
+#include "debrief-log-view.h"
 
 #define IMPORTED_NAME   "evidence-1gb-imported.debrief"
 #define USER_NAME       "Debrief Benchmark"

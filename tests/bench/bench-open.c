@@ -17,10 +17,10 @@
 #include <glib/gstdio.h>
 
 #include "bench-util.h"
-#include "core/debrief-document.h"
+#include "debrief-document.h"
 #include "debrief-application.h"
 #include "debrief-test-util.h"
-#include "window/debrief-window.h"
+#include "debrief-window.h"
 
 #define N_RUNS          5
 #define TIMEOUT_SECONDS 300

@@ -16,7 +16,7 @@
 
 #include "debrief-align-clock-dialog.h"
 
-#include "core/debrief-evidence-store.h"
+#include "debrief-evidence-store.h"
 
 struct _DebriefAlignClockDialog
 {

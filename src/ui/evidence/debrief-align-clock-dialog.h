@@ -10,8 +10,8 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-evidence.h"
+#include "debrief-document.h"
+#include "debrief-evidence.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-chat-content.h"
+#include "debrief-chat-content.h"
 #include "debrief-evidence-viewer.h"
 
 G_BEGIN_DECLS

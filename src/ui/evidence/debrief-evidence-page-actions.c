@@ -17,7 +17,7 @@
 
 #include "debrief-evidence-page-private.h"
 
-#include "core/debrief-evidence-store.h"
+#include "debrief-evidence-store.h"
 
 /* --- Saving a copy, opening outside ----------------------------------- */
 

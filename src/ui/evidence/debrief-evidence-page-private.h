@@ -13,8 +13,8 @@
 #include "debrief-evidence-page.h"
 #include "debrief-evidence-search-panel.h"
 
-#include "core/debrief-import-job.h"
-#include "core/debrief-log-model.h"
+#include "debrief-import-job.h"
+#include "debrief-log-model.h"
 
 G_BEGIN_DECLS
 

@@ -26,14 +26,14 @@
 #include "debrief-metrics-view.h"
 #include "debrief-report-view.h"
 
-#include "core/debrief-content-loader.h"
-#include "core/debrief-evidence-store.h"
-#include "core/debrief-incident.h"
-#include "core/debrief-log-model.h"
-#include "core/debrief-phase-marker.h"
-#include "core/debrief-timeline-event.h"
-#include "import/debrief-evidence-kind.h"
-#include "import/debrief-text.h"
+#include "debrief-content-loader.h"
+#include "debrief-evidence-store.h"
+#include "debrief-incident.h"
+#include "debrief-log-model.h"
+#include "debrief-phase-marker.h"
+#include "debrief-timeline-event.h"
+#include "debrief-evidence-kind.h"
+#include "debrief-text.h"
 
 
 G_DEFINE_FINAL_TYPE (DebriefEvidencePage, debrief_evidence_page, GTK_TYPE_WIDGET)

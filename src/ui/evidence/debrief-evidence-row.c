@@ -13,8 +13,8 @@
 
 #include "debrief-evidence-row.h"
 
-#include "core/debrief-evidence-store.h"
-#include "import/debrief-evidence-kind.h"
+#include "debrief-evidence-store.h"
+#include "debrief-evidence-kind.h"
 
 struct _DebriefEvidenceRow
 {

@@ -10,8 +10,8 @@
 
 #include <gtk/gtk.h>
 
-#include "core/debrief-evidence.h"
-#include "core/debrief-incident.h"
+#include "debrief-evidence.h"
+#include "debrief-incident.h"
 
 G_BEGIN_DECLS
 

@@ -14,8 +14,8 @@
 
 #include "debrief-evidence-search-panel.h"
 
-#include "core/debrief-evidence-store.h"
-#include "import/debrief-evidence-kind.h"
+#include "debrief-evidence-store.h"
+#include "debrief-evidence-kind.h"
 
 /* Search results listed; the rest are counted. */
 #define MAX_RESULTS 1000

@@ -10,7 +10,7 @@
 
 #include <gtk/gtk.h>
 
-#include "core/debrief-document.h"
+#include "debrief-document.h"
 
 G_BEGIN_DECLS
 

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "core/debrief-log-model.h"
+#include "debrief-log-model.h"
 
 #include "debrief-log-view.h"
 #include "debrief-log-view-private.h"

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-log-model.h"
+#include "debrief-log-model.h"
 #include "debrief-evidence-viewer.h"
 
 G_BEGIN_DECLS

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "core/debrief-phase-marker.h"
+#include "debrief-phase-marker.h"
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
 

@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-metrics-content.h"
+#include "debrief-metrics-content.h"
 #include "debrief-evidence-viewer.h"
 
 G_BEGIN_DECLS

@@ -15,13 +15,13 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-invitation.h"
-#include "core/debrief-metrics.h"
-#include "core/debrief-participant.h"
-#include "core/debrief-roles.h"
-#include "core/debrief-scope-item.h"
-#include "core/debrief-validation.h"
+#include "debrief-document.h"
+#include "debrief-invitation.h"
+#include "debrief-metrics.h"
+#include "debrief-participant.h"
+#include "debrief-roles.h"
+#include "debrief-scope-item.h"
+#include "debrief-validation.h"
 
 #include "debrief-date-time-row.h"
 #include "debrief-overview-page.h"

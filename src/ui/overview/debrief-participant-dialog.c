@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-roles.h"
+#include "debrief-roles.h"
 
 
 #include "debrief-participant-dialog.h"

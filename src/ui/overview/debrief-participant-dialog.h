@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-participant.h"
+#include "debrief-document.h"
+#include "debrief-participant.h"
 
 G_BEGIN_DECLS
 

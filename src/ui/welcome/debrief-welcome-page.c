@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-file-format.h"
+#include "debrief-document.h"
+#include "debrief-file-format.h"
 
 #include "debrief-recent.h"
 #include "debrief-welcome-page.h"

@@ -11,12 +11,12 @@
 
 #include <adwaita.h>
 
-#include "core/debrief-document.h"
-#include "core/debrief-lock.h"
+#include "debrief-document.h"
+#include "debrief-lock.h"
 
 #include "debrief-window.h"
-#include "evidence/debrief-evidence-page.h"
-#include "overview/debrief-overview-page.h"
+#include "debrief-evidence-page.h"
+#include "debrief-overview-page.h"
 
 G_BEGIN_DECLS
 

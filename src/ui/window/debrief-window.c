@@ -16,7 +16,7 @@
 
 #include "debrief-recent.h"
 #include "debrief-user.h"
-#include "welcome/debrief-welcome-page.h"
+#include "debrief-welcome-page.h"
 
 #include "debrief-window-private.h"
 
