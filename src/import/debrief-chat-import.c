@@ -38,6 +38,16 @@
 
 G_DEFINE_QUARK (debrief-chat-import-error-quark, debrief_chat_import_error)
 
+/* How many chat exports were parsed: tests check with it that an import
+ * parses its content once, which nothing else could observe. */
+static guint n_parses;
+
+guint
+_debrief_chat_import_get_n_parses (void)
+{
+  return (guint) g_atomic_int_get (&n_parses);
+}
+
 void
 debrief_chat_message_free (DebriefChatMessage *message)
 {
@@ -122,18 +132,6 @@ message_new (GDateTime  *time,
   message->channel = g_strdup (channel != NULL && *channel != '\0' ? channel : NULL);
 
   return message;
-}
-
-
-static gboolean
-is_blank (const char *text,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* JSON checks */
@@ -425,7 +423,7 @@ slack_read_data (DebriefChatImport  *import,
   g_autoptr(JsonNode) root = NULL;
 
   text = _debrief_text_sanitize (contents, length, &length);
-  if (is_blank (text, length))
+  if (_debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
                    _("%s is empty."), label);
@@ -760,6 +758,58 @@ slack_import_folder (GFile         *folder,
   return g_steal_pointer (&import);
 }
 
+GBytes *
+debrief_chat_import_to_slack_json (const DebriefChatImport *import)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+  gsize length;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < import->messages->len; i++)
+    {
+      DebriefChatMessage *message = g_ptr_array_index (import->messages, i);
+      g_autofree char *ts = NULL;
+
+      /* Slack has no message without a time. */
+      if (message->time == NULL)
+        continue;
+
+      ts = g_strdup_printf ("%" G_GINT64_FORMAT ".%06d",
+                            g_date_time_to_unix (message->time),
+                            g_date_time_get_microsecond (message->time));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "message");
+      json_builder_set_member_name (builder, "ts");
+      json_builder_add_string_value (builder, ts);
+      json_builder_set_member_name (builder, "user_name");
+      json_builder_add_string_value (builder, message->author ? message->author : "");
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, message->text ? message->text : "");
+      if (message->thread_id != NULL)
+        {
+          json_builder_set_member_name (builder, "thread_ts");
+          json_builder_add_string_value (builder, message->thread_id);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
 /* Mattermost */
 
 static void
@@ -899,7 +949,7 @@ mattermost_import (const char  *text,
       gsize line_length = (eol != NULL ? eol : end) - p;
 
       line++;
-      if (!is_blank (p, line_length))
+      if (!_debrief_text_is_blank (p, line_length))
         {
           n_records++;
           mattermost_read_line (import, p, line_length, line);
@@ -1090,7 +1140,7 @@ transcript_import (const char  *text,
       if (line_length > 0 && start[line_length - 1] == '\r')
         line_length--;
       /* Blank lines separate nothing a reader needs. */
-      if (is_blank (start, line_length))
+      if (_debrief_text_is_blank (start, line_length))
         continue;
 
       line_text = g_strndup (start, line_length);
@@ -1297,6 +1347,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_atomic_int_inc (&n_parses);
   if (format == DEBRIEF_CHAT_FORMAT_UNKNOWN)
     format = debrief_chat_detect (bytes, file_name);
 
@@ -1311,7 +1362,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
 
   data = g_bytes_get_data (bytes, &size);
   text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
-  if (is_blank (text, length))
+  if (_debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
                    _("%s is empty."), label);
@@ -1383,6 +1434,7 @@ debrief_chat_import_file (GFile         *file,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
+      g_atomic_int_inc (&n_parses);
       import = slack_import_folder (file, cancellable, error);
       if (import == NULL)
         return NULL;
