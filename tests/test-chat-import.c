@@ -97,6 +97,38 @@ test_slack_folder (void)
   }
 }
 
+/* A folder is stored as one Slack day: it reads back as the same
+ * messages, without the channel, which the folder's name gave. */
+static void
+test_slack_folder_to_json (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "slack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_autoptr(DebriefChatImport) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  bytes = debrief_chat_import_to_slack_json (import);
+  g_assert_cmpint (debrief_chat_detect (bytes, "slack"), ==, DEBRIEF_CHAT_FORMAT_SLACK);
+  again = debrief_chat_import_bytes (bytes, "slack", DEBRIEF_CHAT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->messages->len, ==, import->messages->len);
+  g_assert_cmpuint (again->n_skipped, ==, 0);
+  for (guint i = 0; i < import->messages->len; i++)
+    {
+      DebriefChatMessage *want = message_at (import, i);
+      DebriefChatMessage *got = message_at (again, i);
+
+      g_assert_true (g_date_time_equal (got->time, want->time));
+      g_assert_cmpstr (got->author, ==, want->author);
+      g_assert_cmpstr (got->text, ==, want->text);
+      g_assert_cmpstr (got->thread_id, ==, want->thread_id);
+      g_assert_null (got->channel);
+    }
+}
+
 static void
 test_slack_day_bytes (void)
 {
@@ -448,6 +480,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/debrief/chat-import/slack-folder", test_slack_folder);
+  g_test_add_func ("/debrief/chat-import/slack-folder-to-json", test_slack_folder_to_json);
   g_test_add_func ("/debrief/chat-import/slack-day-bytes", test_slack_day_bytes);
   g_test_add_func ("/debrief/chat-import/slack-zip-refused", test_slack_zip);
   g_test_add_func ("/debrief/chat-import/mattermost", test_mattermost);

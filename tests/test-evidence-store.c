@@ -370,6 +370,52 @@ test_other_kinds (void)
     }
 }
 
+/* An unpacked Slack export is parsed once: the parse gives both the JSON
+ * that is stored and the facts of the record; a chat file too. */
+static void
+test_slack_folder_parsed_once (void)
+{
+  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(GFile) slack = data_file ("chat", "slack");
+  g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
+  g_autoptr(DebriefEvidence) folder_evidence = NULL;
+  g_autoptr(DebriefEvidence) chat_evidence = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  before = _debrief_chat_import_get_n_parses ();
+  folder_evidence = import (document, slack, NULL, NULL);
+  g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
+  g_assert_cmpint (debrief_evidence_get_kind (folder_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+  g_assert_cmpint (debrief_evidence_get_line_count (folder_evidence), >, 0);
+  g_assert_nonnull (debrief_evidence_get_first_at (folder_evidence));
+
+  stored = debrief_evidence_read_bytes (document, folder_evidence, G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  {
+    /* What is stored, and the facts, are those of the folder read once. */
+    g_autoptr(DebriefChatImport) folder = debrief_chat_import_file (slack, NULL, NULL, &error);
+    g_autoptr(GBytes) expected = NULL;
+    DebriefChatMessage *first;
+    DebriefChatMessage *last;
+
+    g_assert_no_error (error);
+    expected = debrief_chat_import_to_slack_json (folder);
+    g_assert_true (g_bytes_equal (stored, expected));
+    g_assert_cmpint (debrief_evidence_get_line_count (folder_evidence), ==, folder->messages->len);
+    first = g_ptr_array_index (folder->messages, 0);
+    last = g_ptr_array_index (folder->messages, folder->messages->len - 1);
+    g_assert_true (g_date_time_equal (debrief_evidence_get_first_at (folder_evidence), first->time));
+    g_assert_true (g_date_time_equal (debrief_evidence_get_last_at (folder_evidence), last->time));
+  }
+
+  before = _debrief_chat_import_get_n_parses ();
+  chat_evidence = import (document, chat, NULL, NULL);
+  g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
+  g_assert_cmpint (debrief_evidence_get_kind (chat_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+}
+
 static void
 test_bad_input (void)
 {
@@ -1036,6 +1082,7 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/clock-alignment", test_clock_alignment);
   g_test_add_func ("/debrief/evidence/boot-time-option", test_boot_time_option);
   g_test_add_func ("/debrief/evidence/other-kinds", test_other_kinds);
+  g_test_add_func ("/debrief/evidence/slack-folder-parsed-once", test_slack_folder_parsed_once);
   g_test_add_func ("/debrief/evidence/bad-input", test_bad_input);
   g_test_add_func ("/debrief/evidence/import-gif-detected-as-image", test_import_gif_detected_as_image);
   g_test_add_func ("/debrief/evidence/import-webp-kept-as-other-file", test_import_webp_kept_as_other_file);

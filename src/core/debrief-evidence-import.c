@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "debrief-document-private.h"
 #include "debrief-evidence-store-private.h"
@@ -84,6 +83,25 @@ count_lines (const char *data,
   return size > 0 && data[size - 1] != '\n' ? n + 1 : n;
 }
 
+/* The number of messages of @chat and their time range. */
+static void
+chat_range (const DebriefChatImport *chat,
+            DebriefImportResult     *result)
+{
+  result->n_lines = chat->messages->len;
+  for (guint i = 0; i < chat->messages->len; i++)
+    {
+      DebriefChatMessage *message = g_ptr_array_index (chat->messages, i);
+
+      if (message->time != NULL)
+        {
+          gint64 t = debrief_date_time_to_usec (message->time);
+
+          _debrief_import_result_widen (result, t, t);
+        }
+    }
+}
+
 /* Checks content of a kind that must be read whole, and learns its time
  * range; fills in a warning for what could not be read. */
 static gboolean
@@ -140,19 +158,7 @@ check_content (DebriefEvidenceSource  *source,
         if (chat == NULL)
           return FALSE;
 
-        result->n_lines = chat->messages->len;
-        for (guint i = 0; i < chat->messages->len; i++)
-          {
-            DebriefChatMessage *message = g_ptr_array_index (chat->messages, i);
-
-            if (message->time != NULL)
-              {
-                gint64 t = debrief_date_time_to_usec (message->time);
-
-                _debrief_import_result_widen (result, t, t);
-              }
-          }
-
+        chat_range (chat, result);
         if (chat->n_skipped > 0)
           result->warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                           "%u record could not be read (%s).",
@@ -304,11 +310,13 @@ prepend_warning (char       **warning,
 }
 
 /* Stores content already in memory: pasted text, a chat folder made into
- * one file, or a file of a kind that is read whole. */
+ * one file, or a file of a kind that is read whole.  @chat, when given, is
+ * @bytes already parsed, and gives the facts of the record. */
 static DebriefEvidence *
 import_memory (DebriefEvidenceSource      *source,
                sqlite3                    *db,
                GBytes                     *bytes,
+               const DebriefChatImport    *chat,
                const char                 *name,
                const char                 *original_name,
                const char                 *media_type,
@@ -353,7 +361,13 @@ import_memory (DebriefEvidenceSource      *source,
     {
       g_autoptr(GInputStream) stream = NULL;
 
-      ok = check_content (source, bytes, name, &result, error);
+      if (chat != NULL)
+        {
+          chat_range (chat, &result);
+          ok = TRUE;
+        }
+      else
+        ok = check_content (source, bytes, name, &result, error);
       if (ok)
         {
           stream = g_memory_input_stream_new_from_bytes (bytes);
@@ -413,7 +427,7 @@ debrief_evidence_import_bytes (DebriefEvidenceSource       *source,
 
   if (!(db = _debrief_evidence_source_open (source, error)))
     return NULL;
-  evidence = import_memory (source, db, bytes, name, "", media_type, options, kind, warning, cancellable, error);
+  evidence = import_memory (source, db, bytes, NULL, name, "", media_type, options, kind, warning, cancellable, error);
   sqlite3_close (db);
   if (evidence != NULL)
     prepend_warning (warning, note);
@@ -436,64 +450,6 @@ set_file_error (GError     **error,
                  _("“%s” could not be read: %s"), name, cause->message);
   else
     g_set_error_literal (error, cause->domain, cause->code, cause->message);
-}
-
-/* A Slack channel folder, read with its users, as one JSON list of
- * messages in Slack's own form, so that it is read back the same way. */
-static GBytes *
-chat_folder_to_bytes (DebriefEvidenceSource  *source,
-                      GFile                  *folder,
-                      GCancellable           *cancellable,
-                      GError                **error)
-{
-  g_autoptr(DebriefChatImport) chat = debrief_chat_import_file (folder, source->reference, cancellable, error);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  char *text;
-  gsize length;
-
-  if (chat == NULL)
-    return NULL;
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < chat->messages->len; i++)
-    {
-      DebriefChatMessage *message = g_ptr_array_index (chat->messages, i);
-      g_autofree char *ts = NULL;
-
-      if (message->time == NULL)
-        continue;
-
-      ts = g_strdup_printf ("%" G_GINT64_FORMAT ".%06d",
-                            g_date_time_to_unix (message->time),
-                            g_date_time_get_microsecond (message->time));
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, "message");
-      json_builder_set_member_name (builder, "ts");
-      json_builder_add_string_value (builder, ts);
-      json_builder_set_member_name (builder, "user_name");
-      json_builder_add_string_value (builder, message->author ? message->author : "");
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, message->text ? message->text : "");
-      if (message->thread_id != NULL)
-        {
-          json_builder_set_member_name (builder, "thread_ts");
-          json_builder_add_string_value (builder, message->thread_id);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
-
-  return g_bytes_new_take (text, length);
 }
 
 DebriefEvidence *
@@ -541,14 +497,21 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_autoptr(GBytes) bytes = chat_folder_to_bytes (source, file, cancellable, error);
+      /* A Slack channel folder, read with its users, is kept as one JSON
+       * list of messages in Slack's own form, so that it is read back the
+       * same way.  The one parse gives the record its facts as well: the
+       * stored list holds only messages that were read, so, as for a
+       * file of it, there is nothing skipped to warn about. */
+      g_autoptr(DebriefChatImport) chat = debrief_chat_import_file (file, source->reference, cancellable, error);
+      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *original = g_strconcat (name, "/", NULL);
 
-      if (bytes == NULL)
+      if (chat == NULL)
         return NULL;
+      bytes = debrief_chat_import_to_slack_json (chat);
       if (!(db = _debrief_evidence_source_open (source, error)))
         return NULL;
-      evidence = import_memory (source, db, bytes, name, original, "application/json", options,
+      evidence = import_memory (source, db, bytes, chat, name, original, "application/json", options,
                                 DEBRIEF_EVIDENCE_KIND_CHAT, warning, cancellable, error);
       sqlite3_close (db);
       return g_steal_pointer (&evidence);
@@ -697,7 +660,7 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
             break;
         }
       bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
-      evidence = import_memory (source, db, bytes, name, name, media_type, options, kind,
+      evidence = import_memory (source, db, bytes, NULL, name, name, media_type, options, kind,
                                 warning, cancellable, error);
     }
 

@@ -9,9 +9,7 @@
  * cut at DEBRIEF_CHAT_MAX_TEXT. A Mattermost export is one record per
  * line, so a bad line is skipped and counted rather than losing the rest.
  *
- * Slack exports come as zip archives. GIO has no zip reader and Debrief
- * takes no extra dependency for one, so a zip is recognised and refused
- * with a sentence that says to unpack it; the unpacked folder is read.
+ * Slack exports, zipped or unpacked, are read in debrief-chat-import-slack.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,10 +23,9 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "debrief-chat-import.h"
+#include "debrief-chat-import-private.h"
 #include "debrief-text.h"
 #include "debrief-timestamp.h"
-#include "debrief-zip.h"
 
 /* Slack's rich-text blocks nest about ten levels; nothing real comes close. */
 #define MAX_DEPTH 64
@@ -37,6 +34,16 @@
 #define MAX_FILE_SIZE ((goffset) 512 * 1024 * 1024)
 
 G_DEFINE_QUARK (debrief-chat-import-error-quark, debrief_chat_import_error)
+
+/* How many chat exports were parsed: tests check with it that an import
+ * parses its content once, which nothing else could observe. */
+static guint n_parses;
+
+guint
+_debrief_chat_import_get_n_parses (void)
+{
+  return (guint) g_atomic_int_get (&n_parses);
+}
 
 void
 debrief_chat_message_free (DebriefChatMessage *message)
@@ -63,8 +70,8 @@ debrief_chat_import_free (DebriefChatImport *import)
   g_free (import);
 }
 
-static DebriefChatImport *
-chat_import_new (DebriefChatFormat format)
+DebriefChatImport *
+_debrief_chat_import_new (DebriefChatFormat format)
 {
   DebriefChatImport *import = g_new0 (DebriefChatImport, 1);
 
@@ -74,9 +81,9 @@ chat_import_new (DebriefChatFormat format)
   return import;
 }
 
-static void
-add_skip (DebriefChatImport *import,
-          char              *reason)
+void
+_debrief_chat_import_add_skip (DebriefChatImport *import,
+                               char              *reason)
 {
   import->n_skipped++;
   if (import->first_skip_reason == NULL)
@@ -106,12 +113,12 @@ cap_text (char *text)
   return text;
 }
 
-static DebriefChatMessage *
-message_new (GDateTime  *time,
-             const char *author,
-             const char *text,
-             const char *thread_id,
-             const char *channel)
+DebriefChatMessage *
+_debrief_chat_message_new (GDateTime  *time,
+                           const char *author,
+                           const char *text,
+                           const char *thread_id,
+                           const char *channel)
 {
   DebriefChatMessage *message = g_new0 (DebriefChatMessage, 1);
 
@@ -122,18 +129,6 @@ message_new (GDateTime  *time,
   message->channel = g_strdup (channel != NULL && *channel != '\0' ? channel : NULL);
 
   return message;
-}
-
-
-static gboolean
-is_blank (const char *text,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (text[i]))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* JSON checks */
@@ -180,11 +175,11 @@ scan_json (const char *data,
 }
 
 /* Parses one JSON text; on failure, @error says why in @label's terms. */
-static JsonNode *
-parse_json (const char  *data,
-            gsize        length,
-            const char  *label,
-            GError     **error)
+JsonNode *
+_debrief_chat_parse_json (const char  *data,
+                          gsize        length,
+                          const char  *label,
+                          GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -216,9 +211,9 @@ parse_json (const char  *data,
   return json_parser_steal_root (parser);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+const char *
+_debrief_chat_json_get_string (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -229,9 +224,9 @@ get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
+JsonObject *
+_debrief_chat_json_get_object (JsonObject *object,
+                               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -253,511 +248,14 @@ get_int (JsonObject *object,
   return TRUE;
 }
 
-/* Slack */
-
-/* Slack's "ts": seconds since 1970 and six digits of microseconds, as a
- * string so that it can double as the message's identifier. */
-static GDateTime *
-parse_slack_ts (const char *ts)
-{
-  const char *dot = strchr (ts, '.');
-  g_autofree char *whole = g_strndup (ts, dot != NULL ? (gsize) (dot - ts) : strlen (ts));
-  guint64 seconds;
-  gint64 usec = 0;
-
-  if (!g_ascii_string_to_unsigned (whole, 10, 0, G_MAXINT64 / G_USEC_PER_SEC - 1, &seconds, NULL))
-    return NULL;
-
-  if (dot != NULL)
-    {
-      gint64 scale = 100000;
-
-      for (const char *p = dot + 1; *p != '\0'; p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            return NULL;
-          usec += (*p - '0') * scale;
-          scale /= 10;
-        }
-    }
-
-  return debrief_date_time_new_from_usec ((gint64) seconds * G_USEC_PER_SEC + usec);
-}
-
-static gboolean
-slack_read_users (GHashTable  *users,
-                  JsonNode    *root,
-                  const char  *label,
-                  GError     **error)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_INVALID,
-                   _("%s is not a Slack list of users."), label);
-      return FALSE;
-    }
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *user;
-      JsonObject *profile;
-      const char *id;
-      const char *name = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      user = json_node_get_object (node);
-      id = get_string (user, "id");
-      if (id == NULL)
-        continue;
-
-      profile = get_object (user, "profile");
-      if (profile != NULL)
-        name = get_string (profile, "real_name");
-      if (name == NULL || *name == '\0')
-        name = get_string (user, "real_name");
-      if (name == NULL || *name == '\0')
-        name = get_string (user, "name");
-      if (name != NULL && *name != '\0')
-        g_hash_table_replace (users, g_strdup (id), g_strdup (name));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-slack_read_day (DebriefChatImport  *import,
-                JsonNode           *root,
-                const char         *channel,
-                GHashTable         *users,
-                const char         *label,
-                GError            **error)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_INVALID,
-                   _("%s is not a day of a Slack export: it holds no list of messages."), label);
-      return FALSE;
-    }
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
-      JsonObject *profile;
-      const char *ts;
-      const char *type;
-      const char *user;
-      const char *author = NULL;
-      g_autoptr(GDateTime) time = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          add_skip (import, g_strdup_printf (_("Entry %u of %s is not a message."), i + 1, label));
-          continue;
-        }
-
-      object = json_node_get_object (node);
-      type = get_string (object, "type");
-      if (type != NULL && strcmp (type, "message") != 0)
-        continue;
-
-      ts = get_string (object, "ts");
-      if (ts == NULL || (time = parse_slack_ts (ts)) == NULL)
-        {
-          add_skip (import, g_strdup_printf (_("Message %u of %s has no time Debrief can read."), i + 1, label));
-          continue;
-        }
-
-      user = get_string (object, "user");
-      profile = get_object (object, "user_profile");
-      if (profile != NULL)
-        author = get_string (profile, "real_name");
-      if ((author == NULL || *author == '\0') && user != NULL && users != NULL)
-        author = g_hash_table_lookup (users, user);
-      if (author == NULL || *author == '\0')
-        author = get_string (object, "user_name");
-      if (author == NULL || *author == '\0')
-        author = get_string (object, "username");
-      if (author == NULL || *author == '\0')
-        author = user;
-
-      g_ptr_array_add (import->messages,
-                       message_new (time, author, get_string (object, "text"),
-                                    get_string (object, "thread_ts"), channel));
-    }
-
-  return TRUE;
-}
-
-static char *
-file_label (const char *file_name)
+char *
+_debrief_chat_file_label (const char *file_name)
 {
   if (file_name == NULL)
     return g_strdup (_("The chat export"));
 
   /* Translators: %s is a file name */
   return g_strdup_printf (_("The file “%s”"), file_name);
-}
-
-/* One file of a Slack export, from a folder or a zip: a day of a channel,
- * or the users. */
-static gboolean
-slack_read_data (DebriefChatImport  *import,
-                 const char         *contents,
-                 gsize               length,
-                 const char         *display_name,
-                 const char         *channel,
-                 GHashTable         *users,
-                 gboolean            are_users,
-                 GError            **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *label = file_label (display_name);
-  g_autoptr(JsonNode) root = NULL;
-
-  text = _debrief_text_sanitize (contents, length, &length);
-  if (is_blank (text, length))
-    {
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
-                   _("%s is empty."), label);
-      return FALSE;
-    }
-
-  root = parse_json (text, length, label, error);
-  if (root == NULL)
-    return FALSE;
-
-  if (are_users)
-    return slack_read_users (users, root, label, error);
-
-  return slack_read_day (import, root, channel, users, label, error);
-}
-
-static gboolean
-slack_read_file (DebriefChatImport  *import,
-                 GFile              *file,
-                 const char         *display_name,
-                 const char         *channel,
-                 GHashTable         *users,
-                 gboolean            are_users,
-                 GCancellable       *cancellable,
-                 GError            **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return FALSE;
-
-  return slack_read_data (import, contents, length, display_name, channel, users, are_users, error);
-}
-
-/* A day file inside a zipped export: "<channel>/2026-03-14.json". */
-static char *
-zip_day_channel (const char *name)
-{
-  const char *slash = strrchr (name, '/');
-  const char *base = slash ? slash + 1 : name;
-  const char *start;
-
-  if (slash == NULL || !debrief_slack_is_day_file_name (base))
-    return NULL;
-
-  for (start = slash; start > name && start[-1] != '/'; start--)
-    ;
-
-  return g_strndup (start, slash - start);
-}
-
-/* A Slack export as Slack hands it out: a zip of the folder. Read in
- * memory with the bounded reader, never unpacked onto the disk. */
-static DebriefChatImport *
-slack_import_zip (GBytes      *bytes,
-                  const char  *label,
-                  GError     **error)
-{
-  g_autoptr(DebriefChatImport) import = chat_import_new (DEBRIEF_CHAT_FORMAT_SLACK);
-  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(DebriefZip) zip = NULL;
-  g_autoptr(GError) local_error = NULL;
-  int users_entry;
-
-  if (!(zip = debrief_zip_open_bytes (bytes, &local_error)))
-    {
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
-                   _("%s cannot be read as a zip archive: %s"), label, local_error->message);
-      return NULL;
-    }
-
-  if ((users_entry = debrief_zip_find_entry (zip, "users.json")) >= 0)
-    {
-      g_autoptr(GBytes) data = debrief_zip_extract (zip, users_entry, 0, &local_error);
-      gsize size;
-      const char *contents;
-
-      if (data == NULL)
-        {
-          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
-                       _("%s: users.json cannot be read: %s"), label, local_error->message);
-          return NULL;
-        }
-      contents = g_bytes_get_data (data, &size);
-      if (!slack_read_data (NULL, contents ? contents : "", size, "users.json", NULL, users, TRUE, error))
-        return NULL;
-    }
-
-  for (guint i = 0; i < debrief_zip_get_n_entries (zip); i++)
-    {
-      const DebriefZipEntry *entry = debrief_zip_get_entry (zip, i);
-      g_autofree char *channel = NULL;
-      g_autoptr(GBytes) data = NULL;
-      const char *contents;
-      gsize size;
-
-      if (entry->is_directory || entry->is_unsafe || !(channel = zip_day_channel (entry->name)))
-        continue;
-
-      if (!(data = debrief_zip_extract (zip, i, 0, &local_error)))
-        {
-          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
-                       _("%s: %s cannot be read: %s"), label, entry->name, local_error->message);
-          return NULL;
-        }
-
-      contents = g_bytes_get_data (data, &size);
-      if (!slack_read_data (import, contents ? contents : "", size, entry->name, channel, users, FALSE, error))
-        return NULL;
-    }
-
-  if (import->messages->len == 0 && import->n_skipped == 0)
-    {
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
-                   _("%s holds no Slack messages."), label);
-      return NULL;
-    }
-
-  return g_steal_pointer (&import);
-}
-
-static int
-compare_file_names (gconstpointer a,
-                    gconstpointer b)
-{
-  GFileInfo *info_a = *(GFileInfo **) a;
-  GFileInfo *info_b = *(GFileInfo **) b;
-
-  return strcmp (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
-}
-
-/* The children of @folder, by name. */
-static GPtrArray *
-list_folder (GFile         *folder,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-
-  enumerator = g_file_enumerate_children (folder,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (enumerator == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      GFileInfo *info = NULL;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, error))
-        return NULL;
-      if (info == NULL)
-        break;
-      g_ptr_array_add (children, g_object_ref (info));
-    }
-
-  g_ptr_array_sort (children, compare_file_names);
-  return g_steal_pointer (&children);
-}
-
-gboolean
-debrief_slack_is_day_file_name (const char *name)
-{
-  static const char pattern[] = "dddd-dd-dd.json";
-
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (strlen (name) != sizeof pattern - 1)
-    return FALSE;
-  for (gsize i = 0; i < sizeof pattern - 1; i++)
-    if (pattern[i] == 'd' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
-      return FALSE;
-
-  return TRUE;
-}
-
-gboolean
-debrief_slack_is_list_name (const char *name)
-{
-  const char *base;
-
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  base = strrchr (name, '/');
-  base = base != NULL ? base + 1 : name;
-  return g_str_equal (base, "channels.json")
-         || g_str_equal (base, "users.json")
-         || g_str_equal (base, "integration_logs.json")
-         || g_str_equal (base, "dms.json")
-         || g_str_equal (base, "groups.json");
-}
-
-gboolean
-debrief_slack_is_export_folder (GFile        *folder,
-                                GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  guint n_days = 0;
-  guint n_other = 0;
-  GFileInfo *info;
-
-  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (children == NULL)
-    return FALSE;
-
-  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (g_str_equal (name, "users.json") || g_str_equal (name, "channels.json"))
-        return TRUE;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && debrief_slack_is_day_file_name (name))
-        n_days++;
-      else if (name[0] != '.')
-        n_other++;
-    }
-
-  return n_days > 0 && n_other == 0;
-}
-
-static gboolean
-is_day_file (GFileInfo *info)
-{
-  return g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-         debrief_slack_is_day_file_name (g_file_info_get_name (info));
-}
-
-static gboolean
-slack_read_channel (DebriefChatImport  *import,
-                    GFile              *folder,
-                    GPtrArray          *children,
-                    GHashTable         *users,
-                    GCancellable       *cancellable,
-                    GError            **error)
-{
-  g_autofree char *channel = g_file_get_basename (folder);
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      GFileInfo *info = g_ptr_array_index (children, i);
-      g_autoptr(GFile) child = NULL;
-      g_autofree char *display_name = NULL;
-
-      if (!is_day_file (info))
-        continue;
-
-      child = g_file_get_child (folder, g_file_info_get_name (info));
-      display_name = g_build_filename (channel, g_file_info_get_name (info), NULL);
-      if (!slack_read_file (import, child, display_name, channel, users, FALSE, cancellable, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-slack_load_users (GHashTable    *users,
-                  GFile         *folder,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GFile) here = g_file_get_child (folder, "users.json");
-  g_autoptr(GFile) parent = g_file_get_parent (folder);
-  g_autoptr(GFile) above = parent != NULL ? g_file_get_child (parent, "users.json") : NULL;
-  GFile *found = NULL;
-
-  if (g_file_query_exists (here, cancellable))
-    found = here;
-  else if (above != NULL && g_file_query_exists (above, cancellable))
-    found = above;
-
-  if (found == NULL)
-    return TRUE;
-
-  return slack_read_file (NULL, found, "users.json", NULL, users, TRUE, cancellable, error);
-}
-
-/* An unpacked Slack export: either its top folder (users.json and one
- * folder per channel) or the folder of one channel. */
-static DebriefChatImport *
-slack_import_folder (GFile         *folder,
-                     GCancellable  *cancellable,
-                     GError       **error)
-{
-  g_autoptr(DebriefChatImport) import = chat_import_new (DEBRIEF_CHAT_FORMAT_SLACK);
-  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) children = NULL;
-
-  if (!slack_load_users (users, folder, cancellable, error))
-    return NULL;
-
-  children = list_folder (folder, cancellable, error);
-  if (children == NULL)
-    return NULL;
-
-  if (!slack_read_channel (import, folder, children, users, cancellable, error))
-    return NULL;
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      GFileInfo *info = g_ptr_array_index (children, i);
-      g_autoptr(GFile) child = NULL;
-      g_autoptr(GPtrArray) days = NULL;
-
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-        continue;
-
-      child = g_file_get_child (folder, g_file_info_get_name (info));
-      days = list_folder (child, cancellable, error);
-      if (days == NULL ||
-          !slack_read_channel (import, child, days, users, cancellable, error))
-        return NULL;
-    }
-
-  if (import->messages->len == 0 && import->n_skipped == 0)
-    {
-      g_autofree char *name = g_file_get_basename (folder);
-
-      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
-                   _("The folder “%s” holds no Slack messages. Choose the unpacked export, or one of its channel folders."),
-                   name);
-      return NULL;
-    }
-
-  return g_steal_pointer (&import);
 }
 
 /* Mattermost */
@@ -778,20 +276,22 @@ mattermost_add_post (DebriefChatImport *import,
       create_at > G_MAXINT64 / 1000 || create_at < G_MININT64 / 1000 ||
       (time = debrief_date_time_new_from_usec (create_at * 1000)) == NULL)
     {
-      add_skip (import, g_strdup_printf (_("Line %u is a post without a time Debrief can read."), line));
+      _debrief_chat_import_add_skip (import, g_strdup_printf (_("Line %u is a post without a time Debrief can read."), line));
       return;
     }
 
   replies = json_object_get_member (post, "replies");
   if (thread_id == NULL)
-    thread_id = get_string (post, "root_id");
+    thread_id = _debrief_chat_json_get_string (post, "root_id");
   if (thread_id == NULL && replies != NULL && JSON_NODE_HOLDS_ARRAY (replies) &&
       json_array_get_length (json_node_get_array (replies)) > 0)
     thread_id = own_thread = g_strdup_printf ("%" G_GINT64_FORMAT, create_at);
 
   g_ptr_array_add (import->messages,
-                   message_new (time, get_string (post, "user"), get_string (post, "message"),
-                                thread_id, channel));
+                   _debrief_chat_message_new (time,
+                                              _debrief_chat_json_get_string (post, "user"),
+                                              _debrief_chat_json_get_string (post, "message"),
+                                              thread_id, channel));
 
   if (replies != NULL && JSON_NODE_HOLDS_ARRAY (replies))
     {
@@ -804,7 +304,7 @@ mattermost_add_post (DebriefChatImport *import,
           if (JSON_NODE_HOLDS_OBJECT (reply))
             mattermost_add_post (import, json_node_get_object (reply), channel, thread_id, line);
           else
-            add_skip (import, g_strdup_printf (_("Line %u holds a reply that is not a post."), line));
+            _debrief_chat_import_add_skip (import, g_strdup_printf (_("Line %u holds a reply that is not a post."), line));
         }
     }
 }
@@ -847,32 +347,32 @@ mattermost_read_line (DebriefChatImport *import,
   JsonObject *post;
   const char *type;
 
-  root = parse_json (data, length, label, &error);
+  root = _debrief_chat_parse_json (data, length, label, &error);
   if (root == NULL)
     {
-      add_skip (import, g_strdup (error->message));
+      _debrief_chat_import_add_skip (import, g_strdup (error->message));
       return;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      (type = get_string ((object = json_node_get_object (root)), "type")) == NULL)
+      (type = _debrief_chat_json_get_string ((object = json_node_get_object (root)), "type")) == NULL)
     {
-      add_skip (import, g_strdup_printf (_("Line %u is not a Mattermost export record."), line));
+      _debrief_chat_import_add_skip (import, g_strdup_printf (_("Line %u is not a Mattermost export record."), line));
       return;
     }
 
   if (strcmp (type, "post") != 0 && strcmp (type, "direct_post") != 0)
     return;
 
-  post = get_object (object, type);
+  post = _debrief_chat_json_get_object (object, type);
   if (post == NULL)
     {
-      add_skip (import, g_strdup_printf (_("Line %u is a post record without a post."), line));
+      _debrief_chat_import_add_skip (import, g_strdup_printf (_("Line %u is a post record without a post."), line));
       return;
     }
 
   if (strcmp (type, "post") == 0)
-    mattermost_add_post (import, post, get_string (post, "channel"), NULL, line);
+    mattermost_add_post (import, post, _debrief_chat_json_get_string (post, "channel"), NULL, line);
   else
     {
       g_autofree char *members = mattermost_members (post);
@@ -887,7 +387,7 @@ mattermost_import (const char  *text,
                    const char  *label,
                    GError     **error)
 {
-  g_autoptr(DebriefChatImport) import = chat_import_new (DEBRIEF_CHAT_FORMAT_MATTERMOST);
+  g_autoptr(DebriefChatImport) import = _debrief_chat_import_new (DEBRIEF_CHAT_FORMAT_MATTERMOST);
   const char *end = text + length;
   const char *p = text;
   guint line = 0;
@@ -899,7 +399,7 @@ mattermost_import (const char  *text,
       gsize line_length = (eol != NULL ? eol : end) - p;
 
       line++;
-      if (!is_blank (p, line_length))
+      if (!debrief_text_is_blank (p, line_length))
         {
           n_records++;
           mattermost_read_line (import, p, line_length, line);
@@ -1060,7 +560,7 @@ transcript_import (const char  *text,
                    GDateTime   *reference,
                    GError     **error)
 {
-  g_autoptr(DebriefChatImport) import = chat_import_new (DEBRIEF_CHAT_FORMAT_TRANSCRIPT);
+  g_autoptr(DebriefChatImport) import = _debrief_chat_import_new (DEBRIEF_CHAT_FORMAT_TRANSCRIPT);
   g_autoptr(GRegex) regex = transcript_regex ();
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GString) current_text = g_string_new (NULL);
@@ -1090,7 +590,7 @@ transcript_import (const char  *text,
       if (line_length > 0 && start[line_length - 1] == '\r')
         line_length--;
       /* Blank lines separate nothing a reader needs. */
-      if (is_blank (start, line_length))
+      if (debrief_text_is_blank (start, line_length))
         continue;
 
       line_text = g_strndup (start, line_length);
@@ -1117,7 +617,7 @@ transcript_import (const char  *text,
             }
         }
       else
-        add_skip (import, g_strdup_printf (_("Line %u of %s is not a chat message."), line, label));
+        _debrief_chat_import_add_skip (import, g_strdup_printf (_("Line %u of %s is not a chat message."), line, label));
     }
 
   finish_message (import, current, current_text);
@@ -1288,7 +788,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
                            GError            **error)
 {
   g_autoptr(DebriefChatImport) import = NULL;
-  g_autofree char *label = file_label (file_name);
+  g_autofree char *label = _debrief_chat_file_label (file_name);
   g_autofree char *text = NULL;
   const char *data;
   gsize size;
@@ -1297,13 +797,14 @@ debrief_chat_import_bytes (GBytes             *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_atomic_int_inc (&n_parses);
   if (format == DEBRIEF_CHAT_FORMAT_UNKNOWN)
     format = debrief_chat_detect (bytes, file_name);
 
   /* Binary: read before anything is made into text. */
   if (format == DEBRIEF_CHAT_FORMAT_SLACK_ZIP)
     {
-      if (!(import = slack_import_zip (bytes, label, error)))
+      if (!(import = _debrief_chat_slack_import_zip (bytes, label, error)))
         return NULL;
       sort_messages (import);
       return g_steal_pointer (&import);
@@ -1311,7 +812,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
 
   data = g_bytes_get_data (bytes, &size);
   text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
-  if (is_blank (text, length))
+  if (debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
                    _("%s is empty."), label);
@@ -1322,13 +823,13 @@ debrief_chat_import_bytes (GBytes             *bytes,
     {
     case DEBRIEF_CHAT_FORMAT_SLACK:
       {
-        g_autoptr(JsonNode) root = parse_json (text, length, label, error);
+        g_autoptr(JsonNode) root = _debrief_chat_parse_json (text, length, label, error);
         g_autofree char *channel = channel_from_file_name (file_name);
 
         if (root == NULL)
           return NULL;
-        import = chat_import_new (format);
-        if (!slack_read_day (import, root, channel, NULL, label, error))
+        import = _debrief_chat_import_new (format);
+        if (!_debrief_chat_slack_read_day (import, root, channel, NULL, label, error))
           return NULL;
       }
       break;
@@ -1383,7 +884,8 @@ debrief_chat_import_file (GFile         *file,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      import = slack_import_folder (file, cancellable, error);
+      g_atomic_int_inc (&n_parses);
+      import = _debrief_chat_slack_import_folder (file, cancellable, error);
       if (import == NULL)
         return NULL;
       sort_messages (import);

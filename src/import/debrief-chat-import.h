@@ -91,6 +91,11 @@ DebriefChatImport  *debrief_chat_import_file        (GFile               *file,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
 
+/* The messages of @import that have a time, as one day of a Slack export
+ * ("ts", "user_name", "text", "thread_ts"): how a folder is stored, so
+ * that it reads back as the same messages. */
+GBytes             *debrief_chat_import_to_slack_json (const DebriefChatImport *import);
+
 /* What a Slack export is, the one rule every caller uses.  A day of a
  * channel is a regular file named after its date, "2026-03-14.json".  A
  * folder is an export when it holds the export's channels.json or
@@ -101,6 +106,10 @@ gboolean            debrief_slack_is_day_file_name  (const char          *name);
 gboolean            debrief_slack_is_list_name      (const char          *name);
 gboolean            debrief_slack_is_export_folder  (GFile               *folder,
                                                      GCancellable        *cancellable);
+
+/* For tests: how many chat exports (files, bytes or folders) were
+ * parsed since the program started. */
+guint               _debrief_chat_import_get_n_parses (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatMessage, debrief_chat_message_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChatImport, debrief_chat_import_free)

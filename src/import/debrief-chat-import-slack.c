@@ -1,0 +1,571 @@
+/* debrief-chat-import-slack.c
+ *
+ * Slack exports for the chat importer: a day of a channel, the zip Slack
+ * hands out, read in memory, and the unpacked folder; what a Slack export
+ * is; and a folder written back as one day, which is how it is stored.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "debrief-chat-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "debrief-chat-import-private.h"
+#include "debrief-text.h"
+#include "debrief-timestamp.h"
+#include "debrief-zip.h"
+
+/* Slack's "ts": seconds since 1970 and six digits of microseconds, as a
+ * string so that it can double as the message's identifier. */
+static GDateTime *
+parse_slack_ts (const char *ts)
+{
+  const char *dot = strchr (ts, '.');
+  g_autofree char *whole = g_strndup (ts, dot != NULL ? (gsize) (dot - ts) : strlen (ts));
+  guint64 seconds;
+  gint64 usec = 0;
+
+  if (!g_ascii_string_to_unsigned (whole, 10, 0, G_MAXINT64 / G_USEC_PER_SEC - 1, &seconds, NULL))
+    return NULL;
+
+  if (dot != NULL)
+    {
+      gint64 scale = 100000;
+
+      for (const char *p = dot + 1; *p != '\0'; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return NULL;
+          usec += (*p - '0') * scale;
+          scale /= 10;
+        }
+    }
+
+  return debrief_date_time_new_from_usec ((gint64) seconds * G_USEC_PER_SEC + usec);
+}
+
+static gboolean
+slack_read_users (GHashTable  *users,
+                  JsonNode    *root,
+                  const char  *label,
+                  GError     **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_INVALID,
+                   _("%s is not a Slack list of users."), label);
+      return FALSE;
+    }
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *user;
+      JsonObject *profile;
+      const char *id;
+      const char *name = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      user = json_node_get_object (node);
+      id = _debrief_chat_json_get_string (user, "id");
+      if (id == NULL)
+        continue;
+
+      profile = _debrief_chat_json_get_object (user, "profile");
+      if (profile != NULL)
+        name = _debrief_chat_json_get_string (profile, "real_name");
+      if (name == NULL || *name == '\0')
+        name = _debrief_chat_json_get_string (user, "real_name");
+      if (name == NULL || *name == '\0')
+        name = _debrief_chat_json_get_string (user, "name");
+      if (name != NULL && *name != '\0')
+        g_hash_table_replace (users, g_strdup (id), g_strdup (name));
+    }
+
+  return TRUE;
+}
+
+gboolean
+_debrief_chat_slack_read_day (DebriefChatImport  *import,
+                              JsonNode           *root,
+                              const char         *channel,
+                              GHashTable         *users,
+                              const char         *label,
+                              GError            **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_INVALID,
+                   _("%s is not a day of a Slack export: it holds no list of messages."), label);
+      return FALSE;
+    }
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonObject *profile;
+      const char *ts;
+      const char *type;
+      const char *user;
+      const char *author = NULL;
+      g_autoptr(GDateTime) time = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          _debrief_chat_import_add_skip (import, g_strdup_printf (_("Entry %u of %s is not a message."), i + 1, label));
+          continue;
+        }
+
+      object = json_node_get_object (node);
+      type = _debrief_chat_json_get_string (object, "type");
+      if (type != NULL && strcmp (type, "message") != 0)
+        continue;
+
+      ts = _debrief_chat_json_get_string (object, "ts");
+      if (ts == NULL || (time = parse_slack_ts (ts)) == NULL)
+        {
+          _debrief_chat_import_add_skip (import, g_strdup_printf (_("Message %u of %s has no time Debrief can read."), i + 1, label));
+          continue;
+        }
+
+      user = _debrief_chat_json_get_string (object, "user");
+      profile = _debrief_chat_json_get_object (object, "user_profile");
+      if (profile != NULL)
+        author = _debrief_chat_json_get_string (profile, "real_name");
+      if ((author == NULL || *author == '\0') && user != NULL && users != NULL)
+        author = g_hash_table_lookup (users, user);
+      if (author == NULL || *author == '\0')
+        author = _debrief_chat_json_get_string (object, "user_name");
+      if (author == NULL || *author == '\0')
+        author = _debrief_chat_json_get_string (object, "username");
+      if (author == NULL || *author == '\0')
+        author = user;
+
+      g_ptr_array_add (import->messages,
+                       _debrief_chat_message_new (time, author,
+                                                  _debrief_chat_json_get_string (object, "text"),
+                                                  _debrief_chat_json_get_string (object, "thread_ts"),
+                                                  channel));
+    }
+
+  return TRUE;
+}
+
+/* One file of a Slack export, from a folder or a zip: a day of a channel,
+ * or the users. */
+static gboolean
+slack_read_data (DebriefChatImport  *import,
+                 const char         *contents,
+                 gsize               length,
+                 const char         *display_name,
+                 const char         *channel,
+                 GHashTable         *users,
+                 gboolean            are_users,
+                 GError            **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *label = _debrief_chat_file_label (display_name);
+  g_autoptr(JsonNode) root = NULL;
+
+  text = _debrief_text_sanitize (contents, length, &length);
+  if (debrief_text_is_blank (text, length))
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,
+                   _("%s is empty."), label);
+      return FALSE;
+    }
+
+  root = _debrief_chat_parse_json (text, length, label, error);
+  if (root == NULL)
+    return FALSE;
+
+  if (are_users)
+    return slack_read_users (users, root, label, error);
+
+  return _debrief_chat_slack_read_day (import, root, channel, users, label, error);
+}
+
+static gboolean
+slack_read_file (DebriefChatImport  *import,
+                 GFile              *file,
+                 const char         *display_name,
+                 const char         *channel,
+                 GHashTable         *users,
+                 gboolean            are_users,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return FALSE;
+
+  return slack_read_data (import, contents, length, display_name, channel, users, are_users, error);
+}
+
+/* A day file inside a zipped export: "<channel>/2026-03-14.json". */
+static char *
+zip_day_channel (const char *name)
+{
+  const char *slash = strrchr (name, '/');
+  const char *base = slash ? slash + 1 : name;
+  const char *start;
+
+  if (slash == NULL || !debrief_slack_is_day_file_name (base))
+    return NULL;
+
+  for (start = slash; start > name && start[-1] != '/'; start--)
+    ;
+
+  return g_strndup (start, slash - start);
+}
+
+/* A Slack export as Slack hands it out: a zip of the folder. Read in
+ * memory with the bounded reader, never unpacked onto the disk. */
+DebriefChatImport *
+_debrief_chat_slack_import_zip (GBytes      *bytes,
+                                const char  *label,
+                                GError     **error)
+{
+  g_autoptr(DebriefChatImport) import = _debrief_chat_import_new (DEBRIEF_CHAT_FORMAT_SLACK);
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(DebriefZip) zip = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int users_entry;
+
+  if (!(zip = debrief_zip_open_bytes (bytes, &local_error)))
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                   _("%s cannot be read as a zip archive: %s"), label, local_error->message);
+      return NULL;
+    }
+
+  if ((users_entry = debrief_zip_find_entry (zip, "users.json")) >= 0)
+    {
+      g_autoptr(GBytes) data = debrief_zip_extract (zip, users_entry, 0, &local_error);
+      gsize size;
+      const char *contents;
+
+      if (data == NULL)
+        {
+          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                       _("%s: users.json cannot be read: %s"), label, local_error->message);
+          return NULL;
+        }
+      contents = g_bytes_get_data (data, &size);
+      if (!slack_read_data (NULL, contents ? contents : "", size, "users.json", NULL, users, TRUE, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < debrief_zip_get_n_entries (zip); i++)
+    {
+      const DebriefZipEntry *entry = debrief_zip_get_entry (zip, i);
+      g_autofree char *channel = NULL;
+      g_autoptr(GBytes) data = NULL;
+      const char *contents;
+      gsize size;
+
+      if (entry->is_directory || entry->is_unsafe || !(channel = zip_day_channel (entry->name)))
+        continue;
+
+      if (!(data = debrief_zip_extract (zip, i, 0, &local_error)))
+        {
+          g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_ZIP,
+                       _("%s: %s cannot be read: %s"), label, entry->name, local_error->message);
+          return NULL;
+        }
+
+      contents = g_bytes_get_data (data, &size);
+      if (!slack_read_data (import, contents ? contents : "", size, entry->name, channel, users, FALSE, error))
+        return NULL;
+    }
+
+  if (import->messages->len == 0 && import->n_skipped == 0)
+    {
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
+                   _("%s holds no Slack messages."), label);
+      return NULL;
+    }
+
+  return g_steal_pointer (&import);
+}
+
+static int
+compare_file_names (gconstpointer a,
+                    gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo **) a;
+  GFileInfo *info_b = *(GFileInfo **) b;
+
+  return strcmp (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
+}
+
+/* The children of @folder, by name. */
+static GPtrArray *
+list_folder (GFile         *folder,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (enumerator == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, error))
+        return NULL;
+      if (info == NULL)
+        break;
+      g_ptr_array_add (children, g_object_ref (info));
+    }
+
+  g_ptr_array_sort (children, compare_file_names);
+  return g_steal_pointer (&children);
+}
+
+gboolean
+debrief_slack_is_day_file_name (const char *name)
+{
+  static const char pattern[] = "dddd-dd-dd.json";
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (strlen (name) != sizeof pattern - 1)
+    return FALSE;
+  for (gsize i = 0; i < sizeof pattern - 1; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+debrief_slack_is_list_name (const char *name)
+{
+  const char *base;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  base = strrchr (name, '/');
+  base = base != NULL ? base + 1 : name;
+  return g_str_equal (base, "channels.json")
+         || g_str_equal (base, "users.json")
+         || g_str_equal (base, "integration_logs.json")
+         || g_str_equal (base, "dms.json")
+         || g_str_equal (base, "groups.json");
+}
+
+gboolean
+debrief_slack_is_export_folder (GFile        *folder,
+                                GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  guint n_days = 0;
+  guint n_other = 0;
+  GFileInfo *info;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (children == NULL)
+    return FALSE;
+
+  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_equal (name, "users.json") || g_str_equal (name, "channels.json"))
+        return TRUE;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && debrief_slack_is_day_file_name (name))
+        n_days++;
+      else if (name[0] != '.')
+        n_other++;
+    }
+
+  return n_days > 0 && n_other == 0;
+}
+
+static gboolean
+is_day_file (GFileInfo *info)
+{
+  return g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+         debrief_slack_is_day_file_name (g_file_info_get_name (info));
+}
+
+static gboolean
+slack_read_channel (DebriefChatImport  *import,
+                    GFile              *folder,
+                    GPtrArray          *children,
+                    GHashTable         *users,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autofree char *channel = g_file_get_basename (folder);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (children, i);
+      g_autoptr(GFile) child = NULL;
+      g_autofree char *display_name = NULL;
+
+      if (!is_day_file (info))
+        continue;
+
+      child = g_file_get_child (folder, g_file_info_get_name (info));
+      display_name = g_build_filename (channel, g_file_info_get_name (info), NULL);
+      if (!slack_read_file (import, child, display_name, channel, users, FALSE, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+slack_load_users (GHashTable    *users,
+                  GFile         *folder,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) here = g_file_get_child (folder, "users.json");
+  g_autoptr(GFile) parent = g_file_get_parent (folder);
+  g_autoptr(GFile) above = parent != NULL ? g_file_get_child (parent, "users.json") : NULL;
+  GFile *found = NULL;
+
+  if (g_file_query_exists (here, cancellable))
+    found = here;
+  else if (above != NULL && g_file_query_exists (above, cancellable))
+    found = above;
+
+  if (found == NULL)
+    return TRUE;
+
+  return slack_read_file (NULL, found, "users.json", NULL, users, TRUE, cancellable, error);
+}
+
+/* An unpacked Slack export: either its top folder (users.json and one
+ * folder per channel) or the folder of one channel. */
+DebriefChatImport *
+_debrief_chat_slack_import_folder (GFile         *folder,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autoptr(DebriefChatImport) import = _debrief_chat_import_new (DEBRIEF_CHAT_FORMAT_SLACK);
+  g_autoptr(GHashTable) users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) children = NULL;
+
+  if (!slack_load_users (users, folder, cancellable, error))
+    return NULL;
+
+  children = list_folder (folder, cancellable, error);
+  if (children == NULL)
+    return NULL;
+
+  if (!slack_read_channel (import, folder, children, users, cancellable, error))
+    return NULL;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      GFileInfo *info = g_ptr_array_index (children, i);
+      g_autoptr(GFile) child = NULL;
+      g_autoptr(GPtrArray) days = NULL;
+
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+        continue;
+
+      child = g_file_get_child (folder, g_file_info_get_name (info));
+      days = list_folder (child, cancellable, error);
+      if (days == NULL ||
+          !slack_read_channel (import, child, days, users, cancellable, error))
+        return NULL;
+    }
+
+  if (import->messages->len == 0 && import->n_skipped == 0)
+    {
+      g_autofree char *name = g_file_get_basename (folder);
+
+      g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_NO_MESSAGES,
+                   _("The folder “%s” holds no Slack messages. Choose the unpacked export, or one of its channel folders."),
+                   name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&import);
+}
+
+GBytes *
+debrief_chat_import_to_slack_json (const DebriefChatImport *import)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+  gsize length;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < import->messages->len; i++)
+    {
+      DebriefChatMessage *message = g_ptr_array_index (import->messages, i);
+      g_autofree char *ts = NULL;
+
+      /* Slack has no message without a time. */
+      if (message->time == NULL)
+        continue;
+
+      ts = g_strdup_printf ("%" G_GINT64_FORMAT ".%06d",
+                            g_date_time_to_unix (message->time),
+                            g_date_time_get_microsecond (message->time));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "message");
+      json_builder_set_member_name (builder, "ts");
+      json_builder_add_string_value (builder, ts);
+      json_builder_set_member_name (builder, "user_name");
+      json_builder_add_string_value (builder, message->author ? message->author : "");
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, message->text ? message->text : "");
+      if (message->thread_id != NULL)
+        {
+          json_builder_set_member_name (builder, "thread_ts");
+          json_builder_add_string_value (builder, message->thread_id);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
