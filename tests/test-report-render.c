@@ -228,7 +228,7 @@ test_nul_and_empty (void)
 
   /* A file's NULs and invalid bytes are made safe before rendering, as
    * the report content does. */
-  sanitized = _debrief_text_sanitize ("# ab\0cd\xff\n", 9, &length);
+  sanitized = debrief_text_sanitize ("# ab\0cd\xff\n", 9, &length);
   nul = debrief_report_render_new (sanitized, length, "nul.md");
   g_assert_true (has_tag (nul, "ab\357\277\275cd\357\277\275", DEBRIEF_REPORT_TAG_H1));
   g_assert_cmpuint (strlen (nul->text), ==, nul->length);

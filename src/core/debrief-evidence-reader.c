@@ -224,8 +224,8 @@ debrief_evidence_source_list_logs (DebriefEvidenceSource  *source,
       gsize length;
 
       log->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      log->title = _debrief_text_sanitize ((const char *) sqlite3_column_text (stmt, 1),
-                                           (gsize) sqlite3_column_bytes (stmt, 1), &length);
+      log->title = debrief_text_sanitize ((const char *) sqlite3_column_text (stmt, 1),
+                                          (gsize) sqlite3_column_bytes (stmt, 1), &length);
       log->clock_offset_ms = sqlite3_column_int64 (stmt, 2);
       log->since_boot = sqlite3_column_int (stmt, 3) != 0;
       log->first_at = _debrief_parse_timestamp ((const char *) sqlite3_column_text (stmt, 4));

@@ -142,9 +142,9 @@ emit_match (DebriefSearchMatch *match,
         end = MIN (line_length, match_offset + query_length);
     }
 
-  prefix = _debrief_text_sanitize (line + start, match_offset - start, &prefix_length);
-  matched = _debrief_text_sanitize (line + match_offset, query_length, &match_length);
-  text = _debrief_text_sanitize (line + start, end - start, &(gsize) { 0 });
+  prefix = debrief_text_sanitize (line + start, match_offset - start, &prefix_length);
+  matched = debrief_text_sanitize (line + match_offset, query_length, &match_length);
+  text = debrief_text_sanitize (line + start, end - start, &(gsize) { 0 });
 
   match->text = text;
   match->match_start = (guint) prefix_length;
@@ -380,8 +380,8 @@ debrief_evidence_search (DebriefEvidenceSource  *source,
   while (!state.stopped && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      g_autofree char *title = _debrief_text_sanitize ((const char *) sqlite3_column_text (stmt, 1),
-                                                       (gsize) sqlite3_column_bytes (stmt, 1), &(gsize) { 0 });
+      g_autofree char *title = debrief_text_sanitize ((const char *) sqlite3_column_text (stmt, 1),
+                                                      (gsize) sqlite3_column_bytes (stmt, 1), &(gsize) { 0 });
       const char *kind = (const char *) sqlite3_column_text (stmt, 2);
       gint64 offset_usec = sqlite3_column_int64 (stmt, 3) * 1000;
       g_autofree char *name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));

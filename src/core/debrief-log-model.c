@@ -181,7 +181,7 @@ row_text (const char *text,
     length = DEBRIEF_LOG_ROW_MAX_TEXT;
 
   if (memchr (text, '\0', length) == NULL)
-    clean = _debrief_text_sanitize (text, length, &clean_length);
+    clean = debrief_text_sanitize (text, length, &clean_length);
   else
     {
       g_autoptr(GString) visible = g_string_sized_new (length + 8);
@@ -193,7 +193,7 @@ row_text (const char *text,
           else
             g_string_append_c (visible, text[i]);
         }
-      clean = _debrief_text_sanitize (visible->str, visible->len, &clean_length);
+      clean = debrief_text_sanitize (visible->str, visible->len, &clean_length);
     }
 
   if (!cut)

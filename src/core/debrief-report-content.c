@@ -77,7 +77,7 @@ parse_report (GBytes        *bytes,
               GError       **error)
 {
   gsize length;
-  g_autofree char *text = _debrief_text_sanitize (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &length);
+  g_autofree char *text = debrief_text_sanitize (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &length);
 
   return G_OBJECT (debrief_report_content_new (text, length, data));
 }

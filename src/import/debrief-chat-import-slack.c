@@ -182,7 +182,7 @@ slack_read_data (DebriefChatImport  *import,
   g_autofree char *label = _debrief_chat_file_label (display_name);
   g_autoptr(JsonNode) root = NULL;
 
-  text = _debrief_text_sanitize (contents, length, &length);
+  text = debrief_text_sanitize (contents, length, &length);
   if (debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,

@@ -674,7 +674,7 @@ debrief_chat_detect (GBytes     *sample,
   if (size >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     return DEBRIEF_CHAT_FORMAT_SLACK_ZIP;
 
-  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
   end = text + length;
   for (p = text; p < end && g_ascii_isspace (*p); p++)
     ;
@@ -811,7 +811,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
     }
 
   data = g_bytes_get_data (bytes, &size);
-  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
   if (debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,

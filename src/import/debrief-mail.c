@@ -23,7 +23,7 @@ sanitize (const char *data,
 {
   gsize sanitized_length;
 
-  return _debrief_text_sanitize (data, length, &sanitized_length);
+  return debrief_text_sanitize (data, length, &sanitized_length);
 }
 
 void

@@ -553,7 +553,7 @@ debrief_metrics_csv_parse_bytes (GBytes     *bytes,
     zone = utc = g_time_zone_new_utc ();
 
   data = g_bytes_get_data (bytes, &size);
-  text = _debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
 
   return parse_text (text, length, zone, error);
 }

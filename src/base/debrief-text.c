@@ -16,9 +16,9 @@
 /* Valid UTF-8 from any bytes: each invalid byte, and each NUL, becomes
  * U+FFFD. A leading byte order mark is dropped. */
 char *
-_debrief_text_sanitize (const char *data,
-                        gsize       length,
-                        gsize      *out_length)
+debrief_text_sanitize (const char *data,
+                       gsize       length,
+                       gsize      *out_length)
 {
   GString *out = NULL;
   const char *p = data;
