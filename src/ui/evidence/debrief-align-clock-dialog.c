@@ -17,6 +17,7 @@
 #include "debrief-align-clock-dialog.h"
 
 #include "debrief-evidence-store.h"
+#include "debrief-time.h"
 
 struct _DebriefAlignClockDialog
 {
@@ -36,16 +37,6 @@ struct _DebriefAlignClockDialog
 };
 
 G_DEFINE_FINAL_TYPE (DebriefAlignClockDialog, debrief_align_clock_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-static char *
-format_time (gint64     usec,
-             GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, zone) : NULL;
-
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
-}
 
 /* A date and time as people type them, in the incident's time zone:
  * "2026-03-14 02:12:31.250", "2026-03-14T02:12:31Z", … */
@@ -215,7 +206,7 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->line_row), title);
       if (line_usec != G_MININT64)
         {
-          g_autofree char *now = format_time (line_usec, zone);
+          g_autofree char *now = debrief_time_format (line_usec, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
 
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->line_row), now);
         }
@@ -229,7 +220,7 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
 
       if (boot != 0)
         {
-          g_autofree char *seconds = format_time (boot * 1000, zone);
+          g_autofree char *seconds = debrief_time_format (boot * 1000, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
 
           /* To the millisecond: applying it unchanged changes nothing. */
           boot_text = g_strdup_printf ("%s.%03d", seconds, (int) (((boot % 1000) + 1000) % 1000));

@@ -22,6 +22,7 @@
 
 
 #include "debrief-chat-view.h"
+#include "debrief-time.h"
 
 /* A row shows this much of a message; a pasted log of 256 KiB would make
  * one row taller than any screen and slow to lay out. Copying and citing
@@ -291,7 +292,7 @@ bind_row (DebriefChatView *self,
 
   if (shown != NULL)
     {
-      time = g_date_time_format (shown, "%H:%M:%S");
+      time = debrief_time_format (debrief_date_time_to_usec (shown), self->zone, DEBRIEF_TIME_STYLE_TIME);
       gtk_label_set_text (GTK_LABEL (row->time_label), time);
       gtk_widget_set_tooltip_text (row->time_label, NULL);
     }

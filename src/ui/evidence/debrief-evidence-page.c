@@ -31,6 +31,7 @@
 #include "debrief-incident.h"
 #include "debrief-log-model.h"
 #include "debrief-phase-marker.h"
+#include "debrief-time.h"
 #include "debrief-timeline-event.h"
 #include "debrief-evidence-kind.h"
 #include "debrief-text.h"
@@ -55,28 +56,6 @@ static DebriefIncident *
 incident_of (DebriefEvidencePage *self)
 {
   return self->document ? debrief_document_get_incident (self->document) : NULL;
-}
-
-static GDateTime *
-datetime_in_zone (gint64     usec,
-                  GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
-
-  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
-}
-
-static char *
-format_time (gint64      usec,
-             GTimeZone  *zone,
-             gboolean    with_date)
-{
-  g_autoptr(GDateTime) dt = datetime_in_zone (usec, zone);
-
-  if (dt == NULL)
-    return g_strdup ("");
-
-  return g_date_time_format (dt, with_date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S");
 }
 
 static void
@@ -179,7 +158,7 @@ describe_clock (DebriefEvidencePage *self,
       if (offset == 0)
         return g_strdup (_("Counts time since boot; no boot time set, so it is not on the incident’s clock yet"));
 
-      boot = format_time (offset * 1000, zone, TRUE);
+      boot = debrief_time_format (offset * 1000, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
       /* Translators: %s is a date and time */
       return g_strdup_printf (_("Time since boot; booted at %s"), boot);
     }
@@ -257,7 +236,8 @@ update_details (DebriefEvidencePage *self)
                                                 ? debrief_evidence_get_original_name (evidence) : _("Pasted"));
 
   added_at = debrief_evidence_get_added_at (evidence)
-    ? format_time (g_date_time_to_unix (debrief_evidence_get_added_at (evidence)) * G_USEC_PER_SEC, zone, TRUE)
+    ? debrief_time_format (g_date_time_to_unix (debrief_evidence_get_added_at (evidence)) * G_USEC_PER_SEC, zone,
+                           DEBRIEF_TIME_STYLE_DATE_TIME)
     : g_strdup ("");
   /* Translators: who added an evidence item, and when */
   added = g_strdup_printf (_("%s, %s"), *debrief_evidence_get_added_by (evidence)
@@ -362,11 +342,7 @@ create_cited_row (gpointer item,
   gint64 last = debrief_timeline_event_get_evidence_last (event);
 
   if (at != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (at, zone);
-
-      when = g_date_time_format (local, "%H:%M:%S");
-    }
+    when = debrief_time_format (debrief_date_time_to_usec (at), zone, DEBRIEF_TIME_STYLE_TIME);
   if (first == last)
     /* Translators: where a timeline event points in its evidence */
     where = g_strdup_printf (_("line %" G_GINT64_FORMAT), first + 1);

@@ -15,6 +15,7 @@
 
 #include "debrief-evidence-store.h"
 #include "debrief-evidence-kind.h"
+#include "debrief-time.h"
 
 struct _DebriefEvidenceRow
 {
@@ -39,39 +40,16 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static GDateTime *
-datetime_in_zone (gint64     usec,
-                  GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
-
-  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
-}
-
 char *
 debrief_evidence_format_range (DebriefEvidence *evidence,
                                GTimeZone       *zone)
 {
-  g_autoptr(GDateTime) a = NULL;
-  g_autoptr(GDateTime) b = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean same_day;
-
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
 
-  a = datetime_in_zone (debrief_evidence_get_aligned_first_usec (evidence), zone);
-  b = datetime_in_zone (debrief_evidence_get_aligned_last_usec (evidence), zone);
-  if (a == NULL || b == NULL)
-    return NULL;
-
-  same_day = g_date_time_get_year (a) == g_date_time_get_year (b) &&
-             g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
-  from = g_date_time_format (a, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
-  to = g_date_time_format (b, same_day ? "%H:%M:%S" : "%Y-%m-%d %H:%M");
-
-  return g_strdup_printf ("%s – %s", from, to);
+  return debrief_time_format_range (debrief_evidence_get_aligned_first_usec (evidence),
+                                    debrief_evidence_get_aligned_last_usec (evidence),
+                                    zone);
 }
 
 /* The zone is asked for each time: the incident's may change. */

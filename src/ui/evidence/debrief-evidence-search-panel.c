@@ -16,6 +16,7 @@
 
 #include "debrief-evidence-store.h"
 #include "debrief-evidence-kind.h"
+#include "debrief-time.h"
 
 /* Search results listed; the rest are counted. */
 #define MAX_RESULTS 1000
@@ -172,16 +173,6 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-static char *
-format_time (gint64     usec,
-             GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = debrief_date_time_new_from_usec (usec);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, zone) : NULL;
-
-  return local ? g_date_time_format (local, "%H:%M:%S") : g_strdup ("");
-}
-
 static GtkWidget *
 result_row (Result    *result,
             GTimeZone *zone)
@@ -195,7 +186,7 @@ result_row (Result    *result,
   g_autofree char *after = g_markup_escape_text (result->text + result->match_start + result->match_length, -1);
   g_autofree char *markup = g_strdup_printf ("%s<span weight=\"bold\" background=\"#f6d32d\" foreground=\"#000000\">%s</span>%s",
                                              before, match, after);
-  g_autofree char *time = format_time (result->usec, zone);
+  g_autofree char *time = debrief_time_format (result->usec, zone, DEBRIEF_TIME_STYLE_TIME);
   g_autofree char *place = NULL;
 
   if (result->kind == DEBRIEF_EVIDENCE_KIND_CHAT)

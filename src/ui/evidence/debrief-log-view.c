@@ -22,6 +22,7 @@
 
 #include "debrief-log-view.h"
 #include "debrief-log-view-private.h"
+#include "debrief-time.h"
 
 struct _DebriefLogView
 {
@@ -166,49 +167,6 @@ set_level_classes (GtkWidget       *badge,
     }
 
   gtk_widget_set_css_classes (badge, (const char *[]) { "log-level", group, name, NULL });
-}
-
-/* Formats a time without a GDateTime or any allocation: it runs for each
- * row that scrolls into view. */
-static void
-format_time (char      *buffer,
-             gsize      size,
-             GTimeZone *zone,
-             gint64     usec)
-{
-  gint64 secs = usec / G_USEC_PER_SEC;
-  gint64 rest = usec % G_USEC_PER_SEC;
-  gint64 local;
-  gint64 days;
-  gint64 second_of_day;
-  int year;
-  int interval;
-  guint month;
-  guint day;
-
-  if (rest < 0)
-    {
-      rest += G_USEC_PER_SEC;
-      secs--;
-    }
-
-  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, secs);
-  local = secs + (interval >= 0 ? g_time_zone_get_offset (zone, interval) : 0);
-  days = local / 86400;
-  second_of_day = local % 86400;
-  if (second_of_day < 0)
-    {
-      second_of_day += 86400;
-      days--;
-    }
-
-  debrief_civil_from_days (days, &year, &month, &day);
-  g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d.%03d",
-              year, month, day,
-              (int) (second_of_day / 3600),
-              (int) (second_of_day / 60 % 60),
-              (int) (second_of_day % 60),
-              (int) (rest / 1000));
 }
 
 /* The length of @term at @p, if the word at @p is it (with one of the
@@ -363,7 +321,8 @@ update_row (DebriefLogView *self,
   if (usec == G_MININT64)
     buffer[0] = '\0';
   else
-    format_time (buffer, sizeof buffer, self->zone, usec);
+    /* No GDateTime or allocation: this runs for each row that scrolls in. */
+    debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
   gtk_label_set_text (widgets->time, buffer);
 
   if (widgets->shown_stamp != has_stamp)
@@ -785,7 +744,6 @@ jump_activate_cb (DebriefLogView *self)
   if (!has_date)
     {
       gint64 shown = find_visible_time (self);
-      g_autoptr(GDateTime) utc = NULL;
       g_autoptr(GDateTime) local = NULL;
 
       if (shown == G_MININT64)
@@ -794,8 +752,7 @@ jump_activate_cb (DebriefLogView *self)
           return;
         }
 
-      utc = g_date_time_new_from_unix_utc (shown / G_USEC_PER_SEC - (shown % G_USEC_PER_SEC < 0));
-      local = g_date_time_to_timezone (utc, self->zone);
+      local = debrief_date_time_new_in_zone (shown, self->zone);
       g_date_time_get_ymd (local, &year, &month, &day);
     }
 

@@ -25,6 +25,7 @@
 #include "debrief-phase-marker.h"
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
+#include "debrief-time.h"
 
 /* The libadwaita palette: blue 3, green 3, orange 3, purple 3, red 3,
  * yellow 3, brown 3. Series past these repeat them, dashed. */
@@ -133,18 +134,7 @@ GDateTime *
 _debrief_metrics_view_new_datetime (DebriefMetricsView *self,
                                     gint64              usec)
 {
-  gint64 secs = _debrief_metrics_view_floor_div (usec, G_USEC_PER_SEC);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (secs);
-  g_autoptr(GDateTime) precise = NULL;
-
-  if (utc == NULL)
-    return NULL;
-
-  precise = g_date_time_add (utc, usec - secs * G_USEC_PER_SEC);
-  if (precise == NULL)
-    return NULL;
-
-  return g_date_time_to_timezone (precise, self->zone);
+  return debrief_date_time_new_in_zone (usec, self->zone);
 }
 
 char *
