@@ -19,13 +19,14 @@
 #include "debrief-invitation.h"
 #include "debrief-metrics.h"
 #include "debrief-participant.h"
-#include "debrief-roles.h"
 #include "debrief-scope-item.h"
 #include "debrief-validation.h"
 
 #include "debrief-date-time-row.h"
 #include "debrief-overview-page.h"
 #include "debrief-participant-dialog.h"
+#include "debrief-participant-row.h"
+#include "debrief-scope-row.h"
 #include "debrief-user.h"
 
 struct _DebriefOverviewPage
@@ -185,27 +186,6 @@ selected_to_status (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-kind_to_selected (GBinding     *binding,
-                  const GValue *from_value,
-                  GValue       *to_value,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to_value, g_value_get_enum (from_value) == DEBRIEF_SCOPE_KIND_COMPONENT ? 1 : 0);
-  return TRUE;
-}
-
-static gboolean
-selected_to_kind (GBinding     *binding,
-                  const GValue *from_value,
-                  GValue       *to_value,
-                  gpointer      user_data)
-{
-  g_value_set_enum (to_value, g_value_get_uint (from_value) == 1 ? DEBRIEF_SCOPE_KIND_COMPONENT
-                                                                  : DEBRIEF_SCOPE_KIND_SYSTEM);
-  return TRUE;
-}
-
 /* --- Validation ------------------------------------------------------ */
 
 /* What the user entered is stored as it is; what is wrong with it is said
@@ -332,10 +312,10 @@ update_sent_label (DebriefOverviewPage *self)
 /* --- Scope items ----------------------------------------------------- */
 
 static void
-remove_scope_item_cb (GtkButton           *button,
+remove_scope_item_cb (DebriefScopeRow     *row,
                       DebriefOverviewPage *self)
 {
-  DebriefScopeItem *item = g_object_get_data (G_OBJECT (button), "record");
+  DebriefScopeItem *item = debrief_scope_row_get_scope_item (row);
   const char *name = debrief_scope_item_get_name (item);
 
   remove_record (self, DEBRIEF_RECORD (item), *name ? name : _("Unnamed system"));
@@ -346,36 +326,11 @@ create_scope_row (gpointer item,
                   gpointer user_data)
 {
   DebriefOverviewPage *self = user_data;
-  DebriefScopeItem *scope_item = item;
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *kind = gtk_drop_down_new_from_strings ((const char *[]) { _("System"), _("Component"), NULL });
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *row = debrief_scope_row_new (item);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("System or component"));
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  g_object_bind_property (scope_item, "name", row, "text", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (kind, _("System or component"));
-  g_object_bind_property_full (scope_item, "kind", kind, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               kind_to_selected, selected_to_kind, NULL, NULL);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), kind);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "record", g_object_ref (scope_item), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_scope_item_cb), self, 0);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-
-  if (self->document != NULL && debrief_document_get_read_only (self->document))
-    {
-      gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
-      gtk_widget_set_sensitive (kind, FALSE);
-      gtk_widget_set_sensitive (remove, FALSE);
-    }
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_scope_item_cb), self, 0);
+  if (!is_writable (self))
+    gtk_editable_set_editable (GTK_EDITABLE (row), FALSE);
 
   return row;
 }
@@ -429,34 +384,6 @@ debrief_overview_page_add_scope_item (GtkWidget  *widget,
 
 /* --- Participants ---------------------------------------------------- */
 
-static char *
-describe_participant (DebriefParticipant *participant)
-{
-  const char *role = debrief_role_get_display_name (debrief_participant_get_role (participant));
-  const char *team = debrief_participant_get_team (participant);
-  g_autoptr(GString) text = g_string_new (role);
-
-  if (*team != '\0')
-    g_string_append_printf (text, " · %s", team);
-  if (!debrief_participant_get_present (participant))
-    g_string_append_printf (text, " · %s", _("absent"));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-update_participant_row (AdwActionRow       *row,
-                        GParamSpec         *pspec,
-                        DebriefParticipant *participant)
-{
-  const char *name = debrief_participant_get_name (participant);
-  g_autofree char *subtitle = describe_participant (participant);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name ? name : _("Unnamed participant"));
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
-
 /* The user's own name and default role come with the dialog, so that adding
  * yourself gives you the role you chose in Preferences. */
 static void
@@ -472,36 +399,20 @@ present_participant_dialog (DebriefOverviewPage *self,
 }
 
 static void
-edit_participant_cb (GtkButton           *button,
-                     DebriefOverviewPage *self)
+edit_participant_cb (DebriefParticipantRow *row,
+                     DebriefOverviewPage   *self)
 {
-  DebriefParticipant *participant = g_object_get_data (G_OBJECT (button), "record");
-
-  present_participant_dialog (self, participant);
+  present_participant_dialog (self, debrief_participant_row_get_participant (row));
 }
 
 static void
-remove_participant_cb (GtkButton           *button,
-                       DebriefOverviewPage *self)
+remove_participant_cb (DebriefParticipantRow *row,
+                       DebriefOverviewPage   *self)
 {
-  DebriefParticipant *participant = g_object_get_data (G_OBJECT (button), "record");
+  DebriefParticipant *participant = debrief_participant_row_get_participant (row);
   const char *name = debrief_participant_get_name (participant);
 
   remove_record (self, DEBRIEF_RECORD (participant), *name ? name : _("Unnamed participant"));
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  return button;
 }
 
 static GtkWidget *
@@ -509,25 +420,11 @@ create_participant_row (gpointer item,
                         gpointer user_data)
 {
   DebriefOverviewPage *self = user_data;
-  DebriefParticipant *participant = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *edit = icon_button ("document-edit-symbolic", _("Edit"));
-  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove"));
-  gboolean writable = is_writable (self);
+  GtkWidget *row = debrief_participant_row_new (item);
 
-  update_participant_row (ADW_ACTION_ROW (row), NULL, participant);
-  g_signal_connect_object (participant, "notify", G_CALLBACK (update_participant_row), row, G_CONNECT_SWAPPED);
-
-  g_object_set_data_full (G_OBJECT (edit), "record", g_object_ref (participant), g_object_unref);
-  g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_participant_cb), self, 0);
-  g_object_set_data_full (G_OBJECT (remove), "record", g_object_ref (participant), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_participant_cb), self, 0);
-
-  gtk_widget_set_sensitive (edit, writable);
-  gtk_widget_set_sensitive (remove, writable);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  debrief_participant_row_set_editable (DEBRIEF_PARTICIPANT_ROW (row), is_writable (self));
+  g_signal_connect_object (row, "edit", G_CALLBACK (edit_participant_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_participant_cb), self, 0);
 
   return row;
 }

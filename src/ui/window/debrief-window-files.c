@@ -502,12 +502,11 @@ debrief_window_save_to (DebriefWindow *self,
 }
 
 static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+save_as_response (DebriefWindow   *self,
+                  GtkNativeDialog *chooser,
+                  int              response,
+                  gboolean         close_after)
 {
-  DebriefWindow *self = DEBRIEF_WINDOW (g_object_get_data (G_OBJECT (chooser), "window"));
-  gboolean close_after = GPOINTER_TO_INT (user_data);
   g_autoptr(GFile) chosen = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
@@ -530,6 +529,24 @@ save_as_response_cb (GtkNativeDialog *chooser,
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* One callback for each way the chooser was asked for, so that the
+ * window alone travels as the handler's data. */
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     DebriefWindow   *self)
+{
+  save_as_response (self, chooser, response, FALSE);
+}
+
+static void
+save_as_then_close_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                DebriefWindow   *self)
+{
+  save_as_response (self, chooser, response, TRUE);
 }
 
 GtkFileFilter *
@@ -571,8 +588,9 @@ _debrief_window_save_as (DebriefWindow *self,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
-  g_object_set_data (G_OBJECT (chooser), "window", self);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), GINT_TO_POINTER (close_after));
+  g_signal_connect (chooser, "response",
+                    close_after ? G_CALLBACK (save_as_then_close_response_cb) : G_CALLBACK (save_as_response_cb),
+                    self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
