@@ -145,3 +145,109 @@ debrief_test_open_checked (const char *path)
 
   return db;
 }
+
+/**
+ * debrief_test_run_and_remove:
+ * @data_home: (transfer full): from debrief_test_use_private_data_home()
+ *
+ * Runs the tests, then removes @data_home, unless this is a subprocess of
+ * the test, which shares its parent's.
+ *
+ * Returns: the status of g_test_run()
+ */
+int
+debrief_test_run_and_remove (char *data_home)
+{
+  int ret = g_test_run ();
+
+  if (!g_test_subprocess ())
+    debrief_test_remove_tree (data_home);
+  g_free (data_home);
+
+  return ret;
+}
+
+GBytes *
+debrief_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+void
+debrief_test_write_bytes (const char *path,
+                          GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* Microseconds since 1970 of a UTC wall-clock time, worked out by GLib,
+ * apart from the code under test. */
+gint64
+debrief_test_utc (int    year,
+                  int    month,
+                  int    day,
+                  int    hour,
+                  int    minute,
+                  int    second,
+                  gint64 usec)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
+}
+
+DebriefDocument *
+debrief_test_new_document (const char *user_name)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_new (user_name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+DebriefDocument *
+debrief_test_open_document (GFile            *file,
+                            DebriefOpenFlags  flags,
+                            const char       *user_name)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_open (file, flags, user_name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+void
+debrief_test_save_document (DebriefDocument *document,
+                            GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = debrief_document_save (document, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* Closes @document and checks that nothing else holds it. */
+void
+debrief_test_close_document (DebriefDocument *document)
+{
+  debrief_document_close (document);
+  g_assert_finalize_object (document);
+}

@@ -41,16 +41,6 @@ data_file (const char *folder,
   return g_file_new_for_path (path);
 }
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Tester", &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 /* Imports @file and adds it; asserts success. */
 static DebriefEvidence *
 import (DebriefDocument            *document,
@@ -131,7 +121,7 @@ count_chunks (DebriefDocument *document,
 static void
 test_log_import_and_view (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("gateway.log");
   g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = NULL;
@@ -196,7 +186,7 @@ wait_filter (DebriefLogModel *model)
 static void
 test_log_filter (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
   g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
@@ -227,7 +217,7 @@ test_log_filter (void)
 static void
 test_clock_alignment (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
   g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
@@ -272,7 +262,7 @@ test_clock_alignment (void)
 static void
 test_boot_time_option (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) dmesg = fixture ("dmesg.txt");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GDateTime) boot = utc ("2026-03-14T02:10:00Z");
@@ -302,7 +292,7 @@ test_boot_time_option (void)
 static void
 test_other_kinds (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) csv = data_file ("metrics", "service-health.csv");
   g_autoptr(GFile) ragged = fixture ("ragged.csv");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
@@ -375,7 +365,7 @@ test_other_kinds (void)
 static void
 test_slack_folder_parsed_once (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) slack = data_file ("chat", "slack");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
   g_autoptr(DebriefEvidence) folder_evidence = NULL;
@@ -419,7 +409,7 @@ test_slack_folder_parsed_once (void)
 static void
 test_bad_input (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) empty = fixture ("empty.log");
   g_autoptr(GFile) bin = fixture ("firmware.bin");
@@ -511,7 +501,7 @@ test_bad_input (void)
 static void
 test_long_line_and_many_chunks (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GString) text = g_string_new ("2026-03-14T02:11:07.000Z start\n");
   g_autoptr(GFile) file = NULL;
@@ -592,7 +582,7 @@ stop_after_one (const DebriefSearchMatch *match,
 static void
 test_search (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
@@ -659,7 +649,7 @@ test_find_edge_cases (void)
 static void
 test_merged_log (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
@@ -708,7 +698,7 @@ count_warning (const char *message,
 static void
 test_merged_log_warnings (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = NULL;
@@ -733,7 +723,7 @@ test_merged_log_warnings (void)
 static void
 test_cite (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(DebriefEvidence) evidence = import (document, gateway, NULL, NULL);
   g_autoptr(DebriefTimelineEvent) event = NULL;
@@ -765,7 +755,7 @@ test_cite (void)
 static void
 test_undo_save_and_reopen (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
@@ -892,7 +882,7 @@ test_read_only_refuses_import (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "ro.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefDocument) read_only = NULL;
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GError) error = NULL;
@@ -924,7 +914,7 @@ record_progress (guint64  done,
 static void
 test_progress_and_cancel (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GFile) file = NULL;
@@ -959,7 +949,7 @@ test_progress_and_cancel (void)
 static void
 test_json_round_trip_reindexes_logs (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(DebriefEvidence) evidence = import (document, zephyr, NULL, NULL);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -1005,7 +995,7 @@ test_import_gif_detected_as_image (void)
                               "\001\000\000\000\001\000\000\000\001\000\030\000\000\000\000\000"
                               "\004\000\000\000\023\013\000\000\023\013\000\000\000\000\000\000"
                               "\000\000\000\000\000\000\377\000";
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) gif_file = g_file_new_build_filename (dir, "pixel.gif", NULL);
   g_autoptr(GFile) bmp_file = g_file_new_build_filename (dir, "pixel.bmp", NULL);
@@ -1046,7 +1036,7 @@ static void
 test_import_webp_kept_as_other_file (void)
 {
   static const guint8 webp[] = { 'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GBytes) bytes = g_bytes_new_static (webp, sizeof webp);
   g_autoptr(DebriefEvidence) evidence = NULL;
@@ -1071,8 +1061,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
@@ -1098,11 +1086,5 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/debrief/evidence/json-round-trip-reindexes-logs", test_json_round_trip_reindexes_logs);
 
-  ret = g_test_run ();
-
-  if (!g_test_subprocess ())
-    debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
 }

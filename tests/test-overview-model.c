@@ -26,25 +26,6 @@
 
 static char *data_home;
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Grace Hopper", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static void
-close_document (DebriefDocument *document)
-{
-  debrief_document_close (document);
-  g_assert_finalize_object (document);
-}
-
 static GDateTime *
 at (const char *iso8601)
 {
@@ -267,7 +248,7 @@ test_default_ground_rules (void)
 static DebriefDocument *
 new_invitation_document (void)
 {
-  DebriefDocument *document = new_document ();
+  DebriefDocument *document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autoptr(GDateTime) review = at ("2024-03-12T13:00:00Z");
 
@@ -334,7 +315,7 @@ test_invitation_text (void)
 
   g_assert_cmpstr (subject, ==, "Post-mortem: Gateway watchdog resets (INC-2041), Tuesday 12 March");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -386,13 +367,13 @@ test_invitation_time_zones (void)
   g_assert_nonnull (strstr (unset, "When: date to be agreed\n"));
   g_assert_cmpstr (unset_subject, ==, "Post-mortem: Gateway watchdog resets (INC-2041)");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_own_ground_rules (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autofree char *text = NULL;
   g_autofree char *blank_text = NULL;
@@ -420,7 +401,7 @@ test_invitation_own_ground_rules (void)
   g_assert_nonnull (strstr (text, "Ground rules:\n• Phones away.\n• The data decides.\n\n"));
   g_assert_null (strstr (text, "not to punish"));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static char *
@@ -502,13 +483,13 @@ test_invitation_mailto_hostile_title (void)
   g_assert_cmpstr (decoded_body, ==, body_crlf);
   g_assert_nonnull (strstr (params[1], "%0D%0A"));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_recipients (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_auto(GStrv) recipients = NULL;
   g_autofree char *uri = NULL;
   static const char * const expected[] = { "ada@example.com", "grace@example.org", NULL };
@@ -529,13 +510,13 @@ test_invitation_recipients (void)
   uri = debrief_invitation_build_mailto (document, NULL);
   g_assert_true (g_str_has_prefix (uri, "mailto:ada@example.com,grace@example.org?subject="));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_mark_sent (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00+01:00");
   g_autoptr(GError) error = NULL;
@@ -558,7 +539,7 @@ test_invitation_mark_sent (void)
   g_assert_no_error (error);
   g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -567,14 +548,14 @@ test_invitation_mark_sent_read_only (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefDocument) reader = NULL;
   g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00Z");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (debrief_document_save (document, file, NULL, &error));
   g_assert_no_error (error);
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 
   reader = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, "Ada Lovelace", NULL, &error);
   g_assert_no_error (error);
@@ -584,7 +565,7 @@ test_invitation_mark_sent_read_only (void)
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
   g_assert_null (debrief_incident_get_ground_rules_sent_at (debrief_document_get_incident (reader)));
 
-  close_document (g_steal_pointer (&reader));
+  debrief_test_close_document (g_steal_pointer (&reader));
   debrief_test_remove_tree (dir);
 }
 
@@ -593,7 +574,7 @@ test_invitation_mark_sent_read_only (void)
 static void
 test_metrics_durations (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autofree char *resolve_text = NULL;
 
@@ -620,13 +601,13 @@ test_metrics_durations (void)
   g_assert_cmpstr (resolve_text, ==, "2 h 14 min");
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_not_yet_known (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   DebriefPhaseMarker *resolved;
   g_autofree char *text = NULL;
@@ -663,13 +644,13 @@ test_metrics_not_yet_known (void)
   g_assert_cmpint (debrief_metrics_get_time_to_resolve (metrics), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_acknowledge_without_detection (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   DebriefPhaseMarker *detected;
 
@@ -684,13 +665,13 @@ test_metrics_acknowledge_without_detection (void)
   g_assert_cmpint (debrief_metrics_get_time_to_acknowledge (metrics), ==, MINUTES (45));
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_live (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   g_autoptr(DebriefPhaseMarker) detected = NULL;
   guint detect, acknowledge, resolve;
@@ -769,13 +750,13 @@ test_metrics_live (void)
   add_marker (document, DEBRIEF_MARKER_KIND_RESOLVED, "2024-03-04T12:00:00Z");
   set_marker_at (detected, "2024-03-04T10:02:00Z");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_progress (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autoptr(DebriefEvidence) evidence = debrief_evidence_new ();
   g_autoptr(DebriefEvidence) more_evidence = debrief_evidence_new ();
@@ -878,13 +859,13 @@ test_metrics_progress (void)
   g_assert_cmpuint (debrief_metrics_get_n_actions_done (metrics), ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_today_defaults_to_local_date (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
@@ -899,7 +880,7 @@ test_metrics_today_defaults_to_local_date (void)
     {
       g_test_skip ("Too close to midnight");
       g_assert_finalize_object (g_steal_pointer (&metrics));
-      close_document (g_steal_pointer (&document));
+      debrief_test_close_document (g_steal_pointer (&document));
       return;
     }
 
@@ -920,13 +901,13 @@ test_metrics_today_defaults_to_local_date (void)
   g_assert_cmpuint (debrief_metrics_get_n_actions_overdue (metrics), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_properties (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autoptr(DebriefDocument) got_document = NULL;
   gint64 detect = 0;
@@ -948,7 +929,7 @@ test_metrics_properties (void)
 
   g_clear_object (&got_document);
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
