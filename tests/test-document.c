@@ -960,5 +960,5 @@ main (int   argc,
   g_test_add_func ("/debrief/document/peek-title", test_peek_title);
   g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
 
-  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
+  return debrief_test_run_and_remove (data_home);
 }

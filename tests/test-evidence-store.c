@@ -1086,5 +1086,5 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/debrief/evidence/json-round-trip-reindexes-logs", test_json_round_trip_reindexes_logs);
 
-  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
+  return debrief_test_run_and_remove (data_home);
 }

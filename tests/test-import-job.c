@@ -372,5 +372,5 @@ main (int   argc,
   g_test_add_func ("/debrief/import-job/cancel-before-run", test_cancel_before_run);
   g_test_add_func ("/debrief/import-job/abandoned", test_abandoned);
 
-  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
+  return debrief_test_run_and_remove (data_home);
 }

@@ -811,5 +811,5 @@ main (int   argc,
   g_test_add_func ("/debrief/json/import-errors-from-files", test_import_errors_from_files);
   g_test_add_func ("/debrief/json/schema-describes-every-column", test_schema_describes_every_column);
 
-  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
+  return debrief_test_run_and_remove (data_home);
 }

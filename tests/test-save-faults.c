@@ -977,5 +977,5 @@ main (int   argc,
   g_test_add_func ("/debrief/save-faults/open-fails", test_open_fails);
   g_test_add_func ("/debrief/save-faults/copy-in-fails", test_copy_in_fails);
 
-  return debrief_test_run_and_remove (g_steal_pointer (&data_home));
+  return debrief_test_run_and_remove (data_home);
 }
