@@ -143,6 +143,27 @@ debrief_test_wait_for_mapped (GtkWidget *widget,
   return found;
 }
 
+/* The descendant of @widget of @type with @css_class: a view's own list
+ * or stack, say, not the ones inside its dropdowns. */
+GtkWidget *
+debrief_test_find_with_class (GtkWidget  *widget,
+                              GType       type,
+                              const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = debrief_test_find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The mapped label that shows exactly @text, if any. */
 GtkWidget *
 debrief_test_find_label (GtkWidget  *widget,
@@ -325,6 +346,32 @@ debrief_test_new_incident_window (DebriefApplication *app,
   g_assert_nonnull (debrief_window_get_document (window));
 
   return window;
+}
+
+typedef struct
+{
+  DebriefWindow *window;
+  GFile         *file;
+} ShowsFile;
+
+static gboolean
+window_shows_file (gpointer data)
+{
+  ShowsFile *wait = data;
+  DebriefDocument *document = debrief_window_get_document (wait->window);
+
+  return document != NULL && debrief_document_get_file (document) != NULL &&
+         g_file_equal (debrief_document_get_file (document), wait->file);
+}
+
+/* Waits until @window shows the incident saved in @file. */
+void
+debrief_test_wait_for_file (DebriefWindow *window,
+                            GFile         *file)
+{
+  ShowsFile wait = { window, file };
+
+  debrief_test_wait_for (window_shows_file, &wait);
 }
 
 /* Throws @window and its incident away, without asking to save, and waits

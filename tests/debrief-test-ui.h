@@ -36,6 +36,9 @@ GtkWidget *debrief_test_find_descendant      (GtkWidget            *widget,
                                               GType                 type);
 GtkWidget *debrief_test_find_mapped          (GtkWidget            *widget,
                                               GType                 type);
+GtkWidget *debrief_test_find_with_class      (GtkWidget            *widget,
+                                              GType                 type,
+                                              const char           *css_class);
 GtkWidget *debrief_test_find_label           (GtkWidget            *widget,
                                               const char           *text);
 GtkWidget *debrief_test_find_button          (GtkWidget            *widget,
@@ -59,6 +62,8 @@ void              debrief_test_close_and_wait       (GtkWindow        *window);
 DebriefWindow    *debrief_test_new_incident_window  (DebriefApplication *app,
                                                      int               width,
                                                      int               height);
+void              debrief_test_wait_for_file        (DebriefWindow    *window,
+                                                     GFile            *file);
 void              debrief_test_close_window         (DebriefWindow    *window);
 
 /* Keys and pointer through the X server */

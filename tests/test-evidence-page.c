@@ -82,25 +82,6 @@ find_actionable (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_with_css_class (GtkWidget  *widget,
-                     GType       type,
-                     const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_css_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a button for @action in @widget would be sensitive: whether the
  * action is enabled there.  (gtk_widget_activate_action() only says
  * whether it exists.) */
@@ -123,7 +104,7 @@ action_enabled (GtkWidget  *widget,
 static GtkListView *
 sidebar_list (DebriefEvidencePage *page)
 {
-  GtkWidget *list = find_with_css_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
+  GtkWidget *list = debrief_test_find_with_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
 
   g_assert_nonnull (list);
 
@@ -672,7 +653,7 @@ test_viewers (void)
             DebriefLogView *view = shown_log_view (page);
             g_autofree char *status = g_strdup_printf ("%" G_GINT64_FORMAT " lines",
                                                        debrief_evidence_get_line_count (evidence));
-            GtkWidget *label = find_with_css_class (GTK_WIDGET (view), GTK_TYPE_LABEL, "log-status");
+            GtkWidget *label = debrief_test_find_with_class (GTK_WIDGET (view), GTK_TYPE_LABEL, "log-status");
 
             g_assert_true (debrief_log_model_get_evidence (log_model_of (view)) == evidence);
             g_assert_cmpuint (g_list_model_get_n_items (debrief_log_view_get_model (view)), ==,
@@ -1357,22 +1338,6 @@ test_names_are_shown_as_written (void)
 
 /* --- 9. A read-only incident ------------------------------------------- */
 
-typedef struct
-{
-  DebriefWindow *window;
-  GFile         *file;
-} ShowsFile;
-
-static gboolean
-window_shows_file (gpointer data)
-{
-  ShowsFile *wait = data;
-  DebriefDocument *document = debrief_window_get_document (wait->window);
-
-  return document != NULL && debrief_document_get_file (document) != NULL &&
-         g_file_equal (debrief_document_get_file (document), wait->file);
-}
-
 /* An incident with the gateway log in it, saved to @dir. */
 static GFile *
 write_incident_with_evidence (const char *dir)
@@ -1412,7 +1377,6 @@ test_read_only_incident (void)
   AdwMessageDialog *dialog;
   DebriefLogView *view;
   GtkSelectionModel *rows;
-  ShowsFile wait;
   static const char *disabled[] = {
     "evidence.import", "evidence.import-folder", "evidence.paste", "evidence.remove",
     "evidence.align-clock", "evidence.move-up", "evidence.move-down",
@@ -1430,9 +1394,7 @@ test_read_only_incident (void)
   dialog = debrief_test_wait_for_dialog ();
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
   debrief_test_respond (dialog, "read-only");
-  wait.window = window;
-  wait.file = file;
-  debrief_test_wait_for (window_shows_file, &wait);
+  debrief_test_wait_for_file (window, file);
   document = debrief_window_get_document (window);
   g_assert_true (debrief_document_get_read_only (document));
 

@@ -155,27 +155,6 @@ make_log (void)
   return G_LIST_MODEL (store);
 }
 
-/* The descendant of @widget of @type with @css_class: the view's own list
- * and stack, not the ones inside its dropdown. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The entry of @type with @placeholder, as the user finds it. */
 static GtkWidget *
 find_entry (GtkWidget  *widget,
@@ -218,7 +197,7 @@ fixture_open (Fixture    *fixture,
   gtk_window_set_default_size (fixture->window, 1100, 640);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   debrief_log_view_set_model (fixture->view, rows);
-  fixture->list_view = GTK_LIST_VIEW (find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
+  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
   g_assert_nonnull (fixture->list_view);
 
   gtk_window_present (fixture->window);
@@ -608,7 +587,7 @@ filter_emitted (gpointer data)
 static const char *
 visible_page_title (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "log-view-stack"));
+  GtkStack *stack = GTK_STACK (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "log-view-stack"));
   GtkWidget *child = gtk_stack_get_visible_child (stack);
 
   if (!ADW_IS_STATUS_PAGE (child))

@@ -413,22 +413,6 @@ read_title (GFile *file)
   return title;
 }
 
-typedef struct
-{
-  DebriefWindow *window;
-  GFile         *file;
-} ShowsFile;
-
-static gboolean
-window_shows_file (gpointer data)
-{
-  ShowsFile *wait = data;
-  DebriefDocument *document = debrief_window_get_document (wait->window);
-
-  return document != NULL && debrief_document_get_file (document) != NULL &&
-         g_file_equal (debrief_document_get_file (document), wait->file);
-}
-
 static gboolean
 document_saved (gpointer data)
 {
@@ -441,7 +425,6 @@ static DebriefWindow *
 open_in_window (GFile *file)
 {
   DebriefWindow *window;
-  ShowsFile wait;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -450,9 +433,7 @@ open_in_window (GFile *file)
         g_file_equal (debrief_window_get_file (iter->data), file))
       window = iter->data;
 
-  wait.window = window;
-  wait.file = file;
-  debrief_test_wait_for (window_shows_file, &wait);
+  debrief_test_wait_for_file (window, file);
 
   return window;
 }

@@ -421,7 +421,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
+  const char *dir = bench_work_dir (argc, argv);
   g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -434,9 +434,6 @@ main (int   argc,
                   "editing and saving it.\n", argv[0]);
       return 2;
     }
-
-  if (dir == NULL || *dir == '\0')
-    dir = "/tmp/debrief-bench";
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {

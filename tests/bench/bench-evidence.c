@@ -797,9 +797,7 @@ main (int   argc,
       return 2;
     }
 
-  dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (dir == NULL || *dir == '\0')
-    dir = "/tmp/debrief-bench";
+  dir = bench_work_dir (argc, argv);
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {

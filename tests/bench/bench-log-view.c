@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -22,6 +21,7 @@
 #include "debrief-document.h"
 #include "debrief-evidence.h"
 #include "debrief-log-model.h"
+#include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-log-view.h"
 
@@ -91,27 +91,6 @@ settle (void)
 }
 
 /* --- What is on screen ------------------------------------------------- */
-
-/* The widget of @type with @css_class inside @widget: the log's list, not
- * the one in the level dropdown's popover. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkLabel *
 child_label_with_class (GtkWidget  *row,
@@ -427,7 +406,7 @@ run_benchmarks (void)
   showing.view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (showing.view));
-  list = find_with_class (GTK_WIDGET (showing.view), GTK_TYPE_LIST_VIEW, "log-view");
+  list = debrief_test_find_with_class (GTK_WIDGET (showing.view), GTK_TYPE_LIST_VIEW, "log-view");
   g_assert (list != NULL);
 
   gtk_window_present (window);
@@ -510,21 +489,13 @@ main (int   argc,
       return 2;
     }
 
-  work_dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (work_dir == NULL || *work_dir == '\0')
-    work_dir = "/tmp/debrief-bench";
+  work_dir = bench_work_dir (argc, argv);
 
-  /* The working copy goes to a private folder on the same disk as the
-   * incident, not among the user's drafts. */
-  data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
-  if (g_mkdtemp (data_home) == NULL)
-    {
-      g_printerr ("bench-log-view: cannot make a folder in %s: %s\n", work_dir, g_strerror (errno));
-      return 1;
-    }
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  /* Working copies, drafts and recent files go to a private folder on the
+   * same disk as the incidents, not the user's. */
+  data_home = bench_use_private_data_home ("bench-log-view", work_dir);
+  if (data_home == NULL)
+    return 1;
 
   gtk_init ();
   adw_init ();

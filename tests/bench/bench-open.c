@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 
 #include "bench-util.h"
@@ -385,23 +384,13 @@ main (int   argc,
       return 2;
     }
 
-  work_dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (work_dir == NULL || *work_dir == '\0')
-    work_dir = "/tmp/debrief-bench";
+  work_dir = bench_work_dir (argc, argv);
 
   /* Working copies, drafts and recent files go to a private folder on the
    * same disk as the incidents, not the user's. */
-  data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
-  if (g_mkdtemp (data_home) == NULL)
-    {
-      g_printerr ("bench-open: cannot make a folder in %s: %s\n", work_dir, g_strerror (errno));
-      return 1;
-    }
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* The settings schemas of this build, and no remembered window size. */
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  data_home = bench_use_private_data_home ("bench-open", work_dir);
+  if (data_home == NULL)
+    return 1;
 
   app = debrief_application_new ();
 

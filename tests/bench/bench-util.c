@@ -132,3 +132,34 @@ bench_generate_log (const char  *path,
   g_printerr ("# Generated in %.1f s\n", bench_elapsed_ms (start) / 1000);
   return TRUE;
 }
+
+const char *
+bench_work_dir (int   argc,
+                char *argv[])
+{
+  const char *dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
+
+  if (dir == NULL || *dir == '\0')
+    dir = "/tmp/debrief-bench";
+
+  return dir;
+}
+
+char *
+bench_use_private_data_home (const char *program,
+                             const char *work_dir)
+{
+  char *data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
+
+  if (g_mkdtemp (data_home) == NULL)
+    {
+      g_printerr ("%s: cannot make a folder in %s: %s\n", program, work_dir, g_strerror (errno));
+      g_free (data_home);
+      return NULL;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  return data_home;
+}

@@ -40,4 +40,15 @@ void     bench_print_info   (const char  *name,
 gboolean bench_generate_log (const char  *path,
                              GError     **error);
 
+/* WORK-DIR from the command line, else $DEBRIEF_BENCH_DIR, else
+ * /tmp/debrief-bench. */
+const char *bench_work_dir  (int          argc,
+                             char        *argv[]);
+/* For the benchmarks in a window: a private XDG_DATA_HOME in @work_dir
+ * (on the same disk as the incidents), this build's settings schemas and
+ * no remembered settings. %NULL, said on stderr, if the folder cannot be
+ * made. */
+char    *bench_use_private_data_home (const char *program,
+                                      const char *work_dir);
+
 G_END_DECLS
