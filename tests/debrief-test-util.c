@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "debrief-test-util.h"
 
@@ -250,4 +251,45 @@ debrief_test_close_document (DebriefDocument *document)
 {
   debrief_document_close (document);
   g_assert_finalize_object (document);
+}
+
+/**
+ * debrief_test_opened_or_explained:
+ * @document: (transfer full) (nullable): what opening or importing damaged
+ *   input gave
+ * @error: (nullable): and the error it set
+ *
+ * Damaged input either opens (the damage did not matter) with no error, or
+ * fails with a message a person can read.
+ *
+ * Returns: whether it opened; @document is closed
+ */
+gboolean
+debrief_test_opened_or_explained (DebriefDocument *document,
+                                  const GError    *error)
+{
+  if (document != NULL)
+    {
+      g_assert_no_error (error);
+      debrief_test_close_document (document);
+      return TRUE;
+    }
+
+  g_assert_nonnull (error);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  return FALSE;
+}
+
+/* How many working copies are in the drafts folder of @data_home. */
+guint
+debrief_test_count_drafts (const char *data_home)
+{
+  g_autofree char *dir = g_build_filename (data_home, "debrief", "drafts", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint count = 0;
+
+  while (handle && g_dir_read_name (handle))
+    count++;
+
+  return count;
 }

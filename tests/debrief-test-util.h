@@ -54,5 +54,8 @@ DebriefDocument *debrief_test_open_document  (GFile            *file,
 void             debrief_test_save_document  (DebriefDocument  *document,
                                               GFile            *file);
 void             debrief_test_close_document (DebriefDocument  *document);
+gboolean         debrief_test_opened_or_explained (DebriefDocument *document,
+                                                   const GError    *error);
+guint            debrief_test_count_drafts   (const char       *data_home);
 
 G_END_DECLS

@@ -55,41 +55,6 @@ note_memory (const char *after)
               after, read_status_mib ("VmHWM"), read_status_mib ("VmRSS"));
 }
 
-static gboolean
-flag_set_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@done or the time runs out. */
-static gboolean
-wait_until (gboolean *done)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, flag_set_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  return *done;
-}
-
-/* Lets whatever the last step queued run: idles, layout, frames. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
 /* --- What is on screen ------------------------------------------------- */
 
 static GtkLabel *
@@ -205,7 +170,7 @@ time_until_shown (DebriefLogView *view,
   start = g_get_monotonic_time ();
   action (data);
   gtk_widget_queue_draw (window);
-  wait_until (&wait.done);
+  bench_wait_until (&wait.done, TIMEOUT_SECONDS);
 
   g_signal_handler_disconnect (clock, handler);
 
@@ -249,7 +214,7 @@ bench_first_rows (Showing   *showing,
 
       debrief_log_view_set_model (showing->view, NULL);
       g_clear_object (&showing->model);
-      settle ();
+      bench_settle ();
 
       ms = time_until_shown (showing->view, list, 0, show_log, showing);
       if (showing->error != NULL)
@@ -265,7 +230,7 @@ bench_first_rows (Showing   *showing,
 
       g_array_append_val (times, ms);
       g_printerr ("# first rows, run %u: %.1f ms (the model made in %.1f ms)\n", run, ms, showing->model_ms);
-      settle ();
+      bench_settle ();
     }
 
   bench_print_figure ("first_rows_ms", bench_median (times), "ms", "<=", 200);
@@ -351,7 +316,7 @@ bench_read_through (Showing   *showing,
   handler = g_signal_connect (showing->model, "filter-done", G_CALLBACK (filter_done_cb), &filtering);
   start = g_get_monotonic_time ();
   debrief_log_model_set_filter (showing->model, DEBRIEF_LOG_LEVEL_ERROR, NULL);
-  wait_until (&filtering.done);
+  bench_wait_until (&filtering.done, TIMEOUT_SECONDS);
   filter_ms = bench_usec_to_ms (g_get_monotonic_time () - start);
   g_signal_handler_disconnect (showing->model, handler);
 
@@ -413,7 +378,7 @@ run_benchmarks (void)
   /* The list itself is shown only once there is a log in it. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (showing.view)))
     g_main_context_iteration (NULL, TRUE);
-  settle ();
+  bench_settle ();
   g_printerr ("# renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   /* What the window takes before there is any evidence in it. */
@@ -464,7 +429,7 @@ run_benchmarks (void)
   g_clear_object (&showing.evidence);
   g_clear_error (&showing.error);
   gtk_window_destroy (window);
-  settle ();
+  bench_settle ();
   debrief_document_close (showing.document);
   g_clear_object (&showing.document);
 

@@ -40,6 +40,12 @@ void     bench_print_info   (const char  *name,
 gboolean bench_generate_log (const char  *path,
                              GError     **error);
 
+/* Runs the main loop until *@done or @seconds have passed; returns
+ * *@done. */
+gboolean bench_wait_until   (gboolean    *done,
+                             guint        seconds);
+/* Lets whatever the last step queued run: idles, layout, frames. */
+void     bench_settle       (void);
 /* WORK-DIR from the command line, else $DEBRIEF_BENCH_DIR, else
  * /tmp/debrief-bench. */
 const char *bench_work_dir  (int          argc,
