@@ -208,6 +208,26 @@ debrief_test_utc (int    year,
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
 }
 
+/* @iso8601 as a GDateTime; a test's own times always parse. */
+GDateTime *
+debrief_test_datetime (const char *iso8601)
+{
+  GDateTime *datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  g_assert_nonnull (datetime);
+
+  return datetime;
+}
+
+/* @iso8601 in microseconds since 1970. */
+gint64
+debrief_test_usec (const char *iso8601)
+{
+  g_autoptr(GDateTime) datetime = debrief_test_datetime (iso8601);
+
+  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC + g_date_time_get_microsecond (datetime);
+}
+
 DebriefDocument *
 debrief_test_new_document (const char *user_name)
 {

@@ -45,6 +45,8 @@ gint64   debrief_test_utc              (int         year,
                                         int         minute,
                                         int         second,
                                         gint64      usec);
+GDateTime *debrief_test_datetime      (const char *iso8601);
+gint64     debrief_test_usec          (const char *iso8601);
 
 /* Documents whose set-up cannot fail in a test */
 DebriefDocument *debrief_test_new_document   (const char       *user_name);

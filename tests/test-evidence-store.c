@@ -81,23 +81,6 @@ import_fails (DebriefDocument            *document,
   return g_strdup (error->message);
 }
 
-static GDateTime *
-utc (const char *iso)
-{
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return dt;
-}
-
-static gint64
-usec_of (const char *iso)
-{
-  g_autoptr(GDateTime) dt = utc (iso);
-
-  return debrief_date_time_to_usec (dt);
-}
-
 static DebriefLogRow *
 row_at (GListModel *model,
         guint       position)
@@ -139,8 +122,8 @@ test_log_import_and_view (void)
   g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence), ==, DEBRIEF_TS_ISO8601);
   g_assert_false (debrief_evidence_get_since_boot (evidence));
   g_assert_cmpint (debrief_evidence_get_line_count (evidence), ==, 10);
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:11:07.123Z"));
-  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (evidence), ==, usec_of ("2026-03-14T02:20:45.900Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:11:07.123Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:20:45.900Z"));
 
   /* Stored byte for byte, with the file's checksum. */
   g_assert_true (g_file_load_contents (file, NULL, &original, &original_length, NULL, NULL));
@@ -166,14 +149,14 @@ test_log_import_and_view (void)
     /* A stack trace line carries its record's time and level. */
     g_assert_cmpstr (debrief_log_row_get_text (trace_row), ==, "  File \"/usr/lib/fwupd/push.py\", line 211, in push_block");
     g_assert_false (debrief_log_row_get_has_stamp (trace_row));
-    g_assert_cmpint (debrief_log_row_get_usec (trace_row), ==, usec_of ("2026-03-14T02:12:31.250Z"));
+    g_assert_cmpint (debrief_log_row_get_usec (trace_row), ==, debrief_test_usec ("2026-03-14T02:12:31.250Z"));
     g_assert_cmpint (debrief_log_row_get_level (trace_row), ==, DEBRIEF_LOG_LEVEL_ERROR);
     g_assert_cmpuint (debrief_log_row_get_line (trace_row), ==, 5);
   }
 
   /* Jumping to a time finds the first line at or after it. */
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:00Z")), ==, 2);
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T02:12:00Z")), ==, 2);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
 }
 
 static void
@@ -221,8 +204,8 @@ test_clock_alignment (void)
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
   g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
-  g_autoptr(GDateTime) wall = utc ("2026-03-14T02:12:31.250Z");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.000Z");
+  g_autoptr(GDateTime) wall = debrief_test_datetime ("2026-03-14T02:12:31.250Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.000Z");
   g_autoptr(GError) error = NULL;
 
   /* "This line happened at": line 3 (the CRC error, 1.733412 s after
@@ -230,12 +213,12 @@ test_clock_alignment (void)
   g_assert_true (debrief_evidence_align_line (document, evidence, 3, wall, &error));
   g_assert_no_error (error);
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (evidence), ==,
-                   (usec_of ("2026-03-14T02:12:31.250Z") - 1733412 + 500) / 1000);
+                   (debrief_test_usec ("2026-03-14T02:12:31.250Z") - 1733412 + 500) / 1000);
   {
     g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
 
     /* Within the millisecond the offset is rounded to. */
-    g_assert_cmpint (ABS (debrief_log_row_get_usec (row) - usec_of ("2026-03-14T02:12:31.250Z")), <=, 500);
+    g_assert_cmpint (ABS (debrief_log_row_get_usec (row) - debrief_test_usec ("2026-03-14T02:12:31.250Z")), <=, 500);
   }
 
   /* The edit is undoable like any other. */
@@ -250,13 +233,13 @@ test_clock_alignment (void)
   /* Or by the boot time. */
   g_assert_true (debrief_evidence_set_boot_time (document, evidence, boot, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:12:29.002136Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:12:29.002136Z"));
   {
     g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 7);
 
-    g_assert_cmpint (debrief_log_row_get_usec (row), ==, usec_of ("2026-03-14T02:12:33.000Z"));
+    g_assert_cmpint (debrief_log_row_get_usec (row), ==, debrief_test_usec ("2026-03-14T02:12:33.000Z"));
   }
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:32Z")), ==, 7);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T02:12:32Z")), ==, 7);
 }
 
 static void
@@ -265,7 +248,7 @@ test_boot_time_option (void)
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) dmesg = fixture ("dmesg.txt");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:10:00Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:10:00Z");
   DebriefImportOptions options = { .boot_time = boot };
   g_autoptr(DebriefEvidence) kernel = import (document, dmesg, &options, NULL);
   g_autofree char *warning = NULL;
@@ -276,7 +259,7 @@ test_boot_time_option (void)
   g_autoptr(DebriefEvidence) shifted = import (document, gateway, &offset, NULL);
 
   g_assert_cmpint (debrief_evidence_get_timestamp_format (kernel), ==, DEBRIEF_TS_DMESG);
-  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, usec_of ("2026-03-14T02:11:25.100400Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, debrief_test_usec ("2026-03-14T02:11:25.100400Z"));
 
   /* A boot time means nothing to a wall clock, and the user is told. */
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (wall), ==, 0);
@@ -286,7 +269,7 @@ test_boot_time_option (void)
   g_assert_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
 
   g_assert_cmpstr (debrief_evidence_get_title (shifted), ==, "Gateway (late clock)");
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (shifted), ==, usec_of ("2026-03-14T02:11:05.623Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (shifted), ==, debrief_test_usec ("2026-03-14T02:11:05.623Z"));
 }
 
 static void
@@ -653,7 +636,7 @@ test_merged_log (void)
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.500Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.500Z");
   DebriefImportOptions options = { .boot_time = boot };
   g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
   g_autoptr(DebriefEvidence) b = import (document, zephyr, &options, NULL);
@@ -729,7 +712,7 @@ test_cite (void)
   g_autoptr(DebriefTimelineEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *events = debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT);
-  gint64 at = usec_of ("2026-03-14T02:12:31.250Z");
+  gint64 at = debrief_test_usec ("2026-03-14T02:12:31.250Z");
 
   event = debrief_evidence_cite (document, evidence, 3, 7, at,
                                  "2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed\nTraceback (most recent call last):",

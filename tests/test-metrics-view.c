@@ -19,6 +19,7 @@
 
 #include "debrief-phase-marker.h"
 #include "debrief-test-ui.h"
+#include "debrief-test-util.h"
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
 
@@ -63,16 +64,6 @@ set_table (DebriefMetricsView  *view,
   g_autoptr(DebriefMetricsContent) content = table != NULL ? debrief_metrics_content_new (table) : NULL;
 
   debrief_metrics_view_set_content (view, content);
-}
-
-static gint64
-usec_at (const char *iso8601)
-{
-  g_autoptr(GDateTime) datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (datetime);
-
-  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC;
 }
 
 static GtkWindow *
@@ -424,7 +415,7 @@ test_select_and_cite (void)
   g_assert_cmpuint (notified, ==, 1);
   spike = debrief_metrics_view_dup_row_text (view, 22);
   g_assert_cmpstr (spike, ==, "cpu_load = 93.2, heap_free_kb = 1024, latency_ms = 412.5 at 02:11:00");
-  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, usec_at ("2026-03-14T02:11:00Z"));
+  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, debrief_test_usec ("2026-03-14T02:11:00Z"));
 
   /* The selected row is drawn: the accent line is at its x. */
   debrief_test_drain ();
@@ -450,7 +441,7 @@ test_select_and_cite (void)
 
   /* The evidence's clock was 90 s behind; the zone is the reader's. */
   debrief_metrics_view_set_clock_offset (view, 90 * G_USEC_PER_SEC);
-  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, usec_at ("2026-03-14T02:12:30Z"));
+  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, debrief_test_usec ("2026-03-14T02:12:30Z"));
   shifted = debrief_metrics_view_dup_row_text (view, 22);
   g_assert_cmpstr (shifted, ==, "cpu_load = 93.2, heap_free_kb = 1024, latency_ms = 412.5 at 02:12:30");
   debrief_metrics_view_set_time_zone (view, berlin);
@@ -599,7 +590,7 @@ new_table_without_values (guint n_rows)
   series->values = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < n_rows; i++)
     {
-      gint64 usec = usec_at ("2026-03-14T02:00:00Z") + i * G_USEC_PER_SEC;
+      gint64 usec = debrief_test_usec ("2026-03-14T02:00:00Z") + i * G_USEC_PER_SEC;
       double nan = NAN;
 
       g_array_append_val (table->times, usec);

@@ -26,16 +26,6 @@
 
 static char *data_home;
 
-static GDateTime *
-at (const char *iso8601)
-{
-  GDateTime *datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (datetime);
-
-  return datetime;
-}
-
 static void
 add_record (DebriefDocument *document,
             gpointer         record)
@@ -72,7 +62,7 @@ add_marker (DebriefDocument   *document,
             const char        *when)
 {
   g_autoptr(DebriefPhaseMarker) marker = debrief_phase_marker_new ();
-  g_autoptr(GDateTime) datetime = when != NULL ? at (when) : NULL;
+  g_autoptr(GDateTime) datetime = when != NULL ? debrief_test_datetime (when) : NULL;
 
   debrief_phase_marker_set_kind (marker, kind);
   debrief_phase_marker_set_at (marker, datetime);
@@ -123,7 +113,7 @@ static void
 set_marker_at (DebriefPhaseMarker *marker,
                const char         *when)
 {
-  g_autoptr(GDateTime) datetime = at (when);
+  g_autoptr(GDateTime) datetime = debrief_test_datetime (when);
 
   debrief_phase_marker_set_at (marker, datetime);
 }
@@ -250,7 +240,7 @@ new_invitation_document (void)
 {
   DebriefDocument *document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) review = at ("2024-03-12T13:00:00Z");
+  g_autoptr(GDateTime) review = debrief_test_datetime ("2024-03-12T13:00:00Z");
 
   debrief_incident_set_title (incident, "Gateway watchdog resets");
   debrief_incident_set_reference (incident, "INC-2041");
@@ -275,7 +265,7 @@ static void
 test_invitation_text (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
   g_autofree char *text = debrief_invitation_build (document, now);
   g_autofree char *subject = debrief_invitation_build_subject (document, now);
   g_auto(GStrv) rules = g_strsplit (debrief_ground_rules_default (), "\n", -1);
@@ -323,10 +313,10 @@ test_invitation_time_zones (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
-  g_autoptr(GDateTime) late_evening = at ("2024-03-11T23:30:00Z");
-  g_autoptr(GDateTime) day_before = at ("2024-03-11T08:00:00Z");
-  g_autoptr(GDateTime) next_year = at ("2025-01-02T08:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) late_evening = debrief_test_datetime ("2024-03-11T23:30:00Z");
+  g_autoptr(GDateTime) day_before = debrief_test_datetime ("2024-03-11T08:00:00Z");
+  g_autoptr(GDateTime) next_year = debrief_test_datetime ("2025-01-02T08:00:00Z");
   g_autofree char *fixed = NULL;
   g_autofree char *unknown = NULL;
   g_autofree char *local = NULL;
@@ -420,7 +410,7 @@ test_invitation_mailto_hostile_title (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
   const char *hostile = "Überhitzung\r\nBcc: evil@example.com & mailto:x?body=pwned#frag%20+";
   g_autofree char *uri = NULL;
   g_autofree char *subject = NULL;
@@ -518,7 +508,7 @@ test_invitation_mark_sent (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00+01:00");
+  g_autoptr(GDateTime) when = debrief_test_datetime ("2024-03-05T10:15:00+01:00");
   g_autoptr(GError) error = NULL;
 
   g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
@@ -550,7 +540,7 @@ test_invitation_mark_sent_read_only (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefDocument) reader = NULL;
-  g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00Z");
+  g_autoptr(GDateTime) when = debrief_test_datetime ("2024-03-05T10:15:00Z");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (debrief_document_save (document, file, NULL, &error));
@@ -976,9 +966,9 @@ assert_sentence (const GError *error)
 static void
 test_validate_time_window (void)
 {
-  g_autoptr(GDateTime) start = at ("2024-03-04T10:00:00Z");
-  g_autoptr(GDateTime) end = at ("2024-03-04T12:00:00Z");
-  g_autoptr(GDateTime) same_in_berlin = at ("2024-03-04T11:00:00+01:00");
+  g_autoptr(GDateTime) start = debrief_test_datetime ("2024-03-04T10:00:00Z");
+  g_autoptr(GDateTime) end = debrief_test_datetime ("2024-03-04T12:00:00Z");
+  g_autoptr(GDateTime) same_in_berlin = debrief_test_datetime ("2024-03-04T11:00:00+01:00");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (debrief_validate_time_window (start, end, &error));
