@@ -444,17 +444,12 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   gboolean ok;
 
-  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-    {
-      g_printerr ("Usage: %s [WORK-DIR]\n"
-                  "Shows the 1 GB log of the incident that bench-evidence made in WORK-DIR "
-                  "(default $DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in a window, and prints "
-                  "the BENCH figures. Needs a display and a D-Bus session of its own:\n"
-                  "  xvfb-run -a dbus-run-session -- %s WORK-DIR\n", argv[0], argv[0]);
-      return 2;
-    }
-
-  work_dir = bench_work_dir (argc, argv);
+  work_dir = bench_work_dir (argc, argv,
+                             "Shows the 1 GB log of the incident that bench-evidence made in WORK-DIR "
+                             "(default $DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in a window, and "
+                             "prints the BENCH figures.", TRUE);
+  if (work_dir == NULL)
+    return 2;
 
   /* Working copies, drafts and recent files go to a private folder on the
    * same disk as the incidents, not the user's. */

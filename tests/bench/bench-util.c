@@ -134,11 +134,25 @@ bench_generate_log (const char  *path,
 }
 
 const char *
-bench_work_dir (int   argc,
-                char *argv[])
+bench_work_dir (int         argc,
+                char       *argv[],
+                const char *description,
+                gboolean    in_window)
 {
-  const char *dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
+  const char *dir;
 
+  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+    {
+      g_printerr ("Usage: %s [WORK-DIR]\n%s", argv[0], description);
+      if (in_window)
+        g_printerr (" Needs a display and a D-Bus session of its own:\n"
+                    "  xvfb-run -a dbus-run-session -- %s WORK-DIR\n", argv[0]);
+      else
+        g_printerr ("\n");
+      return NULL;
+    }
+
+  dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
   if (dir == NULL || *dir == '\0')
     dir = "/tmp/debrief-bench";
 
