@@ -300,6 +300,27 @@ debrief_test_opened_or_explained (DebriefDocument *document,
   return FALSE;
 }
 
+/* Imports @file and adds it to @document, as the Evidence view would;
+ * asserts success. Returns: (transfer full): the evidence */
+DebriefEvidence *
+debrief_test_import_evidence (DebriefDocument            *document,
+                              GFile                      *file,
+                              const DebriefImportOptions *options,
+                              char                      **warning)
+{
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GError) error = NULL;
+  DebriefEvidence *evidence;
+
+  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, warning, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  g_assert_true (debrief_evidence_add_to_document (document, evidence, &error));
+  g_assert_no_error (error);
+
+  return evidence;
+}
+
 /* How many working copies are in the drafts folder of @data_home. */
 guint
 debrief_test_count_drafts (const char *data_home)

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "debrief-document.h"
+#include "debrief-evidence-store.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,10 @@ void             debrief_test_save_document  (DebriefDocument  *document,
 void             debrief_test_close_document (DebriefDocument  *document);
 gboolean         debrief_test_opened_or_explained (DebriefDocument *document,
                                                    const GError    *error);
+DebriefEvidence *debrief_test_import_evidence (DebriefDocument            *document,
+                                               GFile                      *file,
+                                               const DebriefImportOptions *options,
+                                               char                      **warning);
 guint            debrief_test_count_drafts   (const char       *data_home);
 
 G_END_DECLS

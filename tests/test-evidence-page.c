@@ -1344,20 +1344,10 @@ write_incident_with_evidence (const char *dir)
 {
   g_autoptr(GFile) file = g_file_new_build_filename (dir, "with-evidence.debrief", NULL);
   g_autoptr(GFile) log = data_file ("evidence/gateway.log");
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(DebriefEvidenceSource) source = NULL;
-  g_autoptr(DebriefEvidence) evidence = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, log, NULL, NULL);
 
-  document = debrief_document_new ("Ada Lovelace", &error);
-  g_assert_no_error (error);
-  source = debrief_evidence_source_new (document);
-  evidence = debrief_evidence_import_file (source, log, NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (debrief_evidence_add_to_document (document, evidence, &error));
-  g_assert_no_error (error);
-  debrief_document_save (document, file, NULL, &error);
-  g_assert_no_error (error);
+  debrief_test_save_document (document, file);
   debrief_document_close (document);
 
   return g_steal_pointer (&file);

@@ -41,26 +41,6 @@ data_file (const char *folder,
   return g_file_new_for_path (path);
 }
 
-/* Imports @file and adds it; asserts success. */
-static DebriefEvidence *
-import (DebriefDocument            *document,
-        GFile                      *file,
-        const DebriefImportOptions *options,
-        char                      **warning)
-{
-  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
-  g_autoptr(GError) error = NULL;
-  DebriefEvidence *evidence;
-
-  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, warning, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (evidence);
-  debrief_evidence_add_to_document (document, evidence, &error);
-  g_assert_no_error (error);
-
-  return evidence;
-}
-
 /* Imports @file expecting a failure; returns the message. */
 static char *
 import_fails (DebriefDocument            *document,
@@ -106,7 +86,7 @@ test_log_import_and_view (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("gateway.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = NULL;
   g_autoptr(GBytes) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -171,7 +151,7 @@ test_log_filter (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
   g_autoptr(DebriefLogRow) first = NULL;
 
@@ -202,7 +182,7 @@ test_clock_alignment (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
   g_autoptr(GDateTime) wall = debrief_test_datetime ("2026-03-14T02:12:31.250Z");
   g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.000Z");
@@ -250,13 +230,13 @@ test_boot_time_option (void)
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:10:00Z");
   DebriefImportOptions options = { .boot_time = boot };
-  g_autoptr(DebriefEvidence) kernel = import (document, dmesg, &options, NULL);
+  g_autoptr(DebriefEvidence) kernel = debrief_test_import_evidence (document, dmesg, &options, NULL);
   g_autofree char *warning = NULL;
-  g_autoptr(DebriefEvidence) wall = import (document, gateway, &options, &warning);
+  g_autoptr(DebriefEvidence) wall = debrief_test_import_evidence (document, gateway, &options, &warning);
   g_autoptr(GError) error = NULL;
   DebriefImportOptions offset = { .has_clock_offset = TRUE, .clock_offset_ms = -1500, .has_kind = TRUE,
                                   .kind = DEBRIEF_EVIDENCE_KIND_LOG, .title = "Gateway (late clock)" };
-  g_autoptr(DebriefEvidence) shifted = import (document, gateway, &offset, NULL);
+  g_autoptr(DebriefEvidence) shifted = debrief_test_import_evidence (document, gateway, &offset, NULL);
 
   g_assert_cmpint (debrief_evidence_get_timestamp_format (kernel), ==, DEBRIEF_TS_DMESG);
   g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, debrief_test_usec ("2026-03-14T02:11:25.100400Z"));
@@ -286,15 +266,15 @@ test_other_kinds (void)
   g_autoptr(GFile) png = fixture ("board-photo.png");
   g_autoptr(GFile) bin = fixture ("firmware.bin");
   g_autofree char *warning = NULL;
-  g_autoptr(DebriefEvidence) metrics = import (document, csv, NULL, NULL);
-  g_autoptr(DebriefEvidence) ragged_metrics = import (document, ragged, NULL, &warning);
-  g_autoptr(DebriefEvidence) mattermost = import (document, chat, NULL, NULL);
-  g_autoptr(DebriefEvidence) slack_folder = import (document, slack, NULL, NULL);
-  g_autoptr(DebriefEvidence) slack_archive = import (document, slack_zip, NULL, NULL);
-  g_autoptr(DebriefEvidence) markdown = import (document, report, NULL, NULL);
-  g_autoptr(DebriefEvidence) mail = import (document, eml, NULL, NULL);
-  g_autoptr(DebriefEvidence) photo = import (document, png, NULL, NULL);
-  g_autoptr(DebriefEvidence) other = import (document, bin, NULL, NULL);
+  g_autoptr(DebriefEvidence) metrics = debrief_test_import_evidence (document, csv, NULL, NULL);
+  g_autoptr(DebriefEvidence) ragged_metrics = debrief_test_import_evidence (document, ragged, NULL, &warning);
+  g_autoptr(DebriefEvidence) mattermost = debrief_test_import_evidence (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_folder = debrief_test_import_evidence (document, slack, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_archive = debrief_test_import_evidence (document, slack_zip, NULL, NULL);
+  g_autoptr(DebriefEvidence) markdown = debrief_test_import_evidence (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) mail = debrief_test_import_evidence (document, eml, NULL, NULL);
+  g_autoptr(DebriefEvidence) photo = debrief_test_import_evidence (document, png, NULL, NULL);
+  g_autoptr(DebriefEvidence) other = debrief_test_import_evidence (document, bin, NULL, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
@@ -358,7 +338,7 @@ test_slack_folder_parsed_once (void)
   guint before;
 
   before = _debrief_chat_import_get_n_parses ();
-  folder_evidence = import (document, slack, NULL, NULL);
+  folder_evidence = debrief_test_import_evidence (document, slack, NULL, NULL);
   g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
   g_assert_cmpint (debrief_evidence_get_kind (folder_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
   g_assert_cmpint (debrief_evidence_get_line_count (folder_evidence), >, 0);
@@ -384,7 +364,7 @@ test_slack_folder_parsed_once (void)
   }
 
   before = _debrief_chat_import_get_n_parses ();
-  chat_evidence = import (document, chat, NULL, NULL);
+  chat_evidence = debrief_test_import_evidence (document, chat, NULL, NULL);
   g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
   g_assert_cmpint (debrief_evidence_get_kind (chat_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
 }
@@ -411,7 +391,7 @@ test_bad_input (void)
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
 
   /* Something imported first, which no failure may harm. */
-  kept = import (document, endings, NULL, NULL);
+  kept = debrief_test_import_evidence (document, endings, NULL, NULL);
 
   message = import_fails (document, empty, NULL, DEBRIEF_EVIDENCE_ERROR_EMPTY);
   g_assert_nonnull (strstr (message, "empty.log"));
@@ -463,7 +443,7 @@ test_bad_input (void)
   /* Invalid UTF-8 and NUL are shown as replacement and NUL symbols, and
    * stored byte-exact. */
   {
-    g_autoptr(DebriefEvidence) broken = import (document, invalid, &as_log, NULL);
+    g_autoptr(DebriefEvidence) broken = debrief_test_import_evidence (document, invalid, &as_log, NULL);
     g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, broken, NULL);
     g_autoptr(DebriefLogRow) row1 = row_at (G_LIST_MODEL (model), 1);
     g_autoptr(DebriefLogRow) row2 = row_at (G_LIST_MODEL (model), 2);
@@ -504,7 +484,7 @@ test_long_line_and_many_chunks (void)
                             (i / 1000) % 60, (i / 10) % 60, i % 1000, i % 7, i);
   file = debrief_test_write_text (dir, "long.log", text->str, (gssize) text->len);
 
-  evidence = import (document, file, NULL, &warning);
+  evidence = debrief_test_import_evidence (document, file, NULL, &warning);
   /* The 10 MB line is kept in pieces of at most 4 MB, each a row. */
   g_assert_nonnull (warning);
   n_lines = (guint) debrief_evidence_get_line_count (evidence);
@@ -570,10 +550,10 @@ test_search (void)
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
-  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
-  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
-  g_autoptr(DebriefEvidence) d = import (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidence) a = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) c = debrief_test_import_evidence (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) d = debrief_test_import_evidence (document, chat, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GError) error = NULL;
   Matches matches = { g_ptr_array_new_with_free_func (g_free) };
@@ -638,9 +618,9 @@ test_merged_log (void)
   g_autoptr(GFile) report = fixture ("report.md");
   g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.500Z");
   DebriefImportOptions options = { .boot_time = boot };
-  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, &options, NULL);
-  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) a = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, &options, NULL);
+  g_autoptr(DebriefEvidence) c = debrief_test_import_evidence (document, report, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
@@ -683,7 +663,7 @@ test_merged_log_warnings (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) text = g_bytes_new_static ("no times here\nnor here\n", 23);
@@ -708,7 +688,7 @@ test_cite (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, gateway, NULL, NULL);
   g_autoptr(DebriefTimelineEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *events = debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT);
@@ -744,8 +724,8 @@ test_undo_save_and_reopen (void)
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) kept = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) removed = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) kept = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) removed = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(DebriefDocument) reopened = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
@@ -934,7 +914,7 @@ test_json_round_trip_reindexes_logs (void)
 {
   g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(DebriefDocument) copy = NULL;
@@ -997,17 +977,17 @@ test_import_gif_detected_as_image (void)
                            G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  detected = import (document, gif_file, NULL, &warning);
+  detected = debrief_test_import_evidence (document, gif_file, NULL, &warning);
   g_assert_cmpint (debrief_evidence_get_kind (detected), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
   g_assert_null (warning);
   stored = debrief_evidence_read_bytes (document, detected, G_MAXSIZE, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), gif, sizeof gif - 1);
 
-  forced = import (document, gif_file, &as_image, NULL);
+  forced = debrief_test_import_evidence (document, gif_file, &as_image, NULL);
   g_assert_cmpint (debrief_evidence_get_kind (forced), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
 
-  bitmap = import (document, bmp_file, NULL, NULL);
+  bitmap = debrief_test_import_evidence (document, bmp_file, NULL, NULL);
   g_assert_cmpint (debrief_evidence_get_kind (bitmap), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
 
   debrief_test_remove_tree (dir);

@@ -385,14 +385,10 @@ write_incident (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
 
-  document = debrief_document_new ("Ada Lovelace", &error);
-  g_assert_no_error (error);
   debrief_incident_set_title (debrief_document_get_incident (document), title);
-  g_assert_true (debrief_document_save (document, file, NULL, &error));
-  g_assert_no_error (error);
+  debrief_test_save_document (document, file);
   debrief_document_close (document);
 
   return g_steal_pointer (&file);
@@ -401,12 +397,9 @@ write_incident (const char *dir,
 static char *
 read_title (GFile *file)
 {
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL);
   char *title;
 
-  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
-  g_assert_no_error (error);
   title = g_strdup (debrief_incident_get_title (debrief_document_get_incident (document)));
   debrief_document_close (document);
 
