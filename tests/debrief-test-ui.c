@@ -1,8 +1,9 @@
 /* debrief-test-ui.c
  *
- * Helpers shared by the tests that drive real windows under Xvfb: waiting
- * for the main loop to bring something about, and finding widgets the way
- * a user would see them.
+ * Helpers shared by the tests that drive real windows under Xvfb: running
+ * the tests inside the application, waiting for the main loop to bring
+ * something about, finding widgets the way a user would see them, answering
+ * dialogs, incident windows, and keys sent through the X server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
