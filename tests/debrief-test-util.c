@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "debrief-test-util.h"
 
@@ -144,4 +145,192 @@ debrief_test_open_checked (const char *path)
   g_assert_cmpstr (check, ==, "ok");
 
   return db;
+}
+
+/**
+ * debrief_test_run_and_remove:
+ * @data_home: (transfer full): from debrief_test_use_private_data_home()
+ *
+ * Runs the tests, then removes @data_home, unless this is a subprocess of
+ * the test, which shares its parent's.
+ *
+ * Returns: the status of g_test_run()
+ */
+int
+debrief_test_run_and_remove (char *data_home)
+{
+  int ret = g_test_run ();
+
+  if (!g_test_subprocess ())
+    debrief_test_remove_tree (data_home);
+  g_free (data_home);
+
+  return ret;
+}
+
+GBytes *
+debrief_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+void
+debrief_test_write_bytes (const char *path,
+                          GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* Microseconds since 1970 of a UTC wall-clock time, worked out by GLib,
+ * apart from the code under test. */
+gint64
+debrief_test_utc (int    year,
+                  int    month,
+                  int    day,
+                  int    hour,
+                  int    minute,
+                  int    second,
+                  gint64 usec)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
+}
+
+/* @iso8601 as a GDateTime; a test's own times always parse. */
+GDateTime *
+debrief_test_datetime (const char *iso8601)
+{
+  GDateTime *datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  g_assert_nonnull (datetime);
+
+  return datetime;
+}
+
+/* @iso8601 in microseconds since 1970. */
+gint64
+debrief_test_usec (const char *iso8601)
+{
+  g_autoptr(GDateTime) datetime = debrief_test_datetime (iso8601);
+
+  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC + g_date_time_get_microsecond (datetime);
+}
+
+DebriefDocument *
+debrief_test_new_document (const char *user_name)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_new (user_name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+DebriefDocument *
+debrief_test_open_document (GFile            *file,
+                            DebriefOpenFlags  flags,
+                            const char       *user_name)
+{
+  g_autoptr(GError) error = NULL;
+  DebriefDocument *document = debrief_document_open (file, flags, user_name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+void
+debrief_test_save_document (DebriefDocument *document,
+                            GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = debrief_document_save (document, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* Closes @document and checks that nothing else holds it. */
+void
+debrief_test_close_document (DebriefDocument *document)
+{
+  debrief_document_close (document);
+  g_assert_finalize_object (document);
+}
+
+/**
+ * debrief_test_opened_or_explained:
+ * @document: (transfer full) (nullable): what opening or importing damaged
+ *   input gave
+ * @error: (nullable): and the error it set
+ *
+ * Damaged input either opens (the damage did not matter) with no error, or
+ * fails with a message a person can read.
+ *
+ * Returns: whether it opened; @document is closed
+ */
+gboolean
+debrief_test_opened_or_explained (DebriefDocument *document,
+                                  const GError    *error)
+{
+  if (document != NULL)
+    {
+      g_assert_no_error (error);
+      debrief_test_close_document (document);
+      return TRUE;
+    }
+
+  g_assert_nonnull (error);
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  return FALSE;
+}
+
+/* Imports @file and adds it to @document, as the Evidence view would;
+ * asserts success. Returns: (transfer full): the evidence */
+DebriefEvidence *
+debrief_test_import_evidence (DebriefDocument            *document,
+                              GFile                      *file,
+                              const DebriefImportOptions *options,
+                              char                      **warning)
+{
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GError) error = NULL;
+  DebriefEvidence *evidence;
+
+  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, warning, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (evidence);
+  g_assert_true (debrief_evidence_add_to_document (document, evidence, &error));
+  g_assert_no_error (error);
+
+  return evidence;
+}
+
+/* How many working copies are in the drafts folder of @data_home. */
+guint
+debrief_test_count_drafts (const char *data_home)
+{
+  g_autofree char *dir = g_build_filename (data_home, "debrief", "drafts", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint count = 0;
+
+  while (handle && g_dir_read_name (handle))
+    count++;
+
+  return count;
 }

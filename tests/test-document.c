@@ -27,69 +27,12 @@
 
 static char *data_home;
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Ada Lovelace", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static DebriefDocument *
-open_document (GFile            *file,
-               DebriefOpenFlags  flags)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_open (file, flags, "Grace Hopper", NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static void
-save_document (DebriefDocument *document,
-               GFile           *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = debrief_document_save (document, file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static void
-close_document (DebriefDocument *document)
-{
-  debrief_document_close (document);
-  g_assert_finalize_object (document);
-}
-
-static GBytes *
-read_bytes (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_load_contents (file, NULL, &data, &length, NULL, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, length);
-}
-
 /* A document with every field of the incident and of two records of each
  * kind set to a value that is not the default. */
 static DebriefDocument *
 new_filled_document (void)
 {
-  DebriefDocument *document = new_document ();
+  DebriefDocument *document = debrief_test_new_document ("Ada Lovelace");
 
   debrief_test_fill_document (document);
 
@@ -107,7 +50,7 @@ assert_documents_equal (DebriefDocument *a,
 static void
 test_new_document (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autofree char *name = debrief_document_dup_display_name (document);
   const GType *types;
@@ -128,13 +71,13 @@ test_new_document (void)
   for (guint i = 0; i < n_types; i++)
     g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (document, types[i])), ==, 0);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_schema_matches_records (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   sqlite3 *db = _debrief_document_get_db (document);
   const GType *types;
   guint n_types;
@@ -174,7 +117,7 @@ test_schema_matches_records (void)
         }
     }
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -191,20 +134,20 @@ test_round_trip_every_field (void)
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
 
   g_assert_true (debrief_document_get_modified (original));
-  save_document (original, file);
+  debrief_test_save_document (original, file);
   g_assert_false (debrief_document_get_modified (original));
   g_assert_true (g_file_equal (debrief_document_get_file (original), file));
   name = debrief_document_dup_display_name (original);
   g_assert_cmpstr (name, ==, "Gateway outage.debrief");
 
-  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  reopened = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   assert_documents_equal (original, reopened);
   g_assert_false (debrief_document_get_modified (reopened));
   g_assert_cmpstr (debrief_document_get_revision (reopened), ==, debrief_document_get_revision (original));
 
   /* Through a second save, by another person, to another file. */
-  save_document (reopened, other);
-  again = open_document (other, DEBRIEF_OPEN_FLAGS_NONE);
+  debrief_test_save_document (reopened, other);
+  again = debrief_test_open_document (other, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   assert_documents_equal (original, again);
 
   /* Nothing but the document is left beside it: no journal, no temporary
@@ -222,16 +165,16 @@ test_round_trip_every_field (void)
     g_assert_cmpuint (count, ==, 2);
   }
 
-  close_document (g_steal_pointer (&original));
-  close_document (g_steal_pointer (&reopened));
-  close_document (g_steal_pointer (&again));
+  debrief_test_close_document (g_steal_pointer (&original));
+  debrief_test_close_document (g_steal_pointer (&reopened));
+  debrief_test_close_document (g_steal_pointer (&again));
   debrief_test_remove_tree (dir);
 }
 
 static void
 test_edit_is_durable_at_once (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   DebriefIncident *incident = debrief_document_get_incident (document);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -249,13 +192,13 @@ test_edit_is_durable_at_once (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_undo_redo (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   DebriefIncident *incident = debrief_document_get_incident (document);
   GListModel *participants = debrief_document_get_records (document, DEBRIEF_TYPE_PARTICIPANT);
   g_autoptr(DebriefParticipant) ada = debrief_participant_new ();
@@ -334,7 +277,7 @@ test_undo_redo (void)
   g_assert_false (debrief_document_redo (document, &error));
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOTHING_TO_UNDO);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -343,17 +286,17 @@ test_undo_survives_save (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autoptr(GError) error = NULL;
 
   debrief_incident_set_impact (incident, "All gateways rebooted");
-  save_document (document, file);
+  debrief_test_save_document (document, file);
   g_assert_true (debrief_document_undo (document, &error));
   g_assert_cmpstr (debrief_incident_get_impact (incident), ==, "");
   g_assert_true (debrief_document_get_modified (document));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   debrief_test_remove_tree (dir);
 }
 
@@ -363,17 +306,17 @@ test_revision_history (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(DebriefDocument) reopened = NULL;
   GListModel *revisions;
   g_autoptr(DebriefRevision) first = NULL;
   g_autoptr(DebriefRevision) second = NULL;
 
-  save_document (document, file);
+  debrief_test_save_document (document, file);
   debrief_incident_set_title (debrief_document_get_incident (document), "Second save");
-  save_document (document, file);
+  debrief_test_save_document (document, file);
 
-  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  reopened = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   revisions = debrief_document_get_records (reopened, DEBRIEF_TYPE_REVISION);
   g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
   first = g_list_model_get_item (revisions, 0);
@@ -385,8 +328,8 @@ test_revision_history (void)
   g_assert_cmpstr (debrief_revision_get_revision_id (first), !=, debrief_revision_get_revision_id (second));
   g_assert_true (g_str_has_prefix (debrief_revision_get_app_version (first), "Debrief "));
 
-  close_document (g_steal_pointer (&document));
-  close_document (g_steal_pointer (&reopened));
+  debrief_test_close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&reopened));
   debrief_test_remove_tree (dir);
 }
 
@@ -398,7 +341,7 @@ test_save_conflict (void)
   g_autofree char *copy_path = g_build_filename (dir, "mine.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
-  g_autoptr(DebriefDocument) creator = new_document ();
+  g_autoptr(DebriefDocument) creator = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(DebriefDocument) alice = NULL;
   g_autoptr(DebriefDocument) bob = NULL;
   g_autoptr(DebriefDocument) check = NULL;
@@ -406,15 +349,15 @@ test_save_conflict (void)
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  save_document (creator, file);
+  debrief_test_save_document (creator, file);
 
-  alice = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
-  bob = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  alice = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
+  bob = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   g_assert_false (debrief_document_file_changed (alice, NULL, &error));
 
   debrief_incident_set_summary (debrief_document_get_incident (bob), "Bob’s summary");
-  save_document (bob, NULL);
-  bobs_bytes = read_bytes (file);
+  debrief_test_save_document (bob, NULL);
+  bobs_bytes = debrief_test_read_bytes (g_file_peek_path (file));
 
   g_assert_true (debrief_document_file_changed (alice, NULL, &error));
   g_assert_no_error (error);
@@ -426,21 +369,21 @@ test_save_conflict (void)
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "shared.debrief"));
   g_clear_error (&error);
-  after = read_bytes (file);
+  after = debrief_test_read_bytes (g_file_peek_path (file));
   g_assert_true (g_bytes_equal (bobs_bytes, after));
   g_assert_true (debrief_document_get_modified (alice));
   g_assert_cmpstr (debrief_incident_get_summary (debrief_document_get_incident (alice)), ==, "Alice’s summary");
   g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (alice, DEBRIEF_TYPE_REVISION)), ==, 1);
 
   /* She can save a copy instead. */
-  save_document (alice, copy);
-  check = open_document (copy, DEBRIEF_OPEN_FLAGS_NONE);
+  debrief_test_save_document (alice, copy);
+  check = debrief_test_open_document (copy, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   g_assert_cmpstr (debrief_incident_get_summary (debrief_document_get_incident (check)), ==, "Alice’s summary");
 
-  close_document (g_steal_pointer (&creator));
-  close_document (g_steal_pointer (&alice));
-  close_document (g_steal_pointer (&bob));
-  close_document (g_steal_pointer (&check));
+  debrief_test_close_document (g_steal_pointer (&creator));
+  debrief_test_close_document (g_steal_pointer (&alice));
+  debrief_test_close_document (g_steal_pointer (&bob));
+  debrief_test_close_document (g_steal_pointer (&check));
   debrief_test_remove_tree (dir);
 }
 
@@ -450,15 +393,15 @@ test_touched_but_unchanged_saves (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "synced.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  save_document (document, file);
+  debrief_test_save_document (document, file);
 
   /* A sync client writes the same bytes again: a new mtime, the same
    * revision. That is no conflict. */
-  bytes = read_bytes (file);
+  bytes = debrief_test_read_bytes (g_file_peek_path (file));
   g_usleep (20000);
   g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
@@ -466,9 +409,9 @@ test_touched_but_unchanged_saves (void)
   g_assert_false (debrief_document_file_changed (document, NULL, &error));
   g_assert_no_error (error);
   debrief_incident_set_title (debrief_document_get_incident (document), "Still mine");
-  save_document (document, NULL);
+  debrief_test_save_document (document, NULL);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   debrief_test_remove_tree (dir);
 }
 
@@ -490,19 +433,6 @@ assert_open_fails (GFile      *file,
   g_assert_cmpuint (strlen (error->message), >, 10);
 }
 
-static guint
-count_drafts (void)
-{
-  g_autofree char *dir = g_build_filename (data_home, "debrief", "drafts", NULL);
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint count = 0;
-
-  while (handle && g_dir_read_name (handle))
-    count++;
-
-  return count;
-}
-
 static void
 test_bad_files (void)
 {
@@ -521,11 +451,11 @@ test_bad_files (void)
   GRand *rand;
   guint opened = 0;
 
-  save_document (document, good);
-  close_document (g_steal_pointer (&document));
-  bytes = read_bytes (good);
+  debrief_test_save_document (document, good);
+  debrief_test_close_document (g_steal_pointer (&document));
+  bytes = debrief_test_read_bytes (g_file_peek_path (good));
   data = g_bytes_get_data (bytes, &length);
-  drafts_before = count_drafts ();
+  drafts_before = debrief_test_count_drafts (data_home);
 
   g_file_set_contents (bad_path, "", 0, NULL);
   assert_open_fails (bad, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT, "empty file");
@@ -561,23 +491,14 @@ test_bad_files (void)
 
       g_file_set_contents (bad_path, (const char *) copy, length, NULL);
       mutated = debrief_document_open (bad, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
-      if (mutated != NULL)
-        {
-          g_assert_no_error (error);
-          opened++;
-          close_document (g_steal_pointer (&mutated));
-        }
-      else
-        {
-          g_assert_nonnull (error);
-          g_assert_cmpuint (strlen (error->message), >, 10);
-        }
+      if (debrief_test_opened_or_explained (g_steal_pointer (&mutated), error))
+        opened++;
     }
   g_rand_free (rand);
   g_test_message ("%u of 1000 mutated documents still opened", opened);
 
   /* Refused files leave no working copy behind. */
-  g_assert_cmpuint (count_drafts (), ==, drafts_before);
+  g_assert_cmpuint (debrief_test_count_drafts (data_home), ==, drafts_before);
 
   debrief_test_remove_tree (dir);
 }
@@ -599,7 +520,7 @@ test_altered_and_newer_files (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(DebriefDocument) newer = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GError) error = NULL;
@@ -615,9 +536,9 @@ test_altered_and_newer_files (void)
   };
 
   debrief_incident_set_title (debrief_document_get_incident (document), "Watchdog storm");
-  save_document (document, file);
-  close_document (g_steal_pointer (&document));
-  original = read_bytes (file);
+  debrief_test_save_document (document, file);
+  debrief_test_close_document (g_steal_pointer (&document));
+  original = debrief_test_read_bytes (g_file_peek_path (file));
 
   for (guint i = 0; i < G_N_ELEMENTS (alterations); i++)
     {
@@ -639,7 +560,7 @@ test_altered_and_newer_files (void)
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (newer)), ==, "Watchdog storm");
   g_assert_false (debrief_document_save (newer, NULL, NULL, &error));
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
-  close_document (g_steal_pointer (&newer));
+  debrief_test_close_document (g_steal_pointer (&newer));
 
   /* A newer document this version cannot read at all. */
   g_file_set_contents (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original), NULL);
@@ -655,20 +576,20 @@ test_read_only_refuses_edits (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(DebriefDocument) reader = NULL;
   g_autoptr(DebriefScopeItem) item = debrief_scope_item_new ();
   g_autoptr(GError) error = NULL;
 
-  save_document (document, file);
-  reader = open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY);
+  debrief_test_save_document (document, file);
+  reader = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, "Grace Hopper");
   g_assert_true (debrief_document_get_read_only (reader));
   g_assert_cmpint (debrief_document_get_read_only_reason (reader), ==, DEBRIEF_READ_ONLY_REASON_REQUESTED);
   g_assert_false (debrief_document_add (reader, DEBRIEF_RECORD (item), &error));
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
 
-  close_document (g_steal_pointer (&document));
-  close_document (g_steal_pointer (&reader));
+  debrief_test_close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&reader));
   debrief_test_remove_tree (dir);
 }
 
@@ -694,8 +615,8 @@ test_save_fails_at_every_step (void)
   g_autoptr(DebriefDocument) document = new_filled_document ();
   g_autoptr(GBytes) saved = NULL;
 
-  save_document (document, file);
-  saved = read_bytes (file);
+  debrief_test_save_document (document, file);
+  saved = debrief_test_read_bytes (g_file_peek_path (file));
 
   for (failing_step = DEBRIEF_SAVE_STEP_SNAPSHOT; failing_step < DEBRIEF_SAVE_STEP_LAST; failing_step++)
     {
@@ -716,7 +637,7 @@ test_save_fails_at_every_step (void)
           g_assert_true (ok);
           g_assert_no_error (error);
           g_clear_pointer (&saved, g_bytes_unref);
-          saved = read_bytes (file);
+          saved = debrief_test_read_bytes (g_file_peek_path (file));
           continue;
         }
 
@@ -725,7 +646,7 @@ test_save_fails_at_every_step (void)
 
       /* The original is intact, nothing is left beside it, and the edit
        * is still in the working copy, unsaved. */
-      now = read_bytes (file);
+      now = debrief_test_read_bytes (g_file_peek_path (file));
       g_assert_true (g_bytes_equal (saved, now));
       g_assert_true (debrief_document_get_modified (document));
       g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (document)), ==, title);
@@ -739,10 +660,10 @@ test_save_fails_at_every_step (void)
     }
 
   /* And a save after the failures works, with only the real revisions. */
-  save_document (document, NULL);
+  debrief_test_save_document (document, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (document, DEBRIEF_TYPE_REVISION)), ==, 2 + 2 + 1);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   debrief_test_remove_tree (dir);
 }
 
@@ -759,12 +680,12 @@ test_recovery_after_crash (void)
 
   if (g_test_subprocess ())
     {
-      DebriefDocument *document = new_document ();
+      DebriefDocument *document = debrief_test_new_document ("Ada Lovelace");
       const char *target = g_getenv ("DEBRIEF_TEST_TARGET");
       g_autoptr(GFile) target_file = g_file_new_for_path (target);
       g_autoptr(DebriefTimelineEvent) event = debrief_timeline_event_new ();
 
-      save_document (document, target_file);
+      debrief_test_save_document (document, target_file);
       debrief_incident_set_title (debrief_document_get_incident (document), "Unsaved title");
       debrief_timeline_event_set_title (event, "Watchdog reset on gw-17");
       g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (event), NULL));
@@ -809,14 +730,14 @@ test_recovery_after_crash (void)
   }
 
   /* It saves to the file it came from: nobody changed that since. */
-  save_document (restored, NULL);
-  close_document (g_steal_pointer (&restored));
+  debrief_test_save_document (restored, NULL);
+  debrief_test_close_document (g_steal_pointer (&restored));
 
   {
-    g_autoptr(DebriefDocument) check = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+    g_autoptr(DebriefDocument) check = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
 
     g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (check)), ==, "Unsaved title");
-    close_document (g_steal_pointer (&check));
+    debrief_test_close_document (g_steal_pointer (&check));
   }
 
   debrief_test_remove_tree (dir);
@@ -851,7 +772,7 @@ test_large_document_is_shown_first (void)
   g_autoptr(GError) error = NULL;
   gint64 deadline;
 
-  save_document (original, file);
+  debrief_test_save_document (original, file);
 
   /* Every document counts as large here. */
   _debrief_document_set_large_size (1);
@@ -884,14 +805,14 @@ test_large_document_is_shown_first (void)
   g_assert_true (g_str_has_prefix (debrief_document_get_working_path (document), data_home));
   debrief_incident_set_title (debrief_document_get_incident (document), "Edited once prepared");
   g_assert_true (debrief_document_get_modified (document));
-  save_document (document, NULL);
+  debrief_test_save_document (document, NULL);
 
-  reopened = open_document (file, DEBRIEF_OPEN_FLAGS_NONE);
+  reopened = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_NONE, "Grace Hopper");
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (reopened)), ==, "Edited once prepared");
 
-  close_document (g_steal_pointer (&original));
-  close_document (g_steal_pointer (&document));
-  close_document (g_steal_pointer (&reopened));
+  debrief_test_close_document (g_steal_pointer (&original));
+  debrief_test_close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&reopened));
   debrief_test_remove_tree (dir);
 }
 
@@ -904,10 +825,10 @@ test_save_removes_stale_temporary_files (void)
   g_autofree char *fresh = g_build_filename (dir, ".incident.debrief.XyZ789.saving", NULL);
   g_autofree char *other = g_build_filename (dir, ".other.debrief.AbC123.saving", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   struct utimbuf two_hours_ago;
 
-  save_document (document, file);
+  debrief_test_save_document (document, file);
 
   /* What killed saves left behind: one long ago, one maybe still being
    * written, and one of another document. */
@@ -919,13 +840,13 @@ test_save_removes_stale_temporary_files (void)
   g_assert_cmpint (g_utime (other, &two_hours_ago), ==, 0);
 
   debrief_incident_set_title (debrief_document_get_incident (document), "Saved again");
-  save_document (document, NULL);
+  debrief_test_save_document (document, NULL);
 
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   debrief_test_remove_tree (dir);
 }
 
@@ -936,19 +857,19 @@ test_peek_title (void)
   g_autofree char *path = g_build_filename (dir, "peek.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) text = debrief_test_write_text (dir, "notes.debrief", "notes\n", -1);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autofree char *untitled = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
   char *none;
 
-  save_document (document, file);
+  debrief_test_save_document (document, file);
   untitled = debrief_document_peek_title (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (untitled, ==, "");
 
   debrief_incident_set_title (debrief_document_get_incident (document), "Watchdog storm");
-  save_document (document, NULL);
+  debrief_test_save_document (document, NULL);
   title = debrief_document_peek_title (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (title, ==, "Watchdog storm");
@@ -958,7 +879,7 @@ test_peek_title (void)
   g_assert_null (none);
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_NOT_A_DOCUMENT);
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   debrief_test_remove_tree (dir);
 }
 
@@ -969,7 +890,7 @@ test_discard_draft (void)
 
   if (g_test_subprocess ())
     {
-      DebriefDocument *document = new_document ();
+      DebriefDocument *document = debrief_test_new_document ("Ada Lovelace");
 
       debrief_incident_set_title (debrief_document_get_incident (document), "Never saved");
       _exit (0);
@@ -992,8 +913,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   /* Working copies go under a private data folder; a subprocess shares
    * its parent's. */
   data_home = debrief_test_use_private_data_home ();
@@ -1019,11 +938,5 @@ main (int   argc,
   g_test_add_func ("/debrief/document/peek-title", test_peek_title);
   g_test_add_func ("/debrief/document/discard-draft", test_discard_draft);
 
-  ret = g_test_run ();
-
-  if (!g_test_subprocess ())
-    debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (data_home);
 }

@@ -32,7 +32,6 @@
 #include "debrief-window.h"
 
 static DebriefApplication *app;
-static int test_status;
 
 /* --- Finding what the user sees ---------------------------------------- */
 
@@ -42,63 +41,6 @@ data_file (const char *path)
   g_autofree char *full = g_test_build_filename (G_TEST_DIST, "data", path, NULL);
 
   return g_file_new_for_path (full);
-}
-
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -140,25 +82,6 @@ find_actionable (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_with_css_class (GtkWidget  *widget,
-                     GType       type,
-                     const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_css_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a button for @action in @widget would be sensitive: whether the
  * action is enabled there.  (gtk_widget_activate_action() only says
  * whether it exists.) */
@@ -177,22 +100,11 @@ action_enabled (GtkWidget  *widget,
   return enabled;
 }
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 /* The evidence list in the sidebar. */
 static GtkListView *
 sidebar_list (DebriefEvidencePage *page)
 {
-  GtkWidget *list = find_with_css_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
+  GtkWidget *list = debrief_test_find_with_class (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
 
   g_assert_nonnull (list);
 
@@ -274,7 +186,7 @@ shown_log_view (DebriefEvidencePage *page)
   GtkWidget *view;
 
   debrief_test_drain ();
-  view = find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW);
+  view = debrief_test_find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW);
   g_assert_nonnull (view);
 
   return DEBRIEF_LOG_VIEW (view);
@@ -444,69 +356,14 @@ dismiss_toasts (DebriefWindow *window)
   debrief_test_wait_for (no_toast_shown, window);
 }
 
-/* --- Dialogs ------------------------------------------------------------ */
-
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
-
-  return ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  GtkWindow *weak = GTK_WINDOW (dialog);
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  adw_message_dialog_response (dialog, response);
-  debrief_test_drain ();
-  if (weak != NULL)
-    {
-      gtk_window_destroy (weak);
-      debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
-    }
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  debrief_test_wait_for (flag_is_set, &done);
-}
-
 /* --- Windows ------------------------------------------------------------ */
 
 /* A window with a new incident, on its Evidence view. */
 static DebriefWindow *
 new_incident_window (DebriefEvidencePage **page)
 {
-  DebriefWindow *window = debrief_window_new (GTK_APPLICATION (app));
+  DebriefWindow *window = debrief_test_new_incident_window (app, 1200, 800);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  debrief_test_drain ();
-  g_assert_nonnull (debrief_window_get_document (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "evidence"));
   debrief_test_drain ();
 
@@ -516,36 +373,6 @@ new_incident_window (DebriefEvidencePage **page)
   g_assert_cmpstr (visible_content (*page), ==, "empty");
 
   return window;
-}
-
-static void
-destroy_dialogs (void)
-{
-  GtkWindow *dialog;
-
-  while ((dialog = debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)))
-    {
-      GtkWindow *weak = dialog;
-
-      g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-      gtk_window_destroy (dialog);
-      debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
-    }
-}
-
-static void
-close_window (DebriefWindow *window)
-{
-  DebriefDocument *document = debrief_window_get_document (window);
-  DebriefWindow *weak = window;
-
-  destroy_dialogs ();
-  /* Nothing to save: the test's incidents are thrown away. */
-  if (document != NULL)
-    debrief_document_close (document);
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 }
 
 /* --- Importing ---------------------------------------------------------- */
@@ -648,7 +475,7 @@ test_import_files (void)
   g_assert_nonnull (wait_for_toast (window, "5 files imported"));
   g_assert_null (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 2. A drop ---------------------------------------------------------- */
@@ -715,7 +542,7 @@ test_drop_files_and_folder (void)
   g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW));
 
   /* One dialog names the file that was not imported, and why. */
-  dialog = wait_for_dialog ();
+  dialog = debrief_test_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A File Could Not Be Imported");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "empty.log: "));
@@ -723,14 +550,14 @@ test_drop_files_and_folder (void)
   g_assert_null (strstr (body, "firmware.bin"));
   g_assert_null (strstr (body, "device-zephyr.log"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  respond (dialog, "close");
+  debrief_test_respond (dialog, "close");
 
   /* What was imported before is whole. */
   debrief_evidence_page_select (page, kept);
   g_assert_cmpuint (g_list_model_get_n_items (debrief_log_view_get_model (shown_log_view (page))), ==, 10);
 
   g_object_unref (kept);
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 typedef struct
@@ -788,7 +615,7 @@ test_drop_at_the_end_of_an_import (void)
   g_assert_cmpstr (debrief_evidence_get_original_name (evidence_at (document, 1)), ==, "report.md");
   g_assert_null (find_toast (window, "cancelled"));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 3. Viewers --------------------------------------------------------- */
@@ -826,7 +653,7 @@ test_viewers (void)
             DebriefLogView *view = shown_log_view (page);
             g_autofree char *status = g_strdup_printf ("%" G_GINT64_FORMAT " lines",
                                                        debrief_evidence_get_line_count (evidence));
-            GtkWidget *label = find_with_css_class (GTK_WIDGET (view), GTK_TYPE_LABEL, "log-status");
+            GtkWidget *label = debrief_test_find_with_class (GTK_WIDGET (view), GTK_TYPE_LABEL, "log-status");
 
             g_assert_true (debrief_log_model_get_evidence (log_model_of (view)) == evidence);
             g_assert_cmpuint (g_list_model_get_n_items (debrief_log_view_get_model (view)), ==,
@@ -875,7 +702,7 @@ test_viewers (void)
             g_assert_nonnull (viewer);
             g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (viewer)), ==, "firmware.bin");
             g_assert_nonnull (find_button_labelled (viewer, "_Save a Copy…"));
-            g_assert_null (find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW));
+            g_assert_null (debrief_test_find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW));
           }
           break;
 
@@ -885,10 +712,10 @@ test_viewers (void)
 
       /* One item is shown at a time: the viewer of the one before is gone. */
       g_assert_nonnull (gtk_widget_get_parent (viewer));
-      g_assert_cmpuint (count_children (gtk_widget_get_parent (viewer)), ==, 1);
+      g_assert_cmpuint (debrief_test_count_children (gtk_widget_get_parent (viewer)), ==, 1);
     }
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 4. Citing, and the link back --------------------------------------- */
@@ -921,7 +748,7 @@ cited_row (DebriefEvidencePage *page)
   g_assert_nonnull (group);
   g_assert_true (gtk_widget_get_mapped (group));
 
-  return find_mapped (group, ADW_TYPE_ACTION_ROW);
+  return debrief_test_find_mapped (group, ADW_TYPE_ACTION_ROW);
 }
 
 static void
@@ -969,7 +796,7 @@ test_cite_and_link_back (void)
 
   /* The ERROR line and the first line of its traceback, selected as with
    * Shift+click. */
-  rows = gtk_list_view_get_model (GTK_LIST_VIEW (find_mapped (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW)));
+  rows = gtk_list_view_get_model (GTK_LIST_VIEW (debrief_test_find_mapped (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW)));
   g_assert_true (gtk_selection_model_select_range (rows, 3, 2, TRUE));
   debrief_test_drain ();
   g_assert_true (action_enabled (GTK_WIDGET (page), "evidence.cite"));
@@ -1043,7 +870,7 @@ test_cite_and_link_back (void)
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
   g_assert_null (cited_row (page));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static gboolean
@@ -1088,7 +915,7 @@ test_link_back_to_a_filtered_line (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (debrief_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN))),
                     ==, 0);
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 5. Search ---------------------------------------------------------- */
@@ -1186,8 +1013,8 @@ test_search (void)
   g_assert_cmpstr (header_title (g_ptr_array_index (rows, 0)), ==, debrief_evidence_get_title (gateway));
   g_assert_cmpstr (header_title (g_ptr_array_index (rows, 1)), ==, debrief_evidence_get_title (zephyr));
   g_assert_cmpstr (header_title (g_ptr_array_index (rows, 2)), ==, debrief_evidence_get_title (report));
-  g_assert_nonnull (find_label (g_ptr_array_index (rows, 0), "Line 4\n02:12:31"));
-  g_assert_nonnull (find_label (g_ptr_array_index (rows, 2), "Line 4"));
+  g_assert_nonnull (debrief_test_find_label (g_ptr_array_index (rows, 0), "Line 4\n02:12:31"));
+  g_assert_nonnull (debrief_test_find_label (g_ptr_array_index (rows, 2), "Line 4"));
 
   /* A result opens its item at its line. */
   activate_row (g_ptr_array_index (rows, 1));
@@ -1221,7 +1048,7 @@ test_search (void)
   debrief_test_drain ();
   g_assert_cmpstr (visible_content (page), ==, "item");
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 6. Remove, and Undo ----------------------------------------------- */
@@ -1295,7 +1122,7 @@ test_remove_with_undo (void)
     g_assert_cmpuint (g_bytes_get_size (bytes), ==, (gsize) debrief_evidence_get_size (gateway));
   }
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 7. Rename and notes ------------------------------------------------ */
@@ -1363,7 +1190,7 @@ test_rename_and_notes (void)
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (notes)));
   /* GTK 4.8's GtkEditableLabel checks its focus 100 ms after losing it,
    * with no reference on itself: let that pass before the window goes. */
-  wait_ms (150);
+  debrief_test_wait_ms (150);
   g_assert_true (gtk_text_view_get_editable (notes));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Captured from the serial console of gw-17.", -1);
   debrief_test_drain ();
@@ -1383,7 +1210,7 @@ test_rename_and_notes (void)
   }
   g_assert_cmpstr (debrief_evidence_get_notes (gateway), ==, "Captured from the serial console of gw-17.");
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- 8. Clock alignment ------------------------------------------------- */
@@ -1404,13 +1231,13 @@ test_align_since_boot_clock (void)
   gint64 before;
 
   import_files (page, (const char *[]) { "evidence/device-zephyr.log", NULL });
-  destroy_dialogs ();
+  debrief_test_destroy_dialogs ();
   zephyr = evidence_at (document, 0);
   g_assert_true (debrief_evidence_get_since_boot (zephyr));
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (zephyr), ==, 0);
 
   /* Not on the incident's clock yet, and the details say so. */
-  clock = find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
+  clock = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
   g_assert_nonnull (clock);
   g_assert_true (gtk_widget_get_visible (clock));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (clock)), "Counts time since boot"));
@@ -1419,13 +1246,13 @@ test_align_since_boot_clock (void)
 
   /* The boot time, typed in the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.align-clock", NULL));
-  dialog = wait_for_dialog ();
+  dialog = debrief_test_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Align Clock");
-  boot_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
+  boot_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
   g_assert_nonnull (boot_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (boot_row)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (boot_row), "2026-03-14 02:12:29.500");
-  respond (dialog, "align");
+  debrief_test_respond (dialog, "align");
 
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (zephyr), ==, boot_ms);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (clock)), ==,
@@ -1437,23 +1264,23 @@ test_align_since_boot_clock (void)
   /* Opened again, it shows the boot time; aligning without a change
    * leaves the clock as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.align-clock", NULL));
-  dialog = wait_for_dialog ();
-  boot_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
+  dialog = debrief_test_wait_for_dialog ();
+  boot_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
   g_assert_nonnull (boot_row);
   g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (boot_row)), "2026-03-14 02:12:29"));
-  respond (dialog, "align");
+  debrief_test_respond (dialog, "align");
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (zephyr), ==, boot_ms);
 
   /* A time that is not one is refused, and said so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.align-clock", NULL));
-  dialog = wait_for_dialog ();
-  boot_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
+  dialog = debrief_test_wait_for_dialog ();
+  boot_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Boot Time");
   gtk_editable_set_text (GTK_EDITABLE (boot_row), "after lunch");
-  respond (dialog, "align");
-  dialog = wait_for_dialog ();
+  debrief_test_respond (dialog, "align");
+  dialog = debrief_test_wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Clock Was Not Changed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "boot time"));
-  respond (dialog, "close");
+  debrief_test_respond (dialog, "close");
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (zephyr), ==, boot_ms);
 
   /* Undo puts the clock back. */
@@ -1463,7 +1290,7 @@ test_align_since_boot_clock (void)
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (clock)), "Counts time since boot"));
   g_assert_cmpint (row_usec (shown_log_view (page), 1), ==, before);
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- Names as written -------------------------------------------------- */
@@ -1500,32 +1327,16 @@ test_names_are_shown_as_written (void)
   g_assert_cmpuint (titles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, debrief_evidence_get_title (evidence_at (document, 0)));
   g_assert_nonnull (strstr (g_ptr_array_index (titles, 0), "R&D <gw-17>"));
-  row = find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Original File");
+  row = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Original File");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, name);
-  g_assert_nonnull (find_label (row, name));
+  g_assert_nonnull (debrief_test_find_label (row, name));
 
-  close_window (window);
+  debrief_test_close_window (window);
   debrief_test_remove_tree (dir);
 }
 
 /* --- 9. A read-only incident ------------------------------------------- */
-
-typedef struct
-{
-  DebriefWindow *window;
-  GFile         *file;
-} ShowsFile;
-
-static gboolean
-window_shows_file (gpointer data)
-{
-  ShowsFile *wait = data;
-  DebriefDocument *document = debrief_window_get_document (wait->window);
-
-  return document != NULL && debrief_document_get_file (document) != NULL &&
-         g_file_equal (debrief_document_get_file (document), wait->file);
-}
 
 /* An incident with the gateway log in it, saved to @dir. */
 static GFile *
@@ -1533,20 +1344,10 @@ write_incident_with_evidence (const char *dir)
 {
   g_autoptr(GFile) file = g_file_new_build_filename (dir, "with-evidence.debrief", NULL);
   g_autoptr(GFile) log = data_file ("evidence/gateway.log");
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(DebriefEvidenceSource) source = NULL;
-  g_autoptr(DebriefEvidence) evidence = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, log, NULL, NULL);
 
-  document = debrief_document_new ("Ada Lovelace", &error);
-  g_assert_no_error (error);
-  source = debrief_evidence_source_new (document);
-  evidence = debrief_evidence_import_file (source, log, NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (debrief_evidence_add_to_document (document, evidence, &error));
-  g_assert_no_error (error);
-  debrief_document_save (document, file, NULL, &error);
-  g_assert_no_error (error);
+  debrief_test_save_document (document, file);
   debrief_document_close (document);
 
   return g_steal_pointer (&file);
@@ -1566,7 +1367,6 @@ test_read_only_incident (void)
   AdwMessageDialog *dialog;
   DebriefLogView *view;
   GtkSelectionModel *rows;
-  ShowsFile wait;
   static const char *disabled[] = {
     "evidence.import", "evidence.import-folder", "evidence.paste", "evidence.remove",
     "evidence.align-clock", "evidence.move-up", "evidence.move-down",
@@ -1581,12 +1381,10 @@ test_read_only_incident (void)
   gtk_window_present (GTK_WINDOW (window));
   debrief_test_wait_for (debrief_test_widget_is_mapped, window);
   debrief_window_open_file (window, file);
-  dialog = wait_for_dialog ();
+  dialog = debrief_test_wait_for_dialog ();
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
-  respond (dialog, "read-only");
-  wait.window = window;
-  wait.file = file;
-  debrief_test_wait_for (window_shows_file, &wait);
+  debrief_test_respond (dialog, "read-only");
+  debrief_test_wait_for_file (window, file);
   document = debrief_window_get_document (window);
   g_assert_true (debrief_document_get_read_only (document));
 
@@ -1609,7 +1407,7 @@ test_read_only_incident (void)
   g_assert_false (action_enabled (GTK_WIDGET (window), "win.import-evidence"));
   g_assert_nonnull (find_actionable (GTK_WIDGET (page), "evidence.import"));
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (page), "evidence.import")));
-  rows = gtk_list_view_get_model (GTK_LIST_VIEW (find_mapped (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW)));
+  rows = gtk_list_view_get_model (GTK_LIST_VIEW (debrief_test_find_mapped (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW)));
   gtk_selection_model_select_item (rows, 3, TRUE);
   debrief_test_drain ();
   g_assert_false (action_enabled (GTK_WIDGET (page), "evidence.cite"));
@@ -1635,51 +1433,22 @@ test_read_only_incident (void)
     g_value_take_boxed (&value, gdk_file_list_new_from_list (&list));
     _debrief_evidence_page_drop (page, &value);
     g_assert_false (debrief_evidence_page_get_importing (page));
-    dialog = wait_for_dialog ();
+    dialog = debrief_test_wait_for_dialog ();
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Evidence Cannot Be Added");
-    respond (dialog, "close");
+    debrief_test_respond (dialog, "close");
   }
   debrief_test_drain ();
   g_assert_cmpuint (n_evidence (document), ==, 1);
 
-  close_window (window);
+  debrief_test_close_window (window);
   debrief_test_remove_tree (dir);
-}
-
-static gboolean
-run_tests (gpointer user_data)
-{
-  GListModel *toplevels;
-
-  g_application_hold (G_APPLICATION (app));
-  test_status = g_test_run ();
-
-  /* Whatever a failed test left goes, so the application can end. */
-  toplevels = gtk_window_get_toplevels ();
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  g_application_release (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = debrief_test_make_tmpdir ();
-  int status;
-
-  /* Working copies, drafts and the recent files list go to a private
-   * folder, not the user's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  g_autofree char *data_home = debrief_test_ui_init (&argc, &argv);
 
   app = debrief_application_new ();
 
@@ -1696,12 +1465,6 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-page/names-are-shown-as-written", test_names_are_shown_as_written);
   g_test_add_func ("/debrief/evidence-page/read-only-incident", test_read_only_incident);
 
-  g_idle_add (run_tests, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_finalize_object (app);
-
-  status = test_status;
-  debrief_test_remove_tree (data_home);
-
-  return status;
+  /* Startup happens in g_application_run(), before the tests run. */
+  return debrief_test_run_application (G_APPLICATION (app), data_home);
 }

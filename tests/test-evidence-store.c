@@ -41,36 +41,6 @@ data_file (const char *folder,
   return g_file_new_for_path (path);
 }
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Tester", &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-/* Imports @file and adds it; asserts success. */
-static DebriefEvidence *
-import (DebriefDocument            *document,
-        GFile                      *file,
-        const DebriefImportOptions *options,
-        char                      **warning)
-{
-  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
-  g_autoptr(GError) error = NULL;
-  DebriefEvidence *evidence;
-
-  evidence = debrief_evidence_import_file (source, file, options, NULL, NULL, warning, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (evidence);
-  debrief_evidence_add_to_document (document, evidence, &error);
-  g_assert_no_error (error);
-
-  return evidence;
-}
-
 /* Imports @file expecting a failure; returns the message. */
 static char *
 import_fails (DebriefDocument            *document,
@@ -89,23 +59,6 @@ import_fails (DebriefDocument            *document,
     g_assert_cmpint (error->code, ==, code);
 
   return g_strdup (error->message);
-}
-
-static GDateTime *
-utc (const char *iso)
-{
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return dt;
-}
-
-static gint64
-usec_of (const char *iso)
-{
-  g_autoptr(GDateTime) dt = utc (iso);
-
-  return debrief_date_time_to_usec (dt);
 }
 
 static DebriefLogRow *
@@ -131,9 +84,9 @@ count_chunks (DebriefDocument *document,
 static void
 test_log_import_and_view (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("gateway.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = NULL;
   g_autoptr(GBytes) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -149,8 +102,8 @@ test_log_import_and_view (void)
   g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence), ==, DEBRIEF_TS_ISO8601);
   g_assert_false (debrief_evidence_get_since_boot (evidence));
   g_assert_cmpint (debrief_evidence_get_line_count (evidence), ==, 10);
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:11:07.123Z"));
-  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (evidence), ==, usec_of ("2026-03-14T02:20:45.900Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:11:07.123Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:20:45.900Z"));
 
   /* Stored byte for byte, with the file's checksum. */
   g_assert_true (g_file_load_contents (file, NULL, &original, &original_length, NULL, NULL));
@@ -176,14 +129,14 @@ test_log_import_and_view (void)
     /* A stack trace line carries its record's time and level. */
     g_assert_cmpstr (debrief_log_row_get_text (trace_row), ==, "  File \"/usr/lib/fwupd/push.py\", line 211, in push_block");
     g_assert_false (debrief_log_row_get_has_stamp (trace_row));
-    g_assert_cmpint (debrief_log_row_get_usec (trace_row), ==, usec_of ("2026-03-14T02:12:31.250Z"));
+    g_assert_cmpint (debrief_log_row_get_usec (trace_row), ==, debrief_test_usec ("2026-03-14T02:12:31.250Z"));
     g_assert_cmpint (debrief_log_row_get_level (trace_row), ==, DEBRIEF_LOG_LEVEL_ERROR);
     g_assert_cmpuint (debrief_log_row_get_line (trace_row), ==, 5);
   }
 
   /* Jumping to a time finds the first line at or after it. */
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:00Z")), ==, 2);
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T02:12:00Z")), ==, 2);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
 }
 
 static void
@@ -196,9 +149,9 @@ wait_filter (DebriefLogModel *model)
 static void
 test_log_filter (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
   g_autoptr(DebriefLogRow) first = NULL;
 
@@ -227,12 +180,12 @@ test_log_filter (void)
 static void
 test_clock_alignment (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) file = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, file, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
   g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
-  g_autoptr(GDateTime) wall = utc ("2026-03-14T02:12:31.250Z");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.000Z");
+  g_autoptr(GDateTime) wall = debrief_test_datetime ("2026-03-14T02:12:31.250Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.000Z");
   g_autoptr(GError) error = NULL;
 
   /* "This line happened at": line 3 (the CRC error, 1.733412 s after
@@ -240,12 +193,12 @@ test_clock_alignment (void)
   g_assert_true (debrief_evidence_align_line (document, evidence, 3, wall, &error));
   g_assert_no_error (error);
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (evidence), ==,
-                   (usec_of ("2026-03-14T02:12:31.250Z") - 1733412 + 500) / 1000);
+                   (debrief_test_usec ("2026-03-14T02:12:31.250Z") - 1733412 + 500) / 1000);
   {
     g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
 
     /* Within the millisecond the offset is rounded to. */
-    g_assert_cmpint (ABS (debrief_log_row_get_usec (row) - usec_of ("2026-03-14T02:12:31.250Z")), <=, 500);
+    g_assert_cmpint (ABS (debrief_log_row_get_usec (row) - debrief_test_usec ("2026-03-14T02:12:31.250Z")), <=, 500);
   }
 
   /* The edit is undoable like any other. */
@@ -260,33 +213,33 @@ test_clock_alignment (void)
   /* Or by the boot time. */
   g_assert_true (debrief_evidence_set_boot_time (document, evidence, boot, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, usec_of ("2026-03-14T02:12:29.002136Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (evidence), ==, debrief_test_usec ("2026-03-14T02:12:29.002136Z"));
   {
     g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 7);
 
-    g_assert_cmpint (debrief_log_row_get_usec (row), ==, usec_of ("2026-03-14T02:12:33.000Z"));
+    g_assert_cmpint (debrief_log_row_get_usec (row), ==, debrief_test_usec ("2026-03-14T02:12:33.000Z"));
   }
-  g_assert_cmpuint (debrief_log_model_find_time (model, usec_of ("2026-03-14T02:12:32Z")), ==, 7);
+  g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T02:12:32Z")), ==, 7);
 }
 
 static void
 test_boot_time_option (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) dmesg = fixture ("dmesg.txt");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:10:00Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:10:00Z");
   DebriefImportOptions options = { .boot_time = boot };
-  g_autoptr(DebriefEvidence) kernel = import (document, dmesg, &options, NULL);
+  g_autoptr(DebriefEvidence) kernel = debrief_test_import_evidence (document, dmesg, &options, NULL);
   g_autofree char *warning = NULL;
-  g_autoptr(DebriefEvidence) wall = import (document, gateway, &options, &warning);
+  g_autoptr(DebriefEvidence) wall = debrief_test_import_evidence (document, gateway, &options, &warning);
   g_autoptr(GError) error = NULL;
   DebriefImportOptions offset = { .has_clock_offset = TRUE, .clock_offset_ms = -1500, .has_kind = TRUE,
                                   .kind = DEBRIEF_EVIDENCE_KIND_LOG, .title = "Gateway (late clock)" };
-  g_autoptr(DebriefEvidence) shifted = import (document, gateway, &offset, NULL);
+  g_autoptr(DebriefEvidence) shifted = debrief_test_import_evidence (document, gateway, &offset, NULL);
 
   g_assert_cmpint (debrief_evidence_get_timestamp_format (kernel), ==, DEBRIEF_TS_DMESG);
-  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, usec_of ("2026-03-14T02:11:25.100400Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (kernel), ==, debrief_test_usec ("2026-03-14T02:11:25.100400Z"));
 
   /* A boot time means nothing to a wall clock, and the user is told. */
   g_assert_cmpint (debrief_evidence_get_clock_offset_ms (wall), ==, 0);
@@ -296,13 +249,13 @@ test_boot_time_option (void)
   g_assert_error (error, DEBRIEF_EVIDENCE_ERROR, DEBRIEF_EVIDENCE_ERROR_UNREADABLE);
 
   g_assert_cmpstr (debrief_evidence_get_title (shifted), ==, "Gateway (late clock)");
-  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (shifted), ==, usec_of ("2026-03-14T02:11:05.623Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (shifted), ==, debrief_test_usec ("2026-03-14T02:11:05.623Z"));
 }
 
 static void
 test_other_kinds (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) csv = data_file ("metrics", "service-health.csv");
   g_autoptr(GFile) ragged = fixture ("ragged.csv");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
@@ -313,15 +266,15 @@ test_other_kinds (void)
   g_autoptr(GFile) png = fixture ("board-photo.png");
   g_autoptr(GFile) bin = fixture ("firmware.bin");
   g_autofree char *warning = NULL;
-  g_autoptr(DebriefEvidence) metrics = import (document, csv, NULL, NULL);
-  g_autoptr(DebriefEvidence) ragged_metrics = import (document, ragged, NULL, &warning);
-  g_autoptr(DebriefEvidence) mattermost = import (document, chat, NULL, NULL);
-  g_autoptr(DebriefEvidence) slack_folder = import (document, slack, NULL, NULL);
-  g_autoptr(DebriefEvidence) slack_archive = import (document, slack_zip, NULL, NULL);
-  g_autoptr(DebriefEvidence) markdown = import (document, report, NULL, NULL);
-  g_autoptr(DebriefEvidence) mail = import (document, eml, NULL, NULL);
-  g_autoptr(DebriefEvidence) photo = import (document, png, NULL, NULL);
-  g_autoptr(DebriefEvidence) other = import (document, bin, NULL, NULL);
+  g_autoptr(DebriefEvidence) metrics = debrief_test_import_evidence (document, csv, NULL, NULL);
+  g_autoptr(DebriefEvidence) ragged_metrics = debrief_test_import_evidence (document, ragged, NULL, &warning);
+  g_autoptr(DebriefEvidence) mattermost = debrief_test_import_evidence (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_folder = debrief_test_import_evidence (document, slack, NULL, NULL);
+  g_autoptr(DebriefEvidence) slack_archive = debrief_test_import_evidence (document, slack_zip, NULL, NULL);
+  g_autoptr(DebriefEvidence) markdown = debrief_test_import_evidence (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) mail = debrief_test_import_evidence (document, eml, NULL, NULL);
+  g_autoptr(DebriefEvidence) photo = debrief_test_import_evidence (document, png, NULL, NULL);
+  g_autoptr(DebriefEvidence) other = debrief_test_import_evidence (document, bin, NULL, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
@@ -375,7 +328,7 @@ test_other_kinds (void)
 static void
 test_slack_folder_parsed_once (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) slack = data_file ("chat", "slack");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
   g_autoptr(DebriefEvidence) folder_evidence = NULL;
@@ -385,7 +338,7 @@ test_slack_folder_parsed_once (void)
   guint before;
 
   before = _debrief_chat_import_get_n_parses ();
-  folder_evidence = import (document, slack, NULL, NULL);
+  folder_evidence = debrief_test_import_evidence (document, slack, NULL, NULL);
   g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
   g_assert_cmpint (debrief_evidence_get_kind (folder_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
   g_assert_cmpint (debrief_evidence_get_line_count (folder_evidence), >, 0);
@@ -411,7 +364,7 @@ test_slack_folder_parsed_once (void)
   }
 
   before = _debrief_chat_import_get_n_parses ();
-  chat_evidence = import (document, chat, NULL, NULL);
+  chat_evidence = debrief_test_import_evidence (document, chat, NULL, NULL);
   g_assert_cmpuint (_debrief_chat_import_get_n_parses () - before, ==, 1);
   g_assert_cmpint (debrief_evidence_get_kind (chat_evidence), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
 }
@@ -419,7 +372,7 @@ test_slack_folder_parsed_once (void)
 static void
 test_bad_input (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) empty = fixture ("empty.log");
   g_autoptr(GFile) bin = fixture ("firmware.bin");
@@ -438,7 +391,7 @@ test_bad_input (void)
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
 
   /* Something imported first, which no failure may harm. */
-  kept = import (document, endings, NULL, NULL);
+  kept = debrief_test_import_evidence (document, endings, NULL, NULL);
 
   message = import_fails (document, empty, NULL, DEBRIEF_EVIDENCE_ERROR_EMPTY);
   g_assert_nonnull (strstr (message, "empty.log"));
@@ -490,7 +443,7 @@ test_bad_input (void)
   /* Invalid UTF-8 and NUL are shown as replacement and NUL symbols, and
    * stored byte-exact. */
   {
-    g_autoptr(DebriefEvidence) broken = import (document, invalid, &as_log, NULL);
+    g_autoptr(DebriefEvidence) broken = debrief_test_import_evidence (document, invalid, &as_log, NULL);
     g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, broken, NULL);
     g_autoptr(DebriefLogRow) row1 = row_at (G_LIST_MODEL (model), 1);
     g_autoptr(DebriefLogRow) row2 = row_at (G_LIST_MODEL (model), 2);
@@ -511,7 +464,7 @@ test_bad_input (void)
 static void
 test_long_line_and_many_chunks (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GString) text = g_string_new ("2026-03-14T02:11:07.000Z start\n");
   g_autoptr(GFile) file = NULL;
@@ -531,7 +484,7 @@ test_long_line_and_many_chunks (void)
                             (i / 1000) % 60, (i / 10) % 60, i % 1000, i % 7, i);
   file = debrief_test_write_text (dir, "long.log", text->str, (gssize) text->len);
 
-  evidence = import (document, file, NULL, &warning);
+  evidence = debrief_test_import_evidence (document, file, NULL, &warning);
   /* The 10 MB line is kept in pieces of at most 4 MB, each a row. */
   g_assert_nonnull (warning);
   n_lines = (guint) debrief_evidence_get_line_count (evidence);
@@ -592,15 +545,15 @@ stop_after_one (const DebriefSearchMatch *match,
 static void
 test_search (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
   g_autoptr(GFile) chat = data_file ("chat", "mattermost.jsonl");
-  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
-  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
-  g_autoptr(DebriefEvidence) d = import (document, chat, NULL, NULL);
+  g_autoptr(DebriefEvidence) a = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) c = debrief_test_import_evidence (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) d = debrief_test_import_evidence (document, chat, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GError) error = NULL;
   Matches matches = { g_ptr_array_new_with_free_func (g_free) };
@@ -659,15 +612,15 @@ test_find_edge_cases (void)
 static void
 test_merged_log (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
   g_autoptr(GFile) report = fixture ("report.md");
-  g_autoptr(GDateTime) boot = utc ("2026-03-14T02:12:29.500Z");
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.500Z");
   DebriefImportOptions options = { .boot_time = boot };
-  g_autoptr(DebriefEvidence) a = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, &options, NULL);
-  g_autoptr(DebriefEvidence) c = import (document, report, NULL, NULL);
+  g_autoptr(DebriefEvidence) a = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, &options, NULL);
+  g_autoptr(DebriefEvidence) c = debrief_test_import_evidence (document, report, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
@@ -708,9 +661,9 @@ count_warning (const char *message,
 static void
 test_merged_log_warnings (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) b = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) b = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(DebriefEvidenceSource) source = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) text = g_bytes_new_static ("no times here\nnor here\n", 23);
@@ -733,13 +686,13 @@ test_merged_log_warnings (void)
 static void
 test_cite (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) gateway = fixture ("gateway.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, gateway, NULL, NULL);
   g_autoptr(DebriefTimelineEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *events = debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT);
-  gint64 at = usec_of ("2026-03-14T02:12:31.250Z");
+  gint64 at = debrief_test_usec ("2026-03-14T02:12:31.250Z");
 
   event = debrief_evidence_cite (document, evidence, 3, 7, at,
                                  "2026-03-14T02:12:31.250Z gw-17 fwupd[311]: ERROR ota: batch 1 failed\nTraceback (most recent call last):",
@@ -765,14 +718,14 @@ test_cite (void)
 static void
 test_undo_save_and_reopen (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) kept = import (document, gateway, NULL, NULL);
-  g_autoptr(DebriefEvidence) removed = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) kept = debrief_test_import_evidence (document, gateway, NULL, NULL);
+  g_autoptr(DebriefEvidence) removed = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(DebriefDocument) reopened = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *list = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
@@ -892,7 +845,7 @@ test_read_only_refuses_import (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "ro.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefDocument) read_only = NULL;
   g_autoptr(GFile) gateway = fixture ("gateway.log");
   g_autoptr(GError) error = NULL;
@@ -924,7 +877,7 @@ record_progress (guint64  done,
 static void
 test_progress_and_cancel (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GFile) file = NULL;
@@ -959,9 +912,9 @@ test_progress_and_cancel (void)
 static void
 test_json_round_trip_reindexes_logs (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(GFile) zephyr = fixture ("device-zephyr.log");
-  g_autoptr(DebriefEvidence) evidence = import (document, zephyr, NULL, NULL);
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, zephyr, NULL, NULL);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(DebriefDocument) copy = NULL;
@@ -1005,7 +958,7 @@ test_import_gif_detected_as_image (void)
                               "\001\000\000\000\001\000\000\000\001\000\030\000\000\000\000\000"
                               "\004\000\000\000\023\013\000\000\023\013\000\000\000\000\000\000"
                               "\000\000\000\000\000\000\377\000";
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) gif_file = g_file_new_build_filename (dir, "pixel.gif", NULL);
   g_autoptr(GFile) bmp_file = g_file_new_build_filename (dir, "pixel.bmp", NULL);
@@ -1024,17 +977,17 @@ test_import_gif_detected_as_image (void)
                            G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  detected = import (document, gif_file, NULL, &warning);
+  detected = debrief_test_import_evidence (document, gif_file, NULL, &warning);
   g_assert_cmpint (debrief_evidence_get_kind (detected), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
   g_assert_null (warning);
   stored = debrief_evidence_read_bytes (document, detected, G_MAXSIZE, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), gif, sizeof gif - 1);
 
-  forced = import (document, gif_file, &as_image, NULL);
+  forced = debrief_test_import_evidence (document, gif_file, &as_image, NULL);
   g_assert_cmpint (debrief_evidence_get_kind (forced), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
 
-  bitmap = import (document, bmp_file, NULL, NULL);
+  bitmap = debrief_test_import_evidence (document, bmp_file, NULL, NULL);
   g_assert_cmpint (debrief_evidence_get_kind (bitmap), ==, DEBRIEF_EVIDENCE_KIND_IMAGE);
 
   debrief_test_remove_tree (dir);
@@ -1046,7 +999,7 @@ static void
 test_import_webp_kept_as_other_file (void)
 {
   static const guint8 webp[] = { 'R', 'I', 'F', 'F', 0x24, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
   g_autoptr(GBytes) bytes = g_bytes_new_static (webp, sizeof webp);
   g_autoptr(DebriefEvidence) evidence = NULL;
@@ -1071,8 +1024,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
@@ -1098,11 +1049,5 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/debrief/evidence/json-round-trip-reindexes-logs", test_json_round_trip_reindexes_logs);
 
-  ret = g_test_run ();
-
-  if (!g_test_subprocess ())
-    debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (data_home);
 }

@@ -68,26 +68,6 @@ load_data (const char *name)
   return g_bytes_new_take (contents, length);
 }
 
-/* The mapped label that shows exactly @text, if any. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_labels_with_prefix (GtkWidget  *widget,
                           const char *prefix)
@@ -104,41 +84,6 @@ count_labels_with_prefix (GtkWidget  *widget,
   return n;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_mapped_status_page (GtkWidget *widget)
-{
-  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped_status_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static double
 x_in (GtkWidget *widget,
       GtkWidget *ancestor)
@@ -153,57 +98,6 @@ static void
 count_cb (guint *count)
 {
   (*count)++;
-}
-
-static void
-subprocess_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  *done = TRUE;
-}
-
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  gboolean done = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  /* The keys reach GTK through the X server while this waits. */
-  g_subprocess_wait_async (child, NULL, subprocess_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (child));
-  debrief_test_drain ();
-}
-
-/* The X window of @window, focused for keys; NULL without an X server. */
-static char *
-focus_x_window (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  char *xid;
-
-  if (!GDK_IS_X11_SURFACE (surface))
-    return NULL;
-
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
-
-  return xid;
 }
 
 /* Chat */
@@ -276,16 +170,16 @@ test_chat_rows_show_messages (void)
   g_assert_cmpuint (debrief_chat_view_get_n_messages (DEBRIEF_CHAT_VIEW (view)), ==, 5);
 
   /* Time, author and text of each message, a divider for each day. */
-  g_assert_nonnull (find_label (view, "Saturday, 14 March 2026"));
-  g_assert_nonnull (find_label (view, "Monday, 16 March 2026"));
-  g_assert_nonnull (find_label (view, "21:51:07"));
-  g_assert_nonnull (find_label (view, "21:53:10"));
-  g_assert_nonnull (find_label (view, "00:00:00"));
-  g_assert_nonnull ((ada = find_label (view, "Ada Lovelace")));
-  g_assert_nonnull ((grace = find_label (view, "Grace Hopper")));
-  g_assert_nonnull (find_label (view, "Linus Ops"));
-  g_assert_nonnull (find_label (view, "Gateways in EU-2 stopped reporting after the 4.2.1 rollout."));
-  g_assert_nonnull (find_label (view, "Paging the on-call for the OTA service.\nRollouts are on hold until we know more."));
+  g_assert_nonnull (debrief_test_find_label (view, "Saturday, 14 March 2026"));
+  g_assert_nonnull (debrief_test_find_label (view, "Monday, 16 March 2026"));
+  g_assert_nonnull (debrief_test_find_label (view, "21:51:07"));
+  g_assert_nonnull (debrief_test_find_label (view, "21:53:10"));
+  g_assert_nonnull (debrief_test_find_label (view, "00:00:00"));
+  g_assert_nonnull ((ada = debrief_test_find_label (view, "Ada Lovelace")));
+  g_assert_nonnull ((grace = debrief_test_find_label (view, "Grace Hopper")));
+  g_assert_nonnull (debrief_test_find_label (view, "Linus Ops"));
+  g_assert_nonnull (debrief_test_find_label (view, "Gateways in EU-2 stopped reporting after the 4.2.1 rollout."));
+  g_assert_nonnull (debrief_test_find_label (view, "Paging the on-call for the OTA service.\nRollouts are on hold until we know more."));
 
   /* Each author has a colour of their own. */
   g_assert_true (gtk_widget_has_css_class (ada, "debrief-author-0") ||
@@ -297,10 +191,10 @@ test_chat_rows_show_messages (void)
 
   /* Threads: the first message counts its replies, which are marked and
    * indented under it. */
-  g_assert_nonnull (find_label (view, "2 replies"));
+  g_assert_nonnull (debrief_test_find_label (view, "2 replies"));
   g_assert_cmpuint (count_labels_with_prefix (view, "↳ in thread"), ==, 2);
-  reply_text = find_label (view, "Watchdog resets on the first boot, looking at the UART logs now.");
-  plain_text = find_label (view, "Rollback finished, all gateways back.");
+  reply_text = debrief_test_find_label (view, "Watchdog resets on the first boot, looking at the UART logs now.");
+  plain_text = debrief_test_find_label (view, "Rollback finished, all gateways back.");
   g_assert_nonnull (reply_text);
   g_assert_nonnull (plain_text);
   g_assert_cmpfloat (x_in (reply_text, view), >=, x_in (plain_text, view) + 20);
@@ -311,17 +205,17 @@ test_chat_rows_show_messages (void)
   /* The source's clock offset moves the times, and the days with them. */
   debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (view), (gint64) 9000 * G_USEC_PER_SEC);
   debrief_test_drain ();
-  g_assert_nonnull (find_label (view, "00:21:07"));
-  g_assert_nonnull (find_label (view, "Sunday, 15 March 2026"));
-  g_assert_null (find_label (view, "21:51:07"));
-  g_assert_null (find_label (view, "Saturday, 14 March 2026"));
+  g_assert_nonnull (debrief_test_find_label (view, "00:21:07"));
+  g_assert_nonnull (debrief_test_find_label (view, "Sunday, 15 March 2026"));
+  g_assert_null (debrief_test_find_label (view, "21:51:07"));
+  g_assert_null (debrief_test_find_label (view, "Saturday, 14 March 2026"));
 
   /* The incident's time zone. */
   debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (view), 0);
   debrief_chat_view_set_time_zone (DEBRIEF_CHAT_VIEW (view), berlin);
   debrief_test_drain ();
-  g_assert_nonnull (find_label (view, "22:51:07"));
-  g_assert_nonnull (find_label (view, "01:00:00"));
+  g_assert_nonnull (debrief_test_find_label (view, "22:51:07"));
+  g_assert_nonnull (debrief_test_find_label (view, "01:00:00"));
 
   close_window (window);
 }
@@ -339,10 +233,10 @@ test_chat_channels_shown_when_several (void)
   set_chat (view, import);
   debrief_test_drain ();
 
-  g_assert_nonnull (find_label (view, "#ota-rollout"));
-  g_assert_nonnull (find_label (view, "#incident-42"));
-  g_assert_nonnull (find_label (view, "Time not given"));
-  g_assert_nonnull (find_label (view, "--:--:--"));
+  g_assert_nonnull (debrief_test_find_label (view, "#ota-rollout"));
+  g_assert_nonnull (debrief_test_find_label (view, "#incident-42"));
+  g_assert_nonnull (debrief_test_find_label (view, "Time not given"));
+  g_assert_nonnull (debrief_test_find_label (view, "--:--:--"));
 
   close_window (window);
 }
@@ -441,17 +335,6 @@ label_is_visible_in (GtkWidget *label,
          bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
 }
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 static void
 test_chat_many_messages_stay_fast (void)
 {
@@ -477,14 +360,14 @@ test_chat_many_messages_stay_fast (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
   /* Only the rows on screen exist. */
-  g_assert_nonnull (find_label (view, "Message number 0"));
-  g_assert_cmpuint (count_children (list), <, 300);
+  g_assert_nonnull (debrief_test_find_label (view, "Message number 0"));
+  g_assert_cmpuint (debrief_test_count_children (list), <, 300);
 
   /* Selecting a citation scrolls to it. */
   debrief_chat_view_select_range (DEBRIEF_CHAT_VIEW (view), 50000, 50002);
   debrief_test_drain ();
-  g_assert_true (label_is_visible_in (find_label (view, "Message number 50000"), scroller));
-  g_assert_null (find_label (view, "Message number 0"));
+  g_assert_true (label_is_visible_in (debrief_test_find_label (view, "Message number 50000"), scroller));
+  g_assert_null (debrief_test_find_label (view, "Message number 0"));
   g_assert_true (debrief_chat_view_get_selected_range (DEBRIEF_CHAT_VIEW (view), &first, &last));
   g_assert_cmpuint (first, ==, 50000);
   g_assert_cmpuint (last, ==, 50002);
@@ -495,7 +378,7 @@ test_chat_many_messages_stay_fast (void)
   g_assert_true (debrief_chat_view_get_selected_range (DEBRIEF_CHAT_VIEW (view), &first, &last));
   g_assert_cmpuint (first, ==, 99998);
   g_assert_cmpuint (last, ==, 99999);
-  g_assert_true (label_is_visible_in (find_label (view, "Message number 99998"), scroller));
+  g_assert_true (label_is_visible_in (debrief_test_find_label (view, "Message number 99998"), scroller));
 
   close_window (window);
 }
@@ -530,7 +413,7 @@ test_chat_hostile_messages (void)
   g_assert_cmpuint (count_labels_with_prefix (view, "Shortened here: "), ==, 1);
   debrief_chat_view_select_range (DEBRIEF_CHAT_VIEW (view), 1, 1);
   debrief_test_drain ();
-  g_assert_nonnull (find_label (view, "After the long one"));
+  g_assert_nonnull (debrief_test_find_label (view, "After the long one"));
 
   /* Cited whole. */
   debrief_chat_view_select_range (DEBRIEF_CHAT_VIEW (view), 0, 0);
@@ -965,7 +848,7 @@ test_image_zoom (void)
   debrief_test_drain ();
 
   /* Fitted to the view at first. */
-  g_assert_nonnull (find_label (view, "640 × 480 pixels"));
+  g_assert_nonnull (debrief_test_find_label (view, "640 × 480 pixels"));
   fit = expected_fit (view, 640, 480);
   g_assert_cmpfloat (fit, <, 1.0);
   g_assert_true (debrief_image_view_get_fits (image));
@@ -974,7 +857,7 @@ test_image_zoom (void)
   {
     g_autofree char *percent = g_strdup_printf ("%.0f%%", debrief_image_view_get_zoom (image) * 100);
 
-    g_assert_nonnull (find_label (view, percent));
+    g_assert_nonnull (debrief_test_find_label (view, percent));
   }
 
   /* In and out by the actions the buttons and keys use. */
@@ -1012,37 +895,37 @@ test_image_zoom (void)
   g_assert_cmpint (gtk_widget_get_width (picture), ==, 1280);
 
   /* The buttons. */
-  g_signal_emit_by_name (find_button (view, "Best Fit"), "clicked");
+  g_signal_emit_by_name (debrief_test_find_button (view, "Best Fit"), "clicked");
   debrief_test_drain ();
   g_assert_true (debrief_image_view_get_fits (image));
-  g_signal_emit_by_name (find_button (view, "Zoom In"), "clicked");
+  g_signal_emit_by_name (debrief_test_find_button (view, "Zoom In"), "clicked");
   g_assert_cmpfloat (debrief_image_view_get_zoom (image), >, fit);
-  g_signal_emit_by_name (find_button (view, "Original Size"), "clicked");
+  g_signal_emit_by_name (debrief_test_find_button (view, "Original Size"), "clicked");
   g_assert_cmpfloat (debrief_image_view_get_zoom (image), ==, 1.0);
-  g_signal_emit_by_name (find_button (view, "Zoom Out"), "clicked");
+  g_signal_emit_by_name (debrief_test_find_button (view, "Zoom Out"), "clicked");
   g_assert_cmpfloat (debrief_image_view_get_zoom (image), <, 1.0);
 
   /* The keyboard, when the image has the focus. */
   debrief_image_view_zoom_to_fit (image);
   debrief_test_drain ();
   gtk_widget_grab_focus (image_scroller (view));
-  xid = focus_x_window (window);
+  xid = debrief_test_focus_x_window (window);
   if (xid != NULL)
     {
-      xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+plus", NULL });
+      debrief_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+plus", NULL });
       g_assert_false (debrief_image_view_get_fits (image));
       zoom = debrief_image_view_get_zoom (image);
       g_assert_cmpfloat (zoom, >, fit);
-      xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+minus", NULL });
+      debrief_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+minus", NULL });
       g_assert_cmpfloat (debrief_image_view_get_zoom (image), <, zoom);
-      xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+1", NULL });
+      debrief_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+1", NULL });
       g_assert_cmpfloat (debrief_image_view_get_zoom (image), ==, 1.0);
-      xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+0", NULL });
+      debrief_test_xdotool ((const char *[]) { "key", "--clearmodifiers", "ctrl+0", NULL });
       g_assert_true (debrief_image_view_get_fits (image));
 
       /* Ctrl and the wheel, over the image. */
-      xdotool ((const char *[]) { "mousemove", "--window", xid, "200", "200", NULL });
-      xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
+      debrief_test_xdotool ((const char *[]) { "mousemove", "--window", xid, "200", "200", NULL });
+      debrief_test_xdotool ((const char *[]) { "keydown", "ctrl", "click", "4", "keyup", "ctrl", NULL });
       g_assert_false (debrief_image_view_get_fits (image));
       g_assert_cmpfloat (debrief_image_view_get_zoom (image), >, fit);
     }
@@ -1052,7 +935,7 @@ test_image_zoom (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (debrief_image_view_get_zoom (image), ==, 1.0);
   debrief_test_drain ();
-  g_assert_nonnull (find_label (view, "320 × 200 pixels"));
+  g_assert_nonnull (debrief_test_find_label (view, "320 × 200 pixels"));
   g_assert_true (debrief_image_view_get_fits (image));
   g_assert_cmpfloat (debrief_image_view_get_zoom (image), ==, 1.0);
   g_assert_cmpint (gtk_widget_get_width (picture), ==, 320);
@@ -1084,7 +967,7 @@ test_image_cannot_be_shown (void)
   g_assert_error (error, DEBRIEF_IMAGE_VIEW_ERROR, DEBRIEF_IMAGE_VIEW_ERROR_UNREADABLE);
   debrief_test_drain ();
 
-  status = find_mapped_status_page (view);
+  status = debrief_test_find_mapped (view, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "This image cannot be shown");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==, error->message);

@@ -131,16 +131,6 @@ wait_for (Watch *watch)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Tester", &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static guint
 n_evidence (DebriefDocument *document)
 {
@@ -196,7 +186,7 @@ make_folder (void)
 static void
 test_folder_in_order (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefImportJob) job = debrief_import_job_new (document, NULL);
   g_autofree char *dir = make_folder ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -255,7 +245,7 @@ test_folder_in_order (void)
 static void
 test_folder_not_expanded (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefImportJob) job = debrief_import_job_new (document, NULL);
   g_autofree char *dir = make_folder ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -284,7 +274,7 @@ test_folder_not_expanded (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefImportJob) job = debrief_import_job_new (document, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "evidence", "gateway.log", NULL);
@@ -318,7 +308,7 @@ test_cancel (void)
 static void
 test_cancel_before_run (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefImportJob) job = debrief_import_job_new (document, NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "evidence", "gateway.log", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -343,7 +333,7 @@ test_cancel_before_run (void)
 static void
 test_abandoned (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
   g_autoptr(DebriefImportJob) job = debrief_import_job_new (document, NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "evidence", "gateway.log", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -372,8 +362,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
@@ -384,9 +372,5 @@ main (int   argc,
   g_test_add_func ("/debrief/import-job/cancel-before-run", test_cancel_before_run);
   g_test_add_func ("/debrief/import-job/abandoned", test_abandoned);
 
-  ret = g_test_run ();
-  debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (data_home);
 }

@@ -28,38 +28,6 @@
 
 static char *data_home;
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Ada Lovelace", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static void
-close_document (DebriefDocument *document)
-{
-  debrief_document_close (document);
-  g_assert_finalize_object (document);
-}
-
-static guint
-count_drafts (void)
-{
-  g_autofree char *dir = g_build_filename (data_home, "debrief", "drafts", NULL);
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint count = 0;
-
-  while (handle && g_dir_read_name (handle))
-    count++;
-
-  return count;
-}
-
 /* Every evidence chunk of @document, one per line, data in hexadecimal. */
 static char *
 describe_chunks (DebriefDocument *document)
@@ -184,7 +152,7 @@ add_content (DebriefDocument *document)
 static DebriefDocument *
 new_filled_document (void)
 {
-  DebriefDocument *document = new_document ();
+  DebriefDocument *document = debrief_test_new_document ("Ada Lovelace");
 
   debrief_test_fill_document (document);
   add_content (document);
@@ -260,8 +228,8 @@ test_round_trip_every_field (void)
   debrief_incident_set_title (debrief_document_get_incident (imported), "Edited after import");
   g_assert_true (debrief_document_get_can_undo (imported));
 
-  close_document (g_steal_pointer (&original));
-  close_document (g_steal_pointer (&imported));
+  debrief_test_close_document (g_steal_pointer (&original));
+  debrief_test_close_document (g_steal_pointer (&imported));
 }
 
 static void
@@ -310,10 +278,10 @@ test_round_trip_through_files (void)
   g_assert_cmpuint (g_list_model_get_n_items (revisions), ==,
                     g_list_model_get_n_items (debrief_document_get_records (opened, DEBRIEF_TYPE_REVISION)) + 1);
 
-  close_document (g_steal_pointer (&original));
-  close_document (g_steal_pointer (&opened));
-  close_document (g_steal_pointer (&imported));
-  close_document (g_steal_pointer (&reopened));
+  debrief_test_close_document (g_steal_pointer (&original));
+  debrief_test_close_document (g_steal_pointer (&opened));
+  debrief_test_close_document (g_steal_pointer (&imported));
+  debrief_test_close_document (g_steal_pointer (&reopened));
   debrief_test_remove_tree (dir);
 }
 
@@ -344,7 +312,7 @@ get_array (JsonObject *object,
 static void
 test_export_format (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
   g_autoptr(DebriefParticipant) ada = debrief_participant_new ();
   g_autoptr(DebriefEvidence) log = debrief_evidence_new ();
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600 + 1800);
@@ -417,7 +385,7 @@ test_export_format (void)
   decoded = g_base64_decode (json_object_get_string_member (chunk, "data"), &decoded_len);
   g_assert_cmpmem (decoded, decoded_len, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -459,8 +427,8 @@ test_missing_and_unknown_members (void)
   feedback = g_list_model_get_item (debrief_document_get_records (sparse, DEBRIEF_TYPE_FEEDBACK), 0);
   g_assert_cmpint (debrief_feedback_get_rating (feedback), ==, 4);
 
-  close_document (g_steal_pointer (&minimal));
-  close_document (g_steal_pointer (&sparse));
+  debrief_test_close_document (g_steal_pointer (&minimal));
+  debrief_test_close_document (g_steal_pointer (&sparse));
 }
 
 typedef struct
@@ -537,7 +505,7 @@ static const BadInput bad_inputs[] = {
 static void
 test_bad_input (void)
 {
-  guint drafts_before = count_drafts ();
+  guint drafts_before = debrief_test_count_drafts (data_home);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
@@ -557,7 +525,7 @@ test_bad_input (void)
     }
 
   /* A refused import leaves no working copy behind. */
-  g_assert_cmpuint (count_drafts (), ==, drafts_before);
+  g_assert_cmpuint (debrief_test_count_drafts (data_home), ==, drafts_before);
 }
 
 static void
@@ -571,9 +539,9 @@ test_truncated_and_mutated_exports (void)
   guint imported = 0;
   GRand *rand;
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
   data = g_bytes_get_data (exported, &length);
-  drafts_before = count_drafts ();
+  drafts_before = debrief_test_count_drafts (data_home);
 
   /* Cut at many lengths: never imported, always a message. A cut inside
    * the top-level object says the file ends too early. */
@@ -601,22 +569,13 @@ test_truncated_and_mutated_exports (void)
         copy[g_rand_int_range (rand, 0, (gint32) length)] = " {}[]\",:0a-\\\xff"[g_rand_int_range (rand, 0, 14)];
 
       mutated = import_from_data (copy, length, &error);
-      if (mutated != NULL)
-        {
-          g_assert_no_error (error);
-          imported++;
-          close_document (g_steal_pointer (&mutated));
-        }
-      else
-        {
-          g_assert_nonnull (error);
-          g_assert_cmpuint (strlen (error->message), >, 10);
-        }
+      if (debrief_test_opened_or_explained (g_steal_pointer (&mutated), error))
+        imported++;
     }
   g_rand_free (rand);
   g_test_message ("%u of 300 mutated exports still imported", imported);
 
-  g_assert_cmpuint (count_drafts (), ==, drafts_before);
+  g_assert_cmpuint (debrief_test_count_drafts (data_home), ==, drafts_before);
 }
 
 static void
@@ -817,8 +776,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   data_home = debrief_test_use_private_data_home ();
 
   g_test_init (&argc, &argv, NULL);
@@ -832,11 +789,5 @@ main (int   argc,
   g_test_add_func ("/debrief/json/import-errors-from-files", test_import_errors_from_files);
   g_test_add_func ("/debrief/json/schema-describes-every-column", test_schema_describes_every_column);
 
-  ret = g_test_run ();
-
-  if (!g_test_subprocess ())
-    debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (data_home);
 }

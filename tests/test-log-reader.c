@@ -14,23 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "debrief-log-reader.h"
+#include "debrief-test-util.h"
 
 static const DebriefTimestampContext context_2026 = { 2026, NULL };
-
-static gint64
-utc (int    year,
-     int    month,
-     int    day,
-     int    hour,
-     int    minute,
-     int    second,
-     gint64 usec)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
-}
 
 typedef struct
 {
@@ -203,8 +189,8 @@ test_continuation_lines (void)
   gint64 offset = -3 * G_USEC_PER_SEC;
   g_autoptr(DebriefLogReader) reader = NULL;
   g_autoptr(GPtrArray) lines = read_all (data, sizeof data - 1, 0, 0, offset, &reader);
-  gint64 t0 = utc (2026, 3, 14, 2, 11, 7, 250000) + offset;
-  gint64 t1 = utc (2026, 3, 14, 2, 11, 8, 0) + offset;
+  gint64 t0 = debrief_test_utc (2026, 3, 14, 2, 11, 7, 250000) + offset;
+  gint64 t1 = debrief_test_utc (2026, 3, 14, 2, 11, 8, 0) + offset;
 
   g_assert_cmpuint (lines->len, ==, 8);
   g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_ISO8601);
@@ -409,30 +395,30 @@ test_new_year (void)
 
   g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_SYSLOG);
   g_assert_cmpuint (lines->len, ==, 7);
-  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2027, 12, 31, 23, 59, 58, 0));
-  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2027, 12, 31, 23, 59, 57, 0));
-  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2028, 1, 1, 0, 0, 1, 0));
-  g_assert_cmpint (line_at (lines, 3)->usec, ==, utc (2028, 1, 1, 0, 0, 1, 0));
-  g_assert_cmpint (line_at (lines, 4)->usec, ==, utc (2028, 1, 1, 0, 0, 2, 0));
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, debrief_test_utc (2027, 12, 31, 23, 59, 58, 0));
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_utc (2027, 12, 31, 23, 59, 57, 0));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, debrief_test_utc (2028, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, debrief_test_utc (2028, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (lines, 4)->usec, ==, debrief_test_utc (2028, 1, 1, 0, 0, 2, 0));
   /* 2028 is a leap year: the day only exists because the year moved on. */
   g_assert_true (line_at (lines, 5)->has_stamp);
-  g_assert_cmpint (line_at (lines, 5)->usec, ==, utc (2028, 2, 29, 10, 0, 0, 0));
-  g_assert_cmpint (line_at (lines, 6)->usec, ==, utc (2028, 3, 1, 10, 0, 0, 0));
-  g_assert_cmpint (debrief_log_reader_get_first_usec (reader), ==, utc (2027, 12, 31, 23, 59, 58, 0));
-  g_assert_cmpint (debrief_log_reader_get_last_usec (reader), ==, utc (2028, 3, 1, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 5)->usec, ==, debrief_test_utc (2028, 2, 29, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 6)->usec, ==, debrief_test_utc (2028, 3, 1, 10, 0, 0, 0));
+  g_assert_cmpint (debrief_log_reader_get_first_usec (reader), ==, debrief_test_utc (2027, 12, 31, 23, 59, 58, 0));
+  g_assert_cmpint (debrief_log_reader_get_last_usec (reader), ==, debrief_test_utc (2028, 3, 1, 10, 0, 0, 0));
 
   cat = read_with_context (logcat, &context_2026, NULL);
   g_assert_cmpuint (cat->len, ==, 2);
-  g_assert_cmpint (line_at (cat, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 900000));
-  g_assert_cmpint (line_at (cat, 1)->usec, ==, utc (2027, 1, 1, 0, 0, 0, 100000));
+  g_assert_cmpint (line_at (cat, 0)->usec, ==, debrief_test_utc (2026, 12, 31, 23, 59, 59, 900000));
+  g_assert_cmpint (line_at (cat, 1)->usec, ==, debrief_test_utc (2027, 1, 1, 0, 0, 0, 100000));
   g_assert_cmpint (line_at (cat, 1)->level, ==, DEBRIEF_LOG_LEVEL_WARNING);
 
   /* A stamp with its year is taken as it is, even going back. */
   years = read_with_context (dated, &context_2026, NULL);
   g_assert_cmpuint (years->len, ==, 3);
-  g_assert_cmpint (line_at (years, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 0));
-  g_assert_cmpint (line_at (years, 1)->usec, ==, utc (2026, 1, 1, 0, 0, 1, 0));
-  g_assert_cmpint (line_at (years, 2)->usec, ==, utc (2026, 1, 1, 0, 0, 2, 0));
+  g_assert_cmpint (line_at (years, 0)->usec, ==, debrief_test_utc (2026, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (years, 1)->usec, ==, debrief_test_utc (2026, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (years, 2)->usec, ==, debrief_test_utc (2026, 1, 1, 0, 0, 2, 0));
 }
 
 /* ESP-IDF's system time without a date: the lines land on the incident's
@@ -462,25 +448,25 @@ test_time_of_day (void)
 
   g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_ESPIDF_SYSTEM);
   g_assert_cmpuint (lines->len, ==, 6);
-  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2026, 3, 14, 23, 59, 58, 0));
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, debrief_test_utc (2026, 3, 14, 23, 59, 58, 0));
   g_assert_false (line_at (lines, 0)->since_boot);
-  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2026, 3, 14, 23, 59, 57, 500000));
-  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2026, 3, 15, 0, 0, 1, 250000));
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_utc (2026, 3, 14, 23, 59, 57, 500000));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, debrief_test_utc (2026, 3, 15, 0, 0, 1, 250000));
   g_assert_cmpint (line_at (lines, 2)->level, ==, DEBRIEF_LOG_LEVEL_ERROR);
-  g_assert_cmpint (line_at (lines, 3)->usec, ==, utc (2026, 3, 16, 0, 0, 2, 0));
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, debrief_test_utc (2026, 3, 16, 0, 0, 2, 0));
   /* The full date does not move the day the times of day are on. */
-  g_assert_cmpint (line_at (lines, 4)->usec, ==, utc (2026, 3, 15, 23, 59, 59, 0));
-  g_assert_cmpint (line_at (lines, 5)->usec, ==, utc (2026, 3, 16, 0, 0, 0, 500000));
+  g_assert_cmpint (line_at (lines, 4)->usec, ==, debrief_test_utc (2026, 3, 15, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (lines, 5)->usec, ==, debrief_test_utc (2026, 3, 16, 0, 0, 0, 500000));
 
   /* Past the end of a month, in the device's zone. */
   zoned = read_with_context (data, &month_end, NULL);
-  g_assert_cmpint (line_at (zoned, 0)->usec, ==, utc (2026, 3, 31, 22, 59, 58, 0));
-  g_assert_cmpint (line_at (zoned, 2)->usec, ==, utc (2026, 3, 31, 23, 0, 1, 250000));
-  g_assert_cmpint (line_at (zoned, 5)->usec, ==, utc (2026, 4, 1, 23, 0, 0, 500000));
+  g_assert_cmpint (line_at (zoned, 0)->usec, ==, debrief_test_utc (2026, 3, 31, 22, 59, 58, 0));
+  g_assert_cmpint (line_at (zoned, 2)->usec, ==, debrief_test_utc (2026, 3, 31, 23, 0, 1, 250000));
+  g_assert_cmpint (line_at (zoned, 5)->usec, ==, debrief_test_utc (2026, 4, 1, 23, 0, 0, 500000));
 
   turn = read_with_context (new_year, &silvester, NULL);
-  g_assert_cmpint (line_at (turn, 0)->usec, ==, utc (2026, 12, 31, 23, 59, 59, 0));
-  g_assert_cmpint (line_at (turn, 1)->usec, ==, utc (2027, 1, 1, 0, 0, 1, 0));
+  g_assert_cmpint (line_at (turn, 0)->usec, ==, debrief_test_utc (2026, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (line_at (turn, 1)->usec, ==, debrief_test_utc (2027, 1, 1, 0, 0, 1, 0));
 }
 
 /* The reader decides once for the file which way 03/04/2026 reads. */
@@ -500,14 +486,14 @@ test_day_first_file (void)
   g_autoptr(GPtrArray) us = read_with_context (month_first, &context_2026, &us_reader);
 
   g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_DATE_DMY);
-  g_assert_cmpint (line_at (lines, 0)->usec, ==, utc (2026, 4, 3, 10, 0, 0, 0));
-  g_assert_cmpint (line_at (lines, 1)->usec, ==, utc (2026, 4, 13, 10, 0, 0, 0));
-  g_assert_cmpint (line_at (lines, 2)->usec, ==, utc (2026, 4, 14, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, debrief_test_utc (2026, 4, 3, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_utc (2026, 4, 13, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, debrief_test_utc (2026, 4, 14, 10, 0, 0, 0));
   g_assert_cmpint (line_at (lines, 2)->level, ==, DEBRIEF_LOG_LEVEL_WARNING);
 
   g_assert_cmpint (debrief_log_reader_get_format (us_reader), ==, DEBRIEF_TS_DATE_MDY);
-  g_assert_cmpint (line_at (us, 0)->usec, ==, utc (2026, 3, 4, 10, 0, 0, 0));
-  g_assert_cmpint (line_at (us, 1)->usec, ==, utc (2026, 3, 4, 22, 0, 0, 0));
+  g_assert_cmpint (line_at (us, 0)->usec, ==, debrief_test_utc (2026, 3, 4, 10, 0, 0, 0));
+  g_assert_cmpint (line_at (us, 1)->usec, ==, debrief_test_utc (2026, 3, 4, 22, 0, 0, 0));
 }
 
 /* Without a reference, times of day land on today. */
@@ -521,9 +507,9 @@ test_time_of_day_today (void)
   g_autoptr(GDateTime) after = g_date_time_new_now_utc ();
   gint64 usec = line_at (lines, 0)->usec;
 
-  g_assert_true (usec == utc (g_date_time_get_year (before), g_date_time_get_month (before),
+  g_assert_true (usec == debrief_test_utc (g_date_time_get_year (before), g_date_time_get_month (before),
                               g_date_time_get_day_of_month (before), 12, 0, 0, 0)
-                 || usec == utc (g_date_time_get_year (after), g_date_time_get_month (after),
+                 || usec == debrief_test_utc (g_date_time_get_year (after), g_date_time_get_month (after),
                                  g_date_time_get_day_of_month (after), 12, 0, 0, 0));
 }
 
@@ -639,7 +625,7 @@ test_generated_logs (void)
   g_autofree char *python = g_find_program_in_path ("python3");
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "bench",
                                                    "gen-firmware-logs.py", NULL);
-  gint64 boot = utc (2026, 3, 14, 1, 0, 0, 0);
+  gint64 boot = debrief_test_utc (2026, 3, 14, 1, 0, 0, 0);
 
   if (python == NULL || !g_file_test (script, G_FILE_TEST_EXISTS))
     {

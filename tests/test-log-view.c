@@ -18,6 +18,7 @@
 
 #include "debrief-log-model.h"
 #include "debrief-test-ui.h"
+#include "debrief-test-util.h"
 #include "debrief-log-view.h"
 #include "debrief-log-view-private.h"
 
@@ -154,27 +155,6 @@ make_log (void)
   return G_LIST_MODEL (store);
 }
 
-/* The descendant of @widget of @type with @css_class: the view's own list
- * and stack, not the ones inside its dropdown. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The entry of @type with @placeholder, as the user finds it. */
 static GtkWidget *
 find_entry (GtkWidget  *widget,
@@ -217,7 +197,7 @@ fixture_open (Fixture    *fixture,
   gtk_window_set_default_size (fixture->window, 1100, 640);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   debrief_log_view_set_model (fixture->view, rows);
-  fixture->list_view = GTK_LIST_VIEW (find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
+  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
   g_assert_nonnull (fixture->list_view);
 
   gtk_window_present (fixture->window);
@@ -607,7 +587,7 @@ filter_emitted (gpointer data)
 static const char *
 visible_page_title (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "log-view-stack"));
+  GtkStack *stack = GTK_STACK (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "log-view-stack"));
   GtkWidget *child = gtk_stack_get_visible_child (stack);
 
   if (!ADW_IS_STATUS_PAGE (child))
@@ -728,20 +708,6 @@ test_status_is_shown (void)
   fixture_close (&fixture);
 }
 
-static gint64
-utc_usec (int    year,
-          int    month,
-          int    day,
-          int    hour,
-          int    minute,
-          int    second,
-          gint64 usec)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  return g_date_time_to_unix (when) * G_USEC_PER_SEC + usec;
-}
-
 static void
 jump (GtkWidget  *entry,
       const char *text)
@@ -774,25 +740,25 @@ test_jump_to_time_parses_input (void)
   /* A time alone is on the day shown. */
   jump (entry, "02:11:07.5");
   g_assert_cmpuint (emitted.n_jump, ==, 1);
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 2, 11, 7, 500000));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, 500000));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   jump (entry, "23:59");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 23, 59, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 23, 59, 0, 0));
   jump (entry, " 7:05:09,123 ");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 7, 5, 9, 123000));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 7, 5, 9, 123000));
 
   /* A date and time stands on its own, in the view's time zone. */
   jump (entry, "2026-03-20 18:30:00");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 20, 18, 30, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 20, 18, 30, 0, 0));
   jump (entry, "2025-12-31T23:59:59.999999");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2025, 12, 31, 23, 59, 59, 999999));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2025, 12, 31, 23, 59, 59, 999999));
 
   debrief_log_view_set_time_zone (fixture.view, berlin);
   jump (entry, "03:11:07");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 2, 11, 7, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0));
   jump (entry, "2026-03-15 00:30");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 23, 30, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 23, 30, 0, 0));
   g_assert_cmpuint (emitted.n_jump, ==, 7);
 
   /* Wrong input is marked and says why; nothing is emitted. */
@@ -814,7 +780,7 @@ test_jump_to_time_parses_input (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "04:00");
   g_signal_emit_by_name (debrief_test_find_descendant (gtk_widget_get_parent (entry), GTK_TYPE_BUTTON), "clicked");
   g_assert_cmpuint (emitted.n_jump, ==, 8);
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 3, 0, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 3, 0, 0, 0));
 
   /* With no date on screen, only a full date and time will do. */
   g_list_store_append (undated, no_time);
@@ -825,7 +791,7 @@ test_jump_to_time_parses_input (void)
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   jump (entry, "2026-03-14 05:00");
   g_assert_cmpuint (emitted.n_jump, ==, 9);
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 4, 0, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 4, 0, 0, 0));
 
   g_free (emitted.text);
   fixture_close (&fixture);
@@ -881,7 +847,7 @@ test_jump_to_time_uses_the_day_shown (void)
 
   g_assert_cmpuint (top_line_in (GTK_WIDGET (fixture.list_view), GTK_WIDGET (fixture.list_view)), ==, 0);
   jump (find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_ENTRY, "Jump to time"), "12:00");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 12, 0, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 12, 0, 0, 0));
 
   debrief_log_view_scroll_to (fixture.view, 95, FALSE);
   debrief_test_drain ();
@@ -891,7 +857,7 @@ test_jump_to_time_uses_the_day_shown (void)
   g_assert_cmpint (g_date_time_get_day_of_month (top_time), >, 14);
 
   jump (find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_ENTRY, "Jump to time"), "12:00");
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, g_date_time_get_day_of_month (top_time), 12, 0, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, g_date_time_get_day_of_month (top_time), 12, 0, 0, 0));
 
   fixture_close (&fixture);
 }
@@ -1025,47 +991,6 @@ test_millions_of_lines_make_a_screenful_of_rows (void)
   fixture_close (&fixture);
 }
 
-static void
-subprocess_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  *done = TRUE;
-}
-
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  gboolean done = FALSE;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  /* The keys reach GTK through the X server while this waits. */
-  g_subprocess_wait_async (child, NULL, subprocess_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (child));
-  debrief_test_drain ();
-}
-
-static void
-press (const char *keys)
-{
-  xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
-}
-
 static gboolean
 focus_is_in (GtkWindow *window,
              GtkWidget *widget)
@@ -1099,36 +1024,35 @@ test_keyboard_reaches_the_filter (void)
       return;
     }
 
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  xid = debrief_test_focus_x_window (GTK_WINDOW (fixture.window));
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture.list_view)));
   debrief_test_drain ();
   g_assert_false (focus_is_in (fixture.window, entry));
 
-  press ("ctrl+f");
+  debrief_test_press ("ctrl+f");
   g_assert_true (focus_is_in (fixture.window, entry));
 
-  xdotool ((const char *[]) { "type", "--delay", "15", "irq", NULL });
+  debrief_test_type ("irq");
   debrief_test_wait_for (filter_emitted, &emitted);
   debrief_test_drain ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "irq");
   g_assert_cmpstr (emitted.text, ==, "irq");
 
   /* Escape empties the entry; a second one goes back to the lines. */
-  press ("Escape");
+  debrief_test_press ("Escape");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpstr (emitted.text, ==, "");
-  press ("Escape");
+  debrief_test_press ("Escape");
   g_assert_true (focus_is_in (fixture.window, GTK_WIDGET (fixture.list_view)));
 
   /* Ctrl+J goes to the jump entry, where Enter jumps. */
-  press ("ctrl+j");
+  debrief_test_press ("ctrl+j");
   g_assert_true (focus_is_in (fixture.window, jump_entry));
-  xdotool ((const char *[]) { "type", "--delay", "15", "02:15", NULL });
-  press ("Return");
+  debrief_test_type ("02:15");
+  debrief_test_press ("Return");
   g_assert_cmpuint (emitted.n_jump, ==, 1);
-  g_assert_cmpint (emitted.usec, ==, utc_usec (2026, 3, 14, 2, 15, 0, 0));
+  g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 2, 15, 0, 0));
 
   g_free (emitted.text);
   fixture_close (&fixture);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "debrief-metrics-csv.h"
+#include "debrief-test-util.h"
 
 static DebriefMetricsTable *
 parse_fixture (const char  *name,
@@ -52,14 +53,6 @@ value_at (DebriefMetricsTable *table,
   return g_array_index (series_at (table, series)->values, double, row);
 }
 
-static gint64
-usec_of (const char *iso)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
 static void
 test_comma (void)
 {
@@ -70,8 +63,8 @@ test_comma (void)
   g_assert_cmpint (table->delimiter, ==, ',');
   g_assert_cmpstr (table->time_column, ==, "timestamp");
   g_assert_cmpuint (table->times->len, ==, 4);
-  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, usec_of ("2026-03-14T14:00:01.250Z"));
-  g_assert_cmpint (g_array_index (table->times, gint64, 3), ==, usec_of ("2026-03-14T14:00:03.750Z"));
+  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, debrief_test_usec ("2026-03-14T14:00:01.250Z"));
+  g_assert_cmpint (g_array_index (table->times, gint64, 3), ==, debrief_test_usec ("2026-03-14T14:00:03.750Z"));
 
   /* The note and state columns hold words: not series. */
   g_assert_cmpuint (table->series->len, ==, 2);
@@ -94,7 +87,7 @@ test_semicolon_decimal_comma (void)
   g_assert_cmpint (table->delimiter, ==, ';');
   g_assert_cmpstr (table->time_column, ==, "Zeit");
   g_assert_cmpuint (table->times->len, ==, 2);
-  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, usec_of ("2026-03-14T14:01:00Z"));
+  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, debrief_test_usec ("2026-03-14T14:01:00Z"));
   g_assert_cmpstr (series_at (table, 0)->name, ==, "Temperatur");
   g_assert_cmpfloat (value_at (table, 0, 0), ==, 21.5);
   g_assert_cmpfloat (value_at (table, 1, 1), ==, 3.28);
@@ -110,7 +103,7 @@ test_tsv_epoch_ragged (void)
   g_assert_cmpint (table->delimiter, ==, '\t');
   g_assert_cmpstr (table->time_column, ==, "t_ms");
   g_assert_cmpuint (table->times->len, ==, 4);
-  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, usec_of ("2026-03-14T14:00:00.501Z"));
+  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, debrief_test_usec ("2026-03-14T14:00:00.501Z"));
   g_assert_cmpuint (table->series->len, ==, 2);
   g_assert_cmpfloat (value_at (table, 0, 1), ==, -80);
   g_assert_true (isnan (value_at (table, 1, 1)));
@@ -130,7 +123,7 @@ test_epoch_seconds_crlf_quotes (void)
   g_assert_no_error (error);
   g_assert_cmpuint (table->times->len, ==, 2);
   g_assert_cmpuint (table->n_bad_times, ==, 1);
-  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, usec_of ("2026-03-14T14:00:01.500Z"));
+  g_assert_cmpint (g_array_index (table->times, gint64, 1), ==, debrief_test_usec ("2026-03-14T14:00:01.500Z"));
   g_assert_cmpstr (series_at (table, 0)->name, ==, "load, %");
   g_assert_cmpfloat (value_at (table, 0, 0), ==, 1.5);
 }

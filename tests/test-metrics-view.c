@@ -19,6 +19,7 @@
 
 #include "debrief-phase-marker.h"
 #include "debrief-test-ui.h"
+#include "debrief-test-util.h"
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
 
@@ -65,16 +66,6 @@ set_table (DebriefMetricsView  *view,
   debrief_metrics_view_set_content (view, content);
 }
 
-static gint64
-usec_at (const char *iso8601)
-{
-  g_autoptr(GDateTime) datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (datetime);
-
-  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC;
-}
-
 static GtkWindow *
 show_view (DebriefMetricsView **view)
 {
@@ -92,13 +83,6 @@ show_view (DebriefMetricsView **view)
   debrief_test_drain ();
 
   return window;
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  debrief_test_drain ();
 }
 
 static void
@@ -313,7 +297,7 @@ test_series_toggle (void)
   g_assert_true (debrief_metrics_view_get_series_visible (view, HEAP_FREE));
   g_assert_cmpuint (count_pixels (chart, GREEN), >, 50);
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
 }
 
 static void
@@ -368,7 +352,7 @@ test_hover_readout (void)
   gone = debrief_metrics_view_dup_readout (view);
   g_assert_null (gone);
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
 }
 
 static void
@@ -377,47 +361,6 @@ on_notify (GObject    *object,
            guint      *count)
 {
   (*count)++;
-}
-
-static void
-subprocess_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  *done = TRUE;
-}
-
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  gboolean done = FALSE;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  /* The events reach GTK through the X server while this waits. */
-  g_subprocess_wait_async (child, NULL, subprocess_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (child));
-  debrief_test_drain ();
-}
-
-static void
-press (const char *keys)
-{
-  xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
 }
 
 /* Moves the X pointer to @x, @y of @widget. */
@@ -437,7 +380,7 @@ point_at (GtkWidget *widget,
   gtk_native_get_surface_transform (native, &dx, &dy);
   sx = g_strdup_printf ("%d", (int) round (point.x + dx));
   sy = g_strdup_printf ("%d", (int) round (point.y + dy));
-  xdotool ((const char *[]) { "mousemove", "--sync", "--window", xid, sx, sy, NULL });
+  debrief_test_xdotool ((const char *[]) { "mousemove", "--sync", "--window", xid, sx, sy, NULL });
 }
 
 static void
@@ -472,7 +415,7 @@ test_select_and_cite (void)
   g_assert_cmpuint (notified, ==, 1);
   spike = debrief_metrics_view_dup_row_text (view, 22);
   g_assert_cmpstr (spike, ==, "cpu_load = 93.2, heap_free_kb = 1024, latency_ms = 412.5 at 02:11:00");
-  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, usec_at ("2026-03-14T02:11:00Z"));
+  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, debrief_test_usec ("2026-03-14T02:11:00Z"));
 
   /* The selected row is drawn: the accent line is at its x. */
   debrief_test_drain ();
@@ -498,7 +441,7 @@ test_select_and_cite (void)
 
   /* The evidence's clock was 90 s behind; the zone is the reader's. */
   debrief_metrics_view_set_clock_offset (view, 90 * G_USEC_PER_SEC);
-  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, usec_at ("2026-03-14T02:12:30Z"));
+  g_assert_cmpint (debrief_metrics_view_get_row_usec (view, 22), ==, debrief_test_usec ("2026-03-14T02:12:30Z"));
   shifted = debrief_metrics_view_dup_row_text (view, 22);
   g_assert_cmpstr (shifted, ==, "cpu_load = 93.2, heap_free_kb = 1024, latency_ms = 412.5 at 02:12:30");
   debrief_metrics_view_set_time_zone (view, berlin);
@@ -514,11 +457,10 @@ test_select_and_cite (void)
   if (!GDK_IS_X11_SURFACE (surface))
     {
       g_test_skip ("Needs an X server (xvfb-run) to send the pointer and keys to");
-      close_window (window);
+      debrief_test_close_and_wait (window);
       return;
     }
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  xid = debrief_test_focus_x_window (GTK_WINDOW (window));
 
   x10 = (int) round (_debrief_metrics_view_get_row_x (view, 10));
   point_at (chart, x10 + 1, gtk_widget_get_height (chart) / 2.);
@@ -527,35 +469,35 @@ test_select_and_cite (void)
   g_assert_true (g_str_has_prefix (hovered, "02:05:00\ncpu_load: "));
 
   notified = 0;
-  xdotool ((const char *[]) { "click", "1", NULL });
+  debrief_test_xdotool ((const char *[]) { "click", "1", NULL });
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 10);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (gtk_widget_has_focus (chart));
 
-  press ("Right");
+  debrief_test_press ("Right");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 11);
-  press ("Left");
-  press ("Left");
+  debrief_test_press ("Left");
+  debrief_test_press ("Left");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 9);
-  press ("End");
+  debrief_test_press ("End");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 60);
-  press ("Right");
+  debrief_test_press ("Right");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 60);
-  press ("Home");
+  debrief_test_press ("Home");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 0);
-  press ("Escape");
+  debrief_test_press ("Escape");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, -1);
 
   /* The series are chosen by keyboard too: back to their check buttons,
    * Space, and forth to the chart. */
-  press ("shift+Tab");
+  debrief_test_press ("shift+Tab");
   g_assert_true (gtk_window_get_focus (window) ==
                  GTK_WIDGET (find_check_button (GTK_WIDGET (view), "latency_ms")));
-  press ("space");
+  debrief_test_press ("space");
   g_assert_false (debrief_metrics_view_get_series_visible (view, LATENCY));
-  press ("Tab");
+  debrief_test_press ("Tab");
   g_assert_true (gtk_widget_has_focus (chart));
-  press ("Right");
+  debrief_test_press ("Right");
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, 0);
 
   /* A new table starts with nothing selected. */
@@ -565,7 +507,7 @@ test_select_and_cite (void)
   g_assert_cmpint (debrief_metrics_view_get_selected_row (view), ==, -1);
   g_assert_cmpuint (notified, ==, 1);
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
 }
 
 static void
@@ -622,7 +564,7 @@ test_phase_markers (void)
   debrief_test_drain ();
   g_assert_cmpuint (_debrief_metrics_view_get_n_drawn_markers (view), ==, 0);
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
 }
 
 static void
@@ -648,7 +590,7 @@ new_table_without_values (guint n_rows)
   series->values = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < n_rows; i++)
     {
-      gint64 usec = usec_at ("2026-03-14T02:00:00Z") + i * G_USEC_PER_SEC;
+      gint64 usec = debrief_test_usec ("2026-03-14T02:00:00Z") + i * G_USEC_PER_SEC;
       double nan = NAN;
 
       g_array_append_val (table->times, usec);
@@ -741,7 +683,7 @@ test_degenerate_tables (void)
   g_assert_cmpuint (debrief_metrics_view_get_n_series (view), ==, 0);
   g_assert_null (find_check_button (GTK_WIDGET (view), "v"));
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
 }
 
 /* The chart as a user would see it during a review, dark or light: every
@@ -799,7 +741,7 @@ test_review_screenshot (void)
       g_assert_true (gdk_texture_save_to_png (texture, screenshot));
     }
 
-  close_window (window);
+  debrief_test_close_and_wait (window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 

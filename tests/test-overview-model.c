@@ -26,35 +26,6 @@
 
 static char *data_home;
 
-static DebriefDocument *
-new_document (void)
-{
-  g_autoptr(GError) error = NULL;
-  DebriefDocument *document = debrief_document_new ("Grace Hopper", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
-static void
-close_document (DebriefDocument *document)
-{
-  debrief_document_close (document);
-  g_assert_finalize_object (document);
-}
-
-static GDateTime *
-at (const char *iso8601)
-{
-  GDateTime *datetime = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (datetime);
-
-  return datetime;
-}
-
 static void
 add_record (DebriefDocument *document,
             gpointer         record)
@@ -91,7 +62,7 @@ add_marker (DebriefDocument   *document,
             const char        *when)
 {
   g_autoptr(DebriefPhaseMarker) marker = debrief_phase_marker_new ();
-  g_autoptr(GDateTime) datetime = when != NULL ? at (when) : NULL;
+  g_autoptr(GDateTime) datetime = when != NULL ? debrief_test_datetime (when) : NULL;
 
   debrief_phase_marker_set_kind (marker, kind);
   debrief_phase_marker_set_at (marker, datetime);
@@ -142,7 +113,7 @@ static void
 set_marker_at (DebriefPhaseMarker *marker,
                const char         *when)
 {
-  g_autoptr(GDateTime) datetime = at (when);
+  g_autoptr(GDateTime) datetime = debrief_test_datetime (when);
 
   debrief_phase_marker_set_at (marker, datetime);
 }
@@ -267,9 +238,9 @@ test_default_ground_rules (void)
 static DebriefDocument *
 new_invitation_document (void)
 {
-  DebriefDocument *document = new_document ();
+  DebriefDocument *document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) review = at ("2024-03-12T13:00:00Z");
+  g_autoptr(GDateTime) review = debrief_test_datetime ("2024-03-12T13:00:00Z");
 
   debrief_incident_set_title (incident, "Gateway watchdog resets");
   debrief_incident_set_reference (incident, "INC-2041");
@@ -294,7 +265,7 @@ static void
 test_invitation_text (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
   g_autofree char *text = debrief_invitation_build (document, now);
   g_autofree char *subject = debrief_invitation_build_subject (document, now);
   g_auto(GStrv) rules = g_strsplit (debrief_ground_rules_default (), "\n", -1);
@@ -334,7 +305,7 @@ test_invitation_text (void)
 
   g_assert_cmpstr (subject, ==, "Post-mortem: Gateway watchdog resets (INC-2041), Tuesday 12 March");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -342,10 +313,10 @@ test_invitation_time_zones (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
-  g_autoptr(GDateTime) late_evening = at ("2024-03-11T23:30:00Z");
-  g_autoptr(GDateTime) day_before = at ("2024-03-11T08:00:00Z");
-  g_autoptr(GDateTime) next_year = at ("2025-01-02T08:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) late_evening = debrief_test_datetime ("2024-03-11T23:30:00Z");
+  g_autoptr(GDateTime) day_before = debrief_test_datetime ("2024-03-11T08:00:00Z");
+  g_autoptr(GDateTime) next_year = debrief_test_datetime ("2025-01-02T08:00:00Z");
   g_autofree char *fixed = NULL;
   g_autofree char *unknown = NULL;
   g_autofree char *local = NULL;
@@ -386,13 +357,13 @@ test_invitation_time_zones (void)
   g_assert_nonnull (strstr (unset, "When: date to be agreed\n"));
   g_assert_cmpstr (unset_subject, ==, "Post-mortem: Gateway watchdog resets (INC-2041)");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_own_ground_rules (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
   g_autofree char *text = NULL;
   g_autofree char *blank_text = NULL;
@@ -420,7 +391,7 @@ test_invitation_own_ground_rules (void)
   g_assert_nonnull (strstr (text, "Ground rules:\n• Phones away.\n• The data decides.\n\n"));
   g_assert_null (strstr (text, "not to punish"));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static char *
@@ -439,7 +410,7 @@ test_invitation_mailto_hostile_title (void)
 {
   g_autoptr(DebriefDocument) document = new_invitation_document ();
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) now = at ("2024-03-01T09:00:00Z");
+  g_autoptr(GDateTime) now = debrief_test_datetime ("2024-03-01T09:00:00Z");
   const char *hostile = "Überhitzung\r\nBcc: evil@example.com & mailto:x?body=pwned#frag%20+";
   g_autofree char *uri = NULL;
   g_autofree char *subject = NULL;
@@ -502,13 +473,13 @@ test_invitation_mailto_hostile_title (void)
   g_assert_cmpstr (decoded_body, ==, body_crlf);
   g_assert_nonnull (strstr (params[1], "%0D%0A"));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_recipients (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_auto(GStrv) recipients = NULL;
   g_autofree char *uri = NULL;
   static const char * const expected[] = { "ada@example.com", "grace@example.org", NULL };
@@ -529,15 +500,15 @@ test_invitation_recipients (void)
   uri = debrief_invitation_build_mailto (document, NULL);
   g_assert_true (g_str_has_prefix (uri, "mailto:ada@example.com,grace@example.org?subject="));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_invitation_mark_sent (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   DebriefIncident *incident = debrief_document_get_incident (document);
-  g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00+01:00");
+  g_autoptr(GDateTime) when = debrief_test_datetime ("2024-03-05T10:15:00+01:00");
   g_autoptr(GError) error = NULL;
 
   g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
@@ -558,7 +529,7 @@ test_invitation_mark_sent (void)
   g_assert_no_error (error);
   g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -567,14 +538,14 @@ test_invitation_mark_sent_read_only (void)
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "incident.debrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefDocument) reader = NULL;
-  g_autoptr(GDateTime) when = at ("2024-03-05T10:15:00Z");
+  g_autoptr(GDateTime) when = debrief_test_datetime ("2024-03-05T10:15:00Z");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (debrief_document_save (document, file, NULL, &error));
   g_assert_no_error (error);
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 
   reader = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, "Ada Lovelace", NULL, &error);
   g_assert_no_error (error);
@@ -584,7 +555,7 @@ test_invitation_mark_sent_read_only (void)
   g_assert_error (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_READ_ONLY);
   g_assert_null (debrief_incident_get_ground_rules_sent_at (debrief_document_get_incident (reader)));
 
-  close_document (g_steal_pointer (&reader));
+  debrief_test_close_document (g_steal_pointer (&reader));
   debrief_test_remove_tree (dir);
 }
 
@@ -593,7 +564,7 @@ test_invitation_mark_sent_read_only (void)
 static void
 test_metrics_durations (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autofree char *resolve_text = NULL;
 
@@ -620,13 +591,13 @@ test_metrics_durations (void)
   g_assert_cmpstr (resolve_text, ==, "2 h 14 min");
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_not_yet_known (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   DebriefPhaseMarker *resolved;
   g_autofree char *text = NULL;
@@ -663,13 +634,13 @@ test_metrics_not_yet_known (void)
   g_assert_cmpint (debrief_metrics_get_time_to_resolve (metrics), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_acknowledge_without_detection (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   DebriefPhaseMarker *detected;
 
@@ -684,13 +655,13 @@ test_metrics_acknowledge_without_detection (void)
   g_assert_cmpint (debrief_metrics_get_time_to_acknowledge (metrics), ==, MINUTES (45));
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_live (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   g_autoptr(DebriefPhaseMarker) detected = NULL;
   guint detect, acknowledge, resolve;
@@ -769,13 +740,13 @@ test_metrics_live (void)
   add_marker (document, DEBRIEF_MARKER_KIND_RESOLVED, "2024-03-04T12:00:00Z");
   set_marker_at (detected, "2024-03-04T10:02:00Z");
 
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_progress (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autoptr(DebriefEvidence) evidence = debrief_evidence_new ();
   g_autoptr(DebriefEvidence) more_evidence = debrief_evidence_new ();
@@ -878,13 +849,13 @@ test_metrics_progress (void)
   g_assert_cmpuint (debrief_metrics_get_n_actions_done (metrics), ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_today_defaults_to_local_date (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = debrief_metrics_new (document);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
@@ -899,7 +870,7 @@ test_metrics_today_defaults_to_local_date (void)
     {
       g_test_skip ("Too close to midnight");
       g_assert_finalize_object (g_steal_pointer (&metrics));
-      close_document (g_steal_pointer (&document));
+      debrief_test_close_document (g_steal_pointer (&document));
       return;
     }
 
@@ -920,13 +891,13 @@ test_metrics_today_defaults_to_local_date (void)
   g_assert_cmpuint (debrief_metrics_get_n_actions_overdue (metrics), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
 test_metrics_properties (void)
 {
-  g_autoptr(DebriefDocument) document = new_document ();
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
   g_autoptr(DebriefMetrics) metrics = NULL;
   g_autoptr(DebriefDocument) got_document = NULL;
   gint64 detect = 0;
@@ -948,7 +919,7 @@ test_metrics_properties (void)
 
   g_clear_object (&got_document);
   g_assert_finalize_object (g_steal_pointer (&metrics));
-  close_document (g_steal_pointer (&document));
+  debrief_test_close_document (g_steal_pointer (&document));
 }
 
 static void
@@ -995,9 +966,9 @@ assert_sentence (const GError *error)
 static void
 test_validate_time_window (void)
 {
-  g_autoptr(GDateTime) start = at ("2024-03-04T10:00:00Z");
-  g_autoptr(GDateTime) end = at ("2024-03-04T12:00:00Z");
-  g_autoptr(GDateTime) same_in_berlin = at ("2024-03-04T11:00:00+01:00");
+  g_autoptr(GDateTime) start = debrief_test_datetime ("2024-03-04T10:00:00Z");
+  g_autoptr(GDateTime) end = debrief_test_datetime ("2024-03-04T12:00:00Z");
+  g_autoptr(GDateTime) same_in_berlin = debrief_test_datetime ("2024-03-04T11:00:00+01:00");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (debrief_validate_time_window (start, end, &error));

@@ -4,7 +4,7 @@
  * and follows it back, participants are added, edited and removed (with
  * Undo), scope items too, wrong values get an inline message, the
  * invitation is made and recorded, and the whole front page can be filled
- * in with the keyboard alone (keys sent to the X server with xdotool).
+ * in with the keyboard alone (keys sent to the X server with debrief_test_xdotool).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,77 +26,11 @@
 #include "debrief-window.h"
 
 static DebriefApplication *app;
-static int test_status;
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *tooltip)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A window with a new incident, on its Overview. */
-static DebriefWindow *
-new_incident_window (void)
-{
-  DebriefWindow *window = debrief_window_new (GTK_APPLICATION (app));
-
-  gtk_window_present (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
-  debrief_test_drain ();
-  g_assert_nonnull (debrief_window_get_document (window));
-
-  return window;
-}
-
-static void
-close_window (DebriefWindow *window)
-{
-  DebriefDocument *document = debrief_window_get_document (window);
-
-  /* Nothing to save: the test's incidents are thrown away. */
-  if (document != NULL)
-    debrief_document_close (document);
-  gtk_window_destroy (GTK_WINDOW (window));
-  debrief_test_drain ();
-}
 
 static void
 test_fields_edit_the_incident_and_follow_it (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefDocument *document = debrief_window_get_document (window);
   DebriefIncident *incident = debrief_document_get_incident (document);
   static const struct { const char *row; const char *property; } fields[] = {
@@ -112,7 +46,7 @@ test_fields_edit_the_incident_and_follow_it (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, fields[i].row);
+      GtkWidget *row = debrief_test_find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, fields[i].row);
       g_autofree char *value = NULL;
       g_autofree char *typed = g_strdup_printf ("%s typed ⚡", fields[i].row);
       g_autofree char *set = g_strdup_printf ("%s set by the model", fields[i].row);
@@ -129,7 +63,7 @@ test_fields_edit_the_incident_and_follow_it (void)
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, set);
     }
 
-  status = ADW_COMBO_ROW (find_row (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Status"));
+  status = ADW_COMBO_ROW (debrief_test_find_row (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "Status"));
   adw_combo_row_set_selected (status, 2);
   g_assert_cmpint (debrief_incident_get_status (incident), ==, DEBRIEF_INCIDENT_STATUS_REVIEWED);
   debrief_incident_set_status (incident, DEBRIEF_INCIDENT_STATUS_CLOSED);
@@ -143,7 +77,7 @@ test_fields_edit_the_incident_and_follow_it (void)
   /* Dates are shown in the incident's time zone. */
   debrief_incident_set_scope_time_zone (incident, "Europe/Berlin");
   meeting = g_date_time_new (berlin, 2026, 3, 16, 14, 0, 0);
-  review = DEBRIEF_DATE_TIME_ROW (find_row (GTK_WIDGET (window), DEBRIEF_TYPE_DATE_TIME_ROW, "Review meeting"));
+  review = DEBRIEF_DATE_TIME_ROW (debrief_test_find_row (GTK_WIDGET (window), DEBRIEF_TYPE_DATE_TIME_ROW, "Review meeting"));
   debrief_incident_set_review_at (incident, meeting);
   g_assert_true (g_date_time_equal (debrief_date_time_row_get_datetime (review), meeting));
   g_assert_cmpstr (debrief_date_time_row_get_time_zone (review), ==, "Europe/Berlin");
@@ -153,7 +87,7 @@ test_fields_edit_the_incident_and_follow_it (void)
   /* A new incident starts with blameless ground rules. */
   g_assert_nonnull (strstr (debrief_incident_get_ground_rules (incident), "•"));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static GtkWidget *
@@ -184,12 +118,12 @@ scope_message (DebriefWindow *window)
 static void
 test_wrong_values_get_an_inline_message (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
   g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 14, 2, 0, 0);
   g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 3, 14, 1, 0, 0);
   GtkWidget *message = scope_message (window);
-  GtkWidget *zone_row = find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Time zone (empty for this computer’s)");
+  GtkWidget *zone_row = debrief_test_find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Time zone (empty for this computer’s)");
 
   g_assert_nonnull (message);
   g_assert_false (gtk_widget_get_visible (message));
@@ -213,7 +147,7 @@ test_wrong_values_get_an_inline_message (void)
   g_assert_false (gtk_widget_get_visible (message));
   g_assert_false (gtk_widget_has_css_class (zone_row, "error"));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static void
@@ -224,10 +158,10 @@ fill_participant_dialog (AdwMessageDialog *dialog,
                          const char       *team)
 {
   GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-  GtkWidget *name_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Name");
-  GtkWidget *role_row = find_row (list, ADW_TYPE_COMBO_ROW, "Role");
-  GtkWidget *custom_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Role name");
-  GtkWidget *team_row = find_row (list, ADW_TYPE_ENTRY_ROW, "Team");
+  GtkWidget *name_row = debrief_test_find_row (list, ADW_TYPE_ENTRY_ROW, "Name");
+  GtkWidget *role_row = debrief_test_find_row (list, ADW_TYPE_COMBO_ROW, "Role");
+  GtkWidget *custom_row = debrief_test_find_row (list, ADW_TYPE_ENTRY_ROW, "Role name");
+  GtkWidget *team_row = debrief_test_find_row (list, ADW_TYPE_ENTRY_ROW, "Team");
 
   g_assert_nonnull (name_row);
   g_assert_nonnull (role_row);
@@ -249,7 +183,7 @@ fill_participant_dialog (AdwMessageDialog *dialog,
 static void
 test_participants_and_roles (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefDocument *document = debrief_window_get_document (window);
   GListModel *participants = debrief_document_get_records (document, DEBRIEF_TYPE_PARTICIPANT);
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
@@ -275,7 +209,7 @@ test_participants_and_roles (void)
   g_assert_true (debrief_participant_get_present (ada));
 
   /* Shown with the role's name. */
-  row = find_row (page, ADW_TYPE_ACTION_ROW, "Ada Lovelace");
+  row = debrief_test_find_row (page, ADW_TYPE_ACTION_ROW, "Ada Lovelace");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Facilitator · Firmware");
 
@@ -290,7 +224,7 @@ test_participants_and_roles (void)
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
   grace = g_list_model_get_item (participants, 1);
   g_assert_cmpstr (debrief_participant_get_role (grace), ==, "Bootloader owner");
-  row = find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper");
+  row = debrief_test_find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Bootloader owner · Platform");
 
   /* Edit: the row follows. */
@@ -303,15 +237,15 @@ test_participants_and_roles (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 2);
-  g_assert_nonnull (find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper"));
+  g_assert_nonnull (debrief_test_find_row (page, ADW_TYPE_ACTION_ROW, "Grace Hopper"));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static void
 test_adding_yourself_takes_your_default_role (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
   AdwMessageDialog *dialog;
@@ -327,8 +261,8 @@ test_adding_yourself_takes_your_default_role (void)
   g_assert_true (gtk_widget_activate_action (page, "overview.add-participant", NULL));
   debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
   dialog = ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  name_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Name");
-  role_row = find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_COMBO_ROW, "Role");
+  name_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  role_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_COMBO_ROW, "Role");
 
   /* Somebody else: no role is chosen for them. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Fran Allen");
@@ -347,13 +281,13 @@ test_adding_yourself_takes_your_default_role (void)
   adw_message_dialog_response (dialog, "cancel");
   g_settings_reset (settings, "user-name");
   g_settings_reset (settings, "default-role");
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static void
 test_remove_button_offers_undo (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefDocument *document = debrief_window_get_document (window);
   GListModel *items = debrief_document_get_records (document, DEBRIEF_TYPE_SCOPE_ITEM);
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
@@ -365,14 +299,14 @@ test_remove_button_offers_undo (void)
   debrief_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
-  row = find_row (page, ADW_TYPE_ENTRY_ROW, "System or component");
+  row = debrief_test_find_row (page, ADW_TYPE_ENTRY_ROW, "System or component");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "gateway fleet");
   item = g_list_model_get_item (items, 0);
   g_assert_cmpstr (debrief_scope_item_get_name (item), ==, "gateway fleet");
 
   /* The row's own Remove button. */
-  remove = find_button (row, "Remove");
+  remove = debrief_test_find_button (row, "Remove");
   g_assert_nonnull (remove);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove");
   g_signal_emit_by_name (remove, "clicked");
@@ -397,13 +331,13 @@ test_remove_button_offers_undo (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 static void
 test_invitation_is_made_and_recorded (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefDocument *document = debrief_window_get_document (window);
   DebriefIncident *incident = debrief_document_get_incident (document);
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
@@ -436,57 +370,10 @@ test_invitation_is_made_and_recorded (void)
   debrief_test_drain ();
   g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
 
-  close_window (window);
+  debrief_test_close_window (window);
 }
 
 /* --- Keyboard only ---------------------------------------------------- */
-
-static void
-subprocess_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  *done = TRUE;
-}
-
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  gboolean done = FALSE;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  /* The keys reach GTK through the X server while this waits. */
-  g_subprocess_wait_async (child, NULL, subprocess_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (g_subprocess_get_successful (child));
-  debrief_test_drain ();
-}
-
-static void
-press (const char *keys)
-{
-  xdotool ((const char *[]) { "key", "--clearmodifiers", keys, NULL });
-}
-
-static void
-type (const char *text)
-{
-  xdotool ((const char *[]) { "type", "--delay", "15", text, NULL });
-}
 
 /* The title of the row that has the keyboard focus, or "summary" when it
  * is in the summary text view. */
@@ -517,7 +404,7 @@ tab_to (DebriefWindow *window,
     {
       if (g_strcmp0 (focused_field (window, summary), field) == 0)
         return;
-      press ("Tab");
+      debrief_test_press ("Tab");
     }
 
   g_error ("Tab never reached “%s”", field);
@@ -526,7 +413,7 @@ tab_to (DebriefWindow *window,
 static void
 test_fill_in_by_keyboard_only (void)
 {
-  DebriefWindow *window = new_incident_window ();
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
   GtkWidget *summary = debrief_test_find_descendant (page, GTK_TYPE_TEXT_VIEW);
@@ -536,26 +423,25 @@ test_fill_in_by_keyboard_only (void)
   if (!GDK_IS_X11_SURFACE (surface))
     {
       g_test_skip ("Needs an X server (xvfb-run) to send keys to");
-      close_window (window);
+      debrief_test_close_window (window);
       return;
     }
 
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ((const char *[]) { "windowfocus", "--sync", xid, NULL });
+  xid = debrief_test_focus_x_window (GTK_WINDOW (window));
 
   /* Alt+1 is the Overview; from there, Tab and typing only. */
-  press ("alt+1");
+  debrief_test_press ("alt+1");
 
   tab_to (window, summary, "Title");
-  type ("Gateway fleet reboot loop");
+  debrief_test_type ("Gateway fleet reboot loop");
   tab_to (window, summary, "Incident ID");
-  type ("INC-2031");
+  debrief_test_type ("INC-2031");
   tab_to (window, summary, "Severity");
-  type ("SEV2");
+  debrief_test_type ("SEV2");
   tab_to (window, summary, "Facilitator");
-  type ("Ada Lovelace");
+  debrief_test_type ("Ada Lovelace");
   tab_to (window, summary, "summary");
-  type ("A firmware update left the gateways in a reboot loop.");
+  debrief_test_type ("A firmware update left the gateways in a reboot loop.");
 
   g_assert_cmpstr (debrief_incident_get_title (incident), ==, "Gateway fleet reboot loop");
   g_assert_cmpstr (debrief_incident_get_reference (incident), ==, "INC-2031");
@@ -564,46 +450,18 @@ test_fill_in_by_keyboard_only (void)
   g_assert_cmpstr (debrief_incident_get_summary (incident), ==, "A firmware update left the gateways in a reboot loop.");
 
   /* And Ctrl+Z takes back the last field typed, as one step. */
-  press ("ctrl+z");
+  debrief_test_press ("ctrl+z");
   g_assert_cmpstr (debrief_incident_get_summary (incident), ==, "");
   g_assert_cmpstr (debrief_incident_get_facilitator (incident), ==, "Ada Lovelace");
 
-  close_window (window);
-}
-
-static gboolean
-run_tests (gpointer user_data)
-{
-  GListModel *toplevels;
-
-  g_application_hold (G_APPLICATION (app));
-  test_status = g_test_run ();
-
-  /* Dialogs answered by the tests close on their own in a running
-   * session; here, whatever is left goes, so the application can end. */
-  toplevels = gtk_window_get_toplevels ();
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  g_application_release (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
+  debrief_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = debrief_test_make_tmpdir ();
-  int status;
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  g_autofree char *data_home = debrief_test_ui_init (&argc, &argv);
 
   app = debrief_application_new ();
 
@@ -615,12 +473,6 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);
 
-  g_idle_add (run_tests, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  g_assert_finalize_object (app);
-
-  status = test_status;
-  debrief_test_remove_tree (data_home);
-
-  return status;
+  /* Startup happens in g_application_run(), before the tests run. */
+  return debrief_test_run_application (G_APPLICATION (app), data_home);
 }

@@ -48,25 +48,6 @@ find_text (GtkWidget  *widget,
   return NULL;
 }
 
-/* The newest shown toplevel of @type. */
-static gboolean
-toplevel_shown (gpointer data)
-{
-  GtkWindow *window = debrief_test_find_toplevel (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static void
-close_and_wait (GtkWindow *window)
-{
-  GtkWindow *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (window);
-  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
-}
-
 /* What the account's name is, worked out apart from the code under test. */
 static char *
 expected_account_name (void)
@@ -101,7 +82,7 @@ open_preferences (void)
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (DEBRIEF_TYPE_PREFERENCES_WINDOW));
+  debrief_test_wait_for (debrief_test_toplevel_shown, GSIZE_TO_POINTER (DEBRIEF_TYPE_PREFERENCES_WINDOW));
   window = debrief_test_find_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_modal (window));
 
@@ -166,7 +147,7 @@ test_user_name (void)
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "Margaret Hamilton");
 
   g_settings_reset (settings, "user-name");
-  close_and_wait (GTK_WINDOW (preferences));
+  debrief_test_close_and_wait (GTK_WINDOW (preferences));
 }
 
 static guint
@@ -232,7 +213,7 @@ test_default_role (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, find_role_position (model, "Incident commander"));
 
   g_settings_reset (settings, "default-role");
-  close_and_wait (GTK_WINDOW (preferences));
+  debrief_test_close_and_wait (GTK_WINDOW (preferences));
 }
 
 static void
@@ -269,7 +250,7 @@ test_keep_drafts_switch (void)
   g_assert_true (g_settings_get_boolean (settings, "keep-drafts"));
 
   g_settings_reset (settings, "keep-drafts");
-  close_and_wait (GTK_WINDOW (preferences));
+  debrief_test_close_and_wait (GTK_WINDOW (preferences));
 }
 
 /* --- Drafts ---------------------------------------------------------- */
@@ -296,7 +277,7 @@ check_drafts_at_start (gpointer user_data)
   const char *mode = user_data;
   GtkWindow *dialog;
 
-  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_APPLICATION_WINDOW));
+  debrief_test_wait_for (debrief_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_APPLICATION_WINDOW));
   debrief_test_drain ();
   dialog = debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
@@ -629,36 +610,18 @@ test_welcome_page (void)
     g_assert_cmpstr (g_ptr_array_index (log, 3), ==, expected);
   }
 
-  close_and_wait (window);
+  debrief_test_close_and_wait (window);
 
   g_assert_true (gtk_recent_manager_purge_items (manager, NULL) >= 0);
   debrief_test_remove_tree (dir);
 }
 
-static int test_status;
-
-/* Runs inside g_application_run(), so the application shuts down for real
- * (and gives up its bus exports) when the tests are done. */
-static gboolean
-run_tests (gpointer user_data)
-{
-  g_application_hold (G_APPLICATION (app));
-  test_status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-
-  /* The window the application opened at its start goes, as the user
-   * would close it, and with it the application. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-
-  return G_SOURCE_REMOVE;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
-  int status;
 
   /* Working copies, drafts and the recent files list go to a private
    * folder, not the user's; a subprocess shares its parent's. */
@@ -683,14 +646,8 @@ main (int   argc,
       return g_test_run ();
     }
 
-  /* Startup happens in g_application_run(), before the idle runs. */
-  g_idle_add (run_tests, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_assert_finalize_object (app);
-
-  status = test_status;
-  debrief_test_remove_tree (data_home);
-
-  return status;
+  /* Startup happens in g_application_run(), before the tests run; the
+   * window the application opened at its start goes when they are done,
+   * and with it the application. */
+  return debrief_test_run_application (G_APPLICATION (app), data_home);
 }

@@ -127,19 +127,6 @@ regression (const char *format,
   g_error ("%s", what);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, length);
-}
-
 static Target *
 target_new (void)
 {
@@ -177,7 +164,7 @@ target_new (void)
   debrief_document_close (document);
   g_assert_finalize_object (g_steal_pointer (&document));
 
-  target->old_bytes = read_bytes (target->path);
+  target->old_bytes = debrief_test_read_bytes (target->path);
 
   db = debrief_test_open_checked (target->path);
   target->n_notes = debrief_test_query_int (db, "SELECT count(*) FROM meeting_note");
@@ -207,11 +194,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Target, target_free)
 static void
 target_restore (Target *target)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (target->path, g_bytes_get_data (target->old_bytes, NULL),
-                       g_bytes_get_size (target->old_bytes), &error);
-  g_assert_no_error (error);
+  debrief_test_write_bytes (target->path, target->old_bytes);
 }
 
 /* Whether the target is the old version, byte for byte; if not, it must be
@@ -220,7 +203,7 @@ target_restore (Target *target)
 static gboolean
 target_is_old (Target *target)
 {
-  g_autoptr(GBytes) now = read_bytes (target->path);
+  g_autoptr(GBytes) now = debrief_test_read_bytes (target->path);
   g_autofree char *title = NULL;
   g_autofree char *revision = NULL;
   g_autofree char *last_revision = NULL;

@@ -41,37 +41,6 @@ typedef struct
   GBytes *saved;
 } Target;
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, length);
-}
-
-static void
-save_or_die (DebriefDocument *document,
-             GFile           *file)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = debrief_document_save (document, file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static void
-close_document (DebriefDocument *document)
-{
-  debrief_document_close (document);
-  g_assert_finalize_object (document);
-}
-
 /* Every test starts with its target: a document of a few dozen pages (a
  * save writes many of them), saved in a folder of its own. From now until
  * the target is freed, at the end of the test, every SQLite connection the
@@ -116,9 +85,9 @@ target_new (void)
       g_assert_no_error (error);
     }
 
-  save_or_die (document, target->file);
-  close_document (g_steal_pointer (&document));
-  target->saved = read_bytes (target->path);
+  debrief_test_save_document (document, target->file);
+  debrief_test_close_document (g_steal_pointer (&document));
+  target->saved = debrief_test_read_bytes (target->path);
 
   return target;
 }
@@ -143,17 +112,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Target, target_free)
 static void
 target_restore (Target *target)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (target->path, g_bytes_get_data (target->saved, NULL),
-                       g_bytes_get_size (target->saved), &error);
-  g_assert_no_error (error);
+  debrief_test_write_bytes (target->path, target->saved);
 }
 
 static void
 assert_target_unchanged (Target *target)
 {
-  g_autoptr(GBytes) now = read_bytes (target->path);
+  g_autoptr(GBytes) now = debrief_test_read_bytes (target->path);
 
   g_assert_true (g_bytes_equal (now, target->saved));
 }
@@ -324,11 +289,11 @@ fail_each_call_of_save (Target      *target,
     DebriefDocument *document = open_trial (target, 0);
 
     arm (fault, 0);
-    save_or_die (document, NULL);
+    debrief_test_save_document (document, NULL);
     n_calls = debrief_fault_vfs_get_count (fault->fault);
     disarm ();
 
-    close_document (document);
+    debrief_test_close_document (document);
     target_restore (target);
   }
 
@@ -360,7 +325,7 @@ fail_each_call_of_save (Target      *target,
           assert_target_holds (target, title);
           assert_folder_clean (target);
           saved_after_rename++;
-          close_document (document);
+          debrief_test_close_document (document);
           target_restore (target);
           continue;
         }
@@ -376,12 +341,12 @@ fail_each_call_of_save (Target      *target,
       assert_working_copy_intact (document, title, !fault->sticky);
 
       /* The disk works again: so does saving, with the edit. */
-      save_or_die (document, NULL);
+      debrief_test_save_document (document, NULL);
       g_assert_false (debrief_document_get_modified (document));
       assert_target_holds (target, title);
       assert_folder_clean (target);
 
-      close_document (document);
+      debrief_test_close_document (document);
       target_restore (target);
     }
 
@@ -451,9 +416,9 @@ test_save_new_file_cannot_be_created (void)
       assert_working_copy_intact (document, "Unsaved edit of trial 0001", TRUE);
     }
 
-  save_or_die (document, NULL);
+  debrief_test_save_document (document, NULL);
   assert_target_holds (target, "Unsaved edit of trial 0001");
-  close_document (document);
+  debrief_test_close_document (document);
 }
 
 static void
@@ -470,10 +435,10 @@ test_save_open_fails (void)
     DebriefDocument *document = open_trial (target, 0);
 
     arm (&fault, 0);
-    save_or_die (document, NULL);
+    debrief_test_save_document (document, NULL);
     n_calls = debrief_fault_vfs_get_count (fault.fault);
     disarm ();
-    close_document (document);
+    debrief_test_close_document (document);
     target_restore (target);
   }
   g_assert_cmpuint (n_calls, >=, 3);
@@ -499,10 +464,10 @@ test_save_open_fails (void)
       assert_folder_clean (target);
       assert_working_copy_intact (document, title, TRUE);
 
-      save_or_die (document, NULL);
+      debrief_test_save_document (document, NULL);
       assert_target_holds (target, title);
 
-      close_document (document);
+      debrief_test_close_document (document);
       target_restore (target);
     }
 
@@ -539,10 +504,10 @@ test_failed_save_leaves_no_phantom_revision (void)
     DebriefDocument *dry = open_trial (target, 0);
 
     arm (&working_copy_writes, 0);
-    save_or_die (dry, NULL);
+    debrief_test_save_document (dry, NULL);
     n_prepare = debrief_fault_vfs_get_count (DEBRIEF_FAULT_WRITE);
     disarm ();
-    close_document (dry);
+    debrief_test_close_document (dry);
     target_restore (target);
   }
   g_assert_cmpuint (n_prepare, >, 0);
@@ -556,7 +521,7 @@ test_failed_save_leaves_no_phantom_revision (void)
   assert_folder_clean (target);
 
   /* Room again. */
-  save_or_die (document, NULL);
+  debrief_test_save_document (document, NULL);
   check = debrief_document_open (target->file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
   revisions = debrief_document_get_records (check, DEBRIEF_TYPE_REVISION);
@@ -580,8 +545,8 @@ test_failed_save_leaves_no_phantom_revision (void)
       g_assert_cmpstr (debrief_revision_get_revision_id (revision), !=, "");
     }
 
-  close_document (g_steal_pointer (&check));
-  close_document (document);
+  debrief_test_close_document (g_steal_pointer (&check));
+  debrief_test_close_document (document);
 }
 
 static DebriefSaveStep failing_step;
@@ -626,9 +591,9 @@ test_save_rename_fails (void)
         assert_folder_clean (target);
         assert_working_copy_intact (document, title, TRUE);
 
-        save_or_die (document, NULL);
+        debrief_test_save_document (document, NULL);
         assert_target_holds (target, title);
-        close_document (document);
+        debrief_test_close_document (document);
         target_restore (target);
       }
 }
@@ -661,9 +626,9 @@ test_save_onto_folder (void)
   assert_target_unchanged (target);
   assert_folder_clean (target);
 
-  save_or_die (document, NULL);
+  debrief_test_save_document (document, NULL);
   assert_target_holds (target, "Unsaved edit of trial 0001");
-  close_document (document);
+  debrief_test_close_document (document);
 }
 
 /* --- Editing ---------------------------------------------------------- */
@@ -708,7 +673,7 @@ fail_each_call_of_edit (Target      *target,
     debrief_incident_set_summary (debrief_document_get_incident (document), "The summary that fails");
     n_calls = debrief_fault_vfs_get_count (fault->fault);
     disarm ();
-    close_document (document);
+    debrief_test_close_document (document);
   }
 
   g_test_message ("An edit makes %u %s calls", n_calls, debrief_fault_vfs_describe (fault->fault));
@@ -744,7 +709,7 @@ fail_each_call_of_edit (Target      *target,
       g_assert_cmpstr (stored, ==, "The summary that is stored");
       g_assert_true (debrief_document_get_modified (document));
 
-      save_or_die (document, NULL);
+      debrief_test_save_document (document, NULL);
       {
         sqlite3 *db = debrief_test_open_checked (target->path);
         g_autofree char *saved = debrief_test_query_text (db, "SELECT summary FROM incident");
@@ -754,7 +719,7 @@ fail_each_call_of_edit (Target      *target,
       }
 
       g_signal_handler_disconnect (document, handler);
-      close_document (document);
+      debrief_test_close_document (document);
       target_restore (target);
     }
 
@@ -803,8 +768,8 @@ test_add_fails (void)
   g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (participant), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (participants), ==, n_before + 1);
-  save_or_die (document, NULL);
-  close_document (document);
+  debrief_test_save_document (document, NULL);
+  debrief_test_close_document (document);
 }
 
 /* The process ends without closing the document (the session is quit with
@@ -883,7 +848,7 @@ fail_each_call_of_open (Target      *target,
     n_calls = debrief_fault_vfs_get_count (fault->fault);
     disarm ();
     g_assert_nonnull (document);
-    close_document (document);
+    debrief_test_close_document (document);
   }
 
   g_test_message ("Opening makes %u %s calls", n_calls, debrief_fault_vfs_describe (fault->fault));
@@ -926,7 +891,7 @@ fail_each_call_of_open (Target      *target,
                                                        NULL, NULL, &error);
 
     g_assert_no_error (error);
-    close_document (document);
+    debrief_test_close_document (document);
   }
 }
 
@@ -984,15 +949,13 @@ test_copy_in_fails (void)
 
   document = debrief_document_open (target->file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
-  close_document (document);
+  debrief_test_close_document (document);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   /* Working copies go under a private data folder. */
   data_home = debrief_test_use_private_data_home ();
 
@@ -1014,10 +977,5 @@ main (int   argc,
   g_test_add_func ("/debrief/save-faults/open-fails", test_open_fails);
   g_test_add_func ("/debrief/save-faults/copy-in-fails", test_copy_in_fails);
 
-  ret = g_test_run ();
-
-  debrief_test_remove_tree (data_home);
-  g_free (data_home);
-
-  return ret;
+  return debrief_test_run_and_remove (data_home);
 }

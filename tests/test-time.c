@@ -9,21 +9,7 @@
 #include "config.h"
 
 #include "debrief-time.h"
-
-static gint64
-utc (int    year,
-     int    month,
-     int    day,
-     int    hour,
-     int    minute,
-     int    second,
-     gint64 usec)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
-}
+#include "debrief-test-util.h"
 
 static void
 test_civil_round_trip (void)
@@ -52,7 +38,7 @@ test_civil_round_trip (void)
 static void
 test_format_styles (void)
 {
-  gint64 t = utc (2026, 3, 14, 2, 11, 7, 123456);
+  gint64 t = debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456);
   g_autofree char *time = debrief_time_format (t, NULL, DEBRIEF_TIME_STYLE_TIME);
   g_autofree char *date_time = debrief_time_format (t, NULL, DEBRIEF_TIME_STYLE_DATE_TIME);
   g_autofree char *msec = debrief_time_format (t, NULL, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
@@ -73,8 +59,8 @@ static void
 test_format_zone_summer_time (void)
 {
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  gint64 before = utc (2026, 3, 29, 0, 59, 59, 999000);
-  gint64 after = utc (2026, 3, 29, 1, 0, 0, 0);
+  gint64 before = debrief_test_utc (2026, 3, 29, 0, 59, 59, 999000);
+  gint64 after = debrief_test_utc (2026, 3, 29, 1, 0, 0, 0);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   char buffer[64];
@@ -108,7 +94,7 @@ test_format_zone_summer_time (void)
 static void
 test_format_before_epoch (void)
 {
-  gint64 t = utc (1969, 12, 31, 23, 59, 58, 250000);
+  gint64 t = debrief_test_utc (1969, 12, 31, 23, 59, 58, 250000);
   g_autofree char *shown = debrief_time_format (t, NULL, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
   g_autoptr(GDateTime) dt = debrief_date_time_new_in_zone (t, NULL);
 
@@ -123,9 +109,9 @@ test_format_before_epoch (void)
 static void
 test_format_range (void)
 {
-  gint64 a = utc (2026, 3, 14, 2, 11, 7, 0);
-  gint64 b = utc (2026, 3, 14, 2, 45, 0, 0);
-  gint64 c = utc (2026, 3, 15, 9, 0, 0, 0);
+  gint64 a = debrief_test_utc (2026, 3, 14, 2, 11, 7, 0);
+  gint64 b = debrief_test_utc (2026, 3, 14, 2, 45, 0, 0);
+  gint64 c = debrief_test_utc (2026, 3, 15, 9, 0, 0, 0);
   g_autofree char *same_day = debrief_time_format_range (a, b, NULL);
   g_autofree char *two_days = debrief_time_format_range (a, c, NULL);
 

@@ -10,25 +10,11 @@
 
 #include <string.h>
 
+#include "debrief-test-util.h"
 #include "debrief-timestamp.h"
 
 static const DebriefTimestampContext context_2026 = { 2026, NULL };
 static const DebriefTimestampContext context_pi_day = { 2026, NULL, 3, 14 };
-
-static gint64
-utc (int    year,
-     int    month,
-     int    day,
-     int    hour,
-     int    minute,
-     int    second,
-     gint64 usec)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
-
-  g_assert_nonnull (dt);
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + usec;
-}
 
 /* Parses from a copy that ends exactly at its last byte, so that a read
  * past the end is caught by AddressSanitizer.
@@ -95,49 +81,49 @@ test_families (void)
 {
   const Example examples[] = {
     { "2026-03-14T02:11:07.123Z gw-07 fwupd[412]: ota: downloaded 5/9 bytes",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "gw-07 fwupd[412]: ota: downloaded 5/9 bytes" },
     { "<165>1 2026-03-14T02:11:07.003Z gw app - - ID47 started",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 3000), FALSE, DEBRIEF_LOG_LEVEL_NOTICE, 7,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 3000), FALSE, DEBRIEF_LOG_LEVEL_NOTICE, 7,
       "gw app - - ID47 started" },
     { "[2026-03-14 02:11:07.123] [info] sensor online",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "sensor online" },
     { "[2026-03-14T02:11:07Z ERROR ota] image rejected",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "ota] image rejected" },
     { "Jun 14 15:16:01 gw01 kernel: usb 1-1: new high-speed USB device",
-      DEBRIEF_TS_SYSLOG, utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "gw01 kernel: usb 1-1: new high-speed USB device", DEBRIEF_TS_MISSING_YEAR },
     { "Jun  4 15:16:01 gw01 pumpd[77]: ERROR pressure sensor offline",
-      DEBRIEF_TS_SYSLOG, utc (2026, 6, 4, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 6, 4, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "gw01 pumpd[77]: ERROR pressure sensor offline", DEBRIEF_TS_MISSING_YEAR },
     { "<11>Jun 14 15:16:01 gw01 pumpd[77]: pressure sensor offline",
-      DEBRIEF_TS_SYSLOG, utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 4,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 4,
       "gw01 pumpd[77]: pressure sensor offline", DEBRIEF_TS_MISSING_YEAR },
     { "Jun 14 2025 15:16:01 gw01 pumpd[77]: pressure sensor offline",
-      DEBRIEF_TS_SYSLOG, utc (2025, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2025, 6, 14, 15, 16, 1, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "gw01 pumpd[77]: pressure sensor offline" },
     { "Mar 14 2026 03:11:07.250 CET: %SYS-5-CONFIG_I: Configured from console",
-      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "%SYS-5-CONFIG_I: Configured from console" },
     { "Mar 14 02:11:07 UTC gw01 fwupd[412]: WARN slow flash",
-      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "gw01 fwupd[412]: WARN slow flash", DEBRIEF_TS_MISSING_YEAR },
     { "Mar 13 21:11:07 -0500 gw01 fwupd[412]: started",
-      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "gw01 fwupd[412]: started", DEBRIEF_TS_MISSING_YEAR },
     { "<34>1 2026-03-14T02:11:07.003Z gw-07 su - ID47 - 'su root' failed for lonvick on /dev/pts/8",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 3000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 6,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 3000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 6,
       "gw-07 su - ID47 - 'su root' failed for lonvick on /dev/pts/8" },
     { "<86>Mar 14 02:11:07 gw01 sshd[812]: Accepted publickey for ops",
-      DEBRIEF_TS_SYSLOG, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_INFO, 4,
+      DEBRIEF_TS_SYSLOG, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_INFO, 4,
       "gw01 sshd[812]: Accepted publickey for ops", DEBRIEF_TS_MISSING_YEAR },
     { "20260314T021107Z ota: image verified",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "ota: image verified" },
     { "20260314T041107.123+0200 ERROR ota: image rejected",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "ota: image rejected" },
     { "[   12.345678] usb 1-1: new high-speed USB device number 2",
       DEBRIEF_TS_DMESG, 12345678, TRUE, DEBRIEF_LOG_LEVEL_NONE, 0,
@@ -164,85 +150,85 @@ test_families (void)
       DEBRIEF_TS_ESPIDF, 345000, TRUE, DEBRIEF_LOG_LEVEL_ERROR, 7,
       "boot: no bootable app partition\033[0m" },
     { "I (12:34:56.789) wifi: connected to ap SSID:plant-4",
-      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 1, 1, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_ESPIDF_SYSTEM, debrief_test_utc (2026, 1, 1, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "wifi: connected to ap SSID:plant-4", DEBRIEF_TS_MISSING_DATE },
     { "\033[0;33mW (2026-03-14 02:11:07.500) ota: retrying\033[0m",
-      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 7,
+      DEBRIEF_TS_ESPIDF_SYSTEM, debrief_test_utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 7,
       "ota: retrying\033[0m" },
     { "1773454267.250 sensor temp=21.5",
-      DEBRIEF_TS_EPOCH_S, utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_EPOCH_S, debrief_test_utc (2026, 3, 14, 2, 11, 7, 250000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "sensor temp=21.5" },
     { "1773454267123,WARN,battery low",
-      DEBRIEF_TS_EPOCH_MS, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_EPOCH_MS, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       ",WARN,battery low" },
     { "1773454267.123456789 sensor temp=21.5",
-      DEBRIEF_TS_EPOCH_S, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_EPOCH_S, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "sensor temp=21.5" },
     { "1773454267123456 INFO sensor temp=21.5",
-      DEBRIEF_TS_EPOCH_US, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_EPOCH_US, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "sensor temp=21.5" },
     { "1773454267123456789 sensor temp=21.5",
-      DEBRIEF_TS_EPOCH_NS, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_EPOCH_NS, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "sensor temp=21.5" },
     { "[1773454267123456] <err> adc: overrun",
-      DEBRIEF_TS_EPOCH_US, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_EPOCH_US, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "adc: overrun" },
     { "192.168.1.20 - - [14/Mar/2026:03:11:07 +0100] \"GET /fw/v2.bin HTTP/1.1\" 200 51234",
-      DEBRIEF_TS_APACHE, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 17,
+      DEBRIEF_TS_APACHE, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 17,
       "192.168.1.20 - - [14/Mar/2026:03:11:07 +0100] \"GET /fw/v2.bin HTTP/1.1\" 200 51234" },
     { "Sat Mar 14 02:11:07 2026 watchdog reset",
-      DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_CTIME, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "watchdog reset" },
     { "Sat Mar 14 03:11:07 CET 2026 backup started",
-      DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_CTIME, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "backup started" },
     { "[Sat Mar 14 02:11:07.123456 2026] [core:error] [pid 42] AH00037: Symbolic link not allowed",
-      DEBRIEF_TS_CTIME, utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_CTIME, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123456), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "[pid 42] AH00037: Symbolic link not allowed" },
     { "03-14 02:11:07.123  1234  1290 E ActivityManager: ANR in com.example.pump",
-      DEBRIEF_TS_LOGCAT, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_LOGCAT, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "ActivityManager: ANR in com.example.pump", DEBRIEF_TS_MISSING_YEAR },
     { "03-14 02:11:07.123 W/WifiService(  812): scan failed, retrying",
-      DEBRIEF_TS_LOGCAT, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      DEBRIEF_TS_LOGCAT, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "WifiService(  812): scan failed, retrying", DEBRIEF_TS_MISSING_YEAR },
     { "2026-03-14 02:11:07,123 [main] WARN  com.example.Ota - slow flash write",
-      DEBRIEF_TS_LOG4J, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      DEBRIEF_TS_LOG4J, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "[main] WARN  com.example.Ota - slow flash write" },
     { "2026-03-14 02:11:07,001 FATAL Boot - no firmware image",
-      DEBRIEF_TS_LOG4J, utc (2026, 3, 14, 2, 11, 7, 1000), FALSE, DEBRIEF_LOG_LEVEL_FATAL, 0,
+      DEBRIEF_TS_LOG4J, debrief_test_utc (2026, 3, 14, 2, 11, 7, 1000), FALSE, DEBRIEF_LOG_LEVEL_FATAL, 0,
       "Boot - no firmware image" },
     { "260314 021107 mysqld started",
-      DEBRIEF_TS_COMPACT, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_COMPACT, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       "mysqld started" },
     { "260314  2:11:07 [Note] InnoDB: Starting shutdown",
-      DEBRIEF_TS_COMPACT, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NOTICE, 0,
+      DEBRIEF_TS_COMPACT, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NOTICE, 0,
       "InnoDB: Starting shutdown" },
     { "20260314-02:11:07:123 INFO flash erase done",
-      DEBRIEF_TS_COMPACT_MS, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_COMPACT_MS, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "flash erase done" },
     { "26/03/14 02:11:07 ERROR pump 2 stalled",
-      DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_SLASH_DATE, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "pump 2 stalled" },
     { "2026/03/14 02:11:07.5 CRIT brown-out",
-      DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 0,
+      DEBRIEF_TS_SLASH_DATE, debrief_test_utc (2026, 3, 14, 2, 11, 7, 500000), FALSE, DEBRIEF_LOG_LEVEL_CRITICAL, 0,
       "brown-out" },
     { "03/14/2026 02:11:07 PM [ERROR] PumpService: pressure sensor offline",
-      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "PumpService: pressure sensor offline" },
     { "03/14/2026 14:11:07.123 INFO flash erase done",
-      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "flash erase done" },
     { "14/03/2026 14:11:07 WARN battery low",
-      DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
+      DEBRIEF_TS_DATE_DMY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 0,
       "battery low" },
     { "03/14/2026 14:11:07,WARN,battery low",
-      DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
+      DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_NONE, 0,
       ",WARN,battery low" },
     { "time=\"2026-03-14T02:11:07Z\" level=error msg=\"flash write failed\" block=12",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 6,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 6,
       "msg=\"flash write failed\" block=12" },
     { "ts=2026-03-14T02:11:07.123Z caller=ota.go:88 lvl=warn msg=\"slow download\"",
-      DEBRIEF_TS_ISO8601, utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 3,
+      DEBRIEF_TS_ISO8601, debrief_test_utc (2026, 3, 14, 2, 11, 7, 123000), FALSE, DEBRIEF_LOG_LEVEL_WARNING, 3,
       "caller=ota.go:88 lvl=warn msg=\"slow download\"" },
   };
 
@@ -264,13 +250,13 @@ test_espidf_system_time (void)
   const DebriefTimestampContext overlong_day = { 2026, NULL, 2, 31 };
   const Example examples[] = {
     { "I (12:34:56.789) wifi: connected to ap SSID:plant-4",
-      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
+      DEBRIEF_TS_ESPIDF_SYSTEM, debrief_test_utc (2026, 3, 14, 12, 34, 56, 789000), FALSE, DEBRIEF_LOG_LEVEL_INFO, 0,
       "wifi: connected to ap SSID:plant-4", DEBRIEF_TS_MISSING_DATE },
     { "E (00:00:05.120) boot: no bootable app partition",
-      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 14, 0, 0, 5, 120000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
+      DEBRIEF_TS_ESPIDF_SYSTEM, debrief_test_utc (2026, 3, 14, 0, 0, 5, 120000), FALSE, DEBRIEF_LOG_LEVEL_ERROR, 0,
       "boot: no bootable app partition", DEBRIEF_TS_MISSING_DATE },
     { "D (2026-03-15 23:59:59.999) mqtt: keepalive",
-      DEBRIEF_TS_ESPIDF_SYSTEM, utc (2026, 3, 15, 23, 59, 59, 999000), FALSE, DEBRIEF_LOG_LEVEL_DEBUG, 0,
+      DEBRIEF_TS_ESPIDF_SYSTEM, debrief_test_utc (2026, 3, 15, 23, 59, 59, 999000), FALSE, DEBRIEF_LOG_LEVEL_DEBUG, 0,
       "mqtt: keepalive" },
     { "E (12345) wifi: auth failed",
       DEBRIEF_TS_ESPIDF, 12345000, TRUE, DEBRIEF_LOG_LEVEL_ERROR, 0,
@@ -301,23 +287,23 @@ test_espidf_system_time (void)
 
   /* The time of day is the device's, in its zone. */
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_ESPIDF_SYSTEM, &berlin, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 11, 34, 56, 789000));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 11, 34, 56, 789000));
 
   /* A year without a day is its first day; a day past the month's end is
    * its last.
    */
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &year_only, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2025, 1, 1, 12, 34, 56, 789000));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2025, 1, 1, 12, 34, 56, 789000));
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &overlong_day, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2026, 2, 28, 12, 34, 56, 789000));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 2, 28, 12, 34, 56, 789000));
 
   /* Without a reference at all, the day is today (UTC). */
   before = g_date_time_new_now_utc ();
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, NULL, &stamp));
   after = g_date_time_new_now_utc ();
-  g_assert_true (stamp.usec == utc (g_date_time_get_year (before), g_date_time_get_month (before),
+  g_assert_true (stamp.usec == debrief_test_utc (g_date_time_get_year (before), g_date_time_get_month (before),
                                     g_date_time_get_day_of_month (before), 12, 34, 56, 789000)
-                 || stamp.usec == utc (g_date_time_get_year (after), g_date_time_get_month (after),
+                 || stamp.usec == debrief_test_utc (g_date_time_get_year (after), g_date_time_get_month (after),
                                        g_date_time_get_day_of_month (after), 12, 34, 56, 789000));
 }
 
@@ -331,18 +317,18 @@ test_syslog_variants (void)
   g_autoptr(GTimeZone) plus_eight = g_time_zone_new_identifier ("+08:00");
   const DebriefTimestampContext shanghai = { 2026, plus_eight };
   struct { const char *line; gint64 usec; DebriefTimestampMissing missing; const char *text; } cases[] = {
-    { "Mar 14 10:11:07 gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
-    { "Mar 14 02:11:07 UTC gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
-    { "Mar 14 02:11:07 GMT: gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
-    { "Mar 13 22:11:07 EDT gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
-    { "Mar 14 04:11:07 +02:00 gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
-    { "Mar 14 2026 02:11:07 UTC gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
-    { "Mar  4 2027 10:11:07.5 gw01 x", utc (2027, 3, 4, 2, 11, 7, 500000), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
+    { "Mar 14 10:11:07 gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 02:11:07 UTC gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 02:11:07 GMT: gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 13 22:11:07 EDT gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 04:11:07 +02:00 gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 2026 02:11:07 UTC gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
+    { "Mar  4 2027 10:11:07.5 gw01 x", debrief_test_utc (2027, 3, 4, 2, 11, 7, 500000), DEBRIEF_TS_MISSING_NOTHING, "gw01 x" },
     /* China or the American midwest: the context says. */
-    { "Mar 14 10:11:07 CST gw01 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
+    { "Mar 14 10:11:07 CST gw01 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "gw01 x" },
     /* Host names in capitals are not zones. */
-    { "Mar 14 10:11:07 PUMP4 x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "PUMP4 x" },
-    { "Mar 14 10:11:07 GW x", utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "GW x" },
+    { "Mar 14 10:11:07 PUMP4 x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "PUMP4 x" },
+    { "Mar 14 10:11:07 GW x", debrief_test_utc (2026, 3, 14, 2, 11, 7, 0), DEBRIEF_TS_MISSING_YEAR, "GW x" },
   };
   const char *bad[] = {
     "Mar 14 2026 25:11:07 gw01 x",
@@ -400,7 +386,7 @@ test_syslog_priority (void)
         g_assert_true (parse_exact (rfc5424, strlen (rfc5424), DEBRIEF_TS_NONE, &context_2026, &stamp));
         g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_ISO8601);
         g_assert_cmpint (stamp.level, ==, levels[severity]);
-        g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, 3000));
+        g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, 3000));
         g_assert_cmpstr (rfc5424 + stamp.text_offset, ==, "gw app - - - msg");
 
         g_test_message ("%s", rfc3164);
@@ -466,7 +452,7 @@ test_epoch_units (void)
         {
           g_assert_true (parse_exact (cases[i].line, strlen (cases[i].line), hint, &context_2026, &stamp));
           g_assert_cmpint (stamp.format, ==, cases[i].format);
-          g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, cases[i].usec));
+          g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, cases[i].usec));
           g_assert_false (stamp.since_boot);
         }
     }
@@ -485,22 +471,22 @@ static void
 test_year_last_dates (void)
 {
   struct { const char *line; DebriefTimestampFormat hint; DebriefTimestampFormat format; gint64 usec; } cases[] = {
-    { "03/14/2026 02:11:07 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0) },
-    { "03/14/2026 02:11:07 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 2, 11, 7, 0) },
-    { "03/14/2026 12:05:00 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 0, 5, 0, 0) },
-    { "03/14/2026 12:05:00 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 12, 5, 0, 0) },
-    { "03/14/2026 02:11:07 pm x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 0) },
-    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000) },
-    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 14, 14, 11, 7, 123000) },
-    { "14/03/2026 14:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0) },
-    { "14/03/2026 14:11:07 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_DMY, utc (2026, 3, 14, 14, 11, 7, 0) },
-    { "03/04/2026 10:00:00 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 4, 10, 0, 0, 0) },
-    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_MDY, utc (2026, 3, 4, 10, 0, 0, 0) },
-    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, utc (2026, 4, 3, 10, 0, 0, 0) },
-    { "[03/04/2026 10:00:00] x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, utc (2026, 4, 3, 10, 0, 0, 0) },
+    { "03/14/2026 02:11:07 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/14/2026 02:11:07 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0) },
+    { "03/14/2026 12:05:00 AM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 0, 5, 0, 0) },
+    { "03/14/2026 12:05:00 PM x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 12, 5, 0, 0) },
+    { "03/14/2026 02:11:07 pm x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 123000) },
+    { "03/14/2026 14:11:07.123 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 123000) },
+    { "14/03/2026 14:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_DMY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "14/03/2026 14:11:07 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_DMY, debrief_test_utc (2026, 3, 14, 14, 11, 7, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_NONE, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 4, 10, 0, 0, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_MDY, DEBRIEF_TS_DATE_MDY, debrief_test_utc (2026, 3, 4, 10, 0, 0, 0) },
+    { "03/04/2026 10:00:00 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, debrief_test_utc (2026, 4, 3, 10, 0, 0, 0) },
+    { "[03/04/2026 10:00:00] x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_DATE_DMY, debrief_test_utc (2026, 4, 3, 10, 0, 0, 0) },
     /* yy/MM/dd keeps its own family. */
-    { "26/03/14 02:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 0) },
-    { "26/03/14 02:11:07 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_SLASH_DATE, utc (2026, 3, 14, 2, 11, 7, 0) },
+    { "26/03/14 02:11:07 x", DEBRIEF_TS_NONE, DEBRIEF_TS_SLASH_DATE, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0) },
+    { "26/03/14 02:11:07 x", DEBRIEF_TS_DATE_DMY, DEBRIEF_TS_SLASH_DATE, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0) },
   };
   const char *bad[] = {
     "13/14/2026 10:00:00 x",
@@ -670,7 +656,7 @@ test_iso_zones_and_fractions (void)
       g_assert_true (parse_exact (cases[i].line, strlen (cases[i].line), DEBRIEF_TS_ISO8601,
                                   &context_2026, &stamp));
       g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_ISO8601);
-      g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, cases[i].usec));
+      g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, cases[i].usec));
       g_assert_false (stamp.since_boot);
     }
 
@@ -740,25 +726,25 @@ test_syslog_year_from_context (void)
   DebriefLogStamp stamp;
 
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_SYSLOG, &leap, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2024, 2, 29, 12, 0, 0, 0));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2024, 2, 29, 12, 0, 0, 0));
 
   /* There is no 29 February in 2025. */
   g_assert_false (parse_exact (line, strlen (line), DEBRIEF_TS_SYSLOG, &common, &stamp));
 
   line = "Mar 14 02:11:07 gw01 x";
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_SYSLOG, &common, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2025, 3, 14, 2, 11, 7, 0));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2025, 3, 14, 2, 11, 7, 0));
 
   line = "03-14 02:11:07.000  1  2 I x";
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_LOGCAT, &common, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2025, 3, 14, 2, 11, 7, 0));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2025, 3, 14, 2, 11, 7, 0));
 
   /* Two-digit years land in the century around the incident. */
   line = "99/12/31 23:59:59 x";
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &context_2026, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (1999, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (1999, 12, 31, 23, 59, 59, 0));
   g_assert_true (parse_exact (line, strlen (line), DEBRIEF_TS_NONE, &century, &stamp));
-  g_assert_cmpint (stamp.usec, ==, utc (2099, 12, 31, 23, 59, 59, 0));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2099, 12, 31, 23, 59, 59, 0));
 
   /* Without a reference year the current one is used. */
   line = "Mar 14 02:11:07 gw01 x";
@@ -796,7 +782,7 @@ test_time_zone_from_context (void)
     {
       g_test_message ("%s", zoneless[i]);
       g_assert_true (parse_exact (zoneless[i], strlen (zoneless[i]), DEBRIEF_TS_NONE, &context, &stamp));
-      g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, 0));
+      g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0));
     }
 
   /* A zone written in the line, or Unix time, wins over the context. */
@@ -805,7 +791,7 @@ test_time_zone_from_context (void)
     {
       g_test_message ("%s", zoned[i]);
       g_assert_true (parse_exact (zoned[i], strlen (zoned[i]), DEBRIEF_TS_NONE, &context, &stamp));
-      g_assert_cmpint (stamp.usec, ==, utc (2026, 3, 14, 2, 11, 7, 0));
+      g_assert_cmpint (stamp.usec, ==, debrief_test_utc (2026, 3, 14, 2, 11, 7, 0));
     }
 
   /* Time since boot has no zone at all. */

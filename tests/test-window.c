@@ -40,15 +40,6 @@ get_main_window (void)
   return DEBRIEF_WINDOW (window);
 }
 
-/* Every toplevel of @type that is shown, newest first. */
-static gboolean
-toplevel_shown (gpointer data)
-{
-  GtkWindow *window = debrief_test_find_toplevel (GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
 /* Closes @window as the user would (asking to save, letting go of its
  * lock) and waits for it to be gone. */
 static void
@@ -58,16 +49,6 @@ close_window_and_wait (DebriefWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_close (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
-}
-
-static void
-close_and_wait (GtkWindow *window)
-{
-  GtkWindow *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_destroy (window);
   debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
 }
 
@@ -202,7 +183,7 @@ test_about_window (void)
 
   get_main_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  debrief_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
+  debrief_test_wait_for (debrief_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
 
   about = debrief_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Debrief");
@@ -213,7 +194,7 @@ test_about_window (void)
                  gtk_application_get_active_window (GTK_APPLICATION (app)) ||
                  DEBRIEF_IS_WINDOW (gtk_window_get_transient_for (about)));
 
-  close_and_wait (about);
+  debrief_test_close_and_wait (about);
 }
 
 static void
@@ -393,7 +374,7 @@ test_open_foreign_file_explains (void)
     g_assert_false (g_file_query_exists (lock, NULL));
   }
 
-  close_and_wait (GTK_WINDOW (dialog));
+  debrief_test_close_and_wait (GTK_WINDOW (dialog));
   debrief_test_remove_tree (dir);
 }
 
@@ -404,14 +385,10 @@ write_incident (const char *dir,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
 
-  document = debrief_document_new ("Ada Lovelace", &error);
-  g_assert_no_error (error);
   debrief_incident_set_title (debrief_document_get_incident (document), title);
-  g_assert_true (debrief_document_save (document, file, NULL, &error));
-  g_assert_no_error (error);
+  debrief_test_save_document (document, file);
   debrief_document_close (document);
 
   return g_steal_pointer (&file);
@@ -420,32 +397,13 @@ write_incident (const char *dir,
 static char *
 read_title (GFile *file)
 {
-  g_autoptr(DebriefDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefDocument) document = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL);
   char *title;
 
-  document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL, NULL, &error);
-  g_assert_no_error (error);
   title = g_strdup (debrief_incident_get_title (debrief_document_get_incident (document)));
   debrief_document_close (document);
 
   return title;
-}
-
-typedef struct
-{
-  DebriefWindow *window;
-  GFile         *file;
-} ShowsFile;
-
-static gboolean
-window_shows_file (gpointer data)
-{
-  ShowsFile *wait = data;
-  DebriefDocument *document = debrief_window_get_document (wait->window);
-
-  return document != NULL && debrief_document_get_file (document) != NULL &&
-         g_file_equal (debrief_document_get_file (document), wait->file);
 }
 
 static gboolean
@@ -460,7 +418,6 @@ static DebriefWindow *
 open_in_window (GFile *file)
 {
   DebriefWindow *window;
-  ShowsFile wait;
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -469,9 +426,7 @@ open_in_window (GFile *file)
         g_file_equal (debrief_window_get_file (iter->data), file))
       window = iter->data;
 
-  wait.window = window;
-  wait.file = file;
-  debrief_test_wait_for (window_shows_file, &wait);
+  debrief_test_wait_for_file (window, file);
 
   return window;
 }
@@ -558,14 +513,6 @@ test_edit_save_undo_reopen (void)
 }
 
 static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  debrief_test_drain ();
-}
-
-static void
 test_close_with_unsaved_changes_asks (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
@@ -587,14 +534,14 @@ test_close_with_unsaved_changes_asks (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved.debrief"));
 
   /* Cancel keeps the window and the changes. */
-  respond (dialog, "cancel");
+  debrief_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (g_file_test (working, G_FILE_TEST_EXISTS));
 
   /* Discard closes it, and the working copy goes with it. */
   gtk_window_close (GTK_WINDOW (window));
   debrief_test_wait_for (debrief_test_message_dialog_shown, NULL);
-  respond (ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  debrief_test_respond (ADW_MESSAGE_DIALOG (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
   debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
   g_assert_false (g_file_test (working, G_FILE_TEST_EXISTS));
   on_disk = read_title (file);
@@ -628,7 +575,7 @@ test_second_opener_is_told_who_has_it (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
   g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
 
-  respond (dialog, "read-only");
+  debrief_test_respond (dialog, "read-only");
   window = open_in_window (file);
   g_assert_true (debrief_document_get_read_only (debrief_window_get_document (window)));
 
@@ -713,32 +660,12 @@ test_quit_closes_every_window (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
-static int test_status;
-
-/* Runs inside g_application_run(), so the application shuts down for real
- * (and gives up its bus exports) when the tests are done. */
-static gboolean
-run_tests (gpointer user_data)
-{
-  g_application_hold (G_APPLICATION (app));
-  test_status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
-}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = debrief_test_make_tmpdir ();
-  int status;
-
-  /* Working copies, drafts and the recent files list go to a private
-   * folder, not the user's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  g_autofree char *data_home = debrief_test_ui_init (&argc, &argv);
 
   app = debrief_application_new ();
 
@@ -757,14 +684,6 @@ main (int   argc,
   g_test_add_func ("/debrief/window/changed-on-disk-is-noticed", test_changed_on_disk_is_noticed);
   g_test_add_func ("/debrief/window/quit-closes-every-window", test_quit_closes_every_window);
 
-  /* Startup happens in g_application_run(), before the idle runs. */
-  g_idle_add (run_tests, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-
-  g_assert_finalize_object (app);
-
-  status = test_status;
-  debrief_test_remove_tree (data_home);
-
-  return status;
+  /* Startup happens in g_application_run(), before the tests run. */
+  return debrief_test_run_application (G_APPLICATION (app), data_home);
 }

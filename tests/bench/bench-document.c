@@ -421,22 +421,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
+  const char *dir = bench_work_dir (argc, argv,
+                                    "Makes (once) an incident holding 1 GB of evidence in WORK-DIR (default "
+                                    "$DEBRIEF_BENCH_DIR or /tmp/debrief-bench) and prints the BENCH figures "
+                                    "of editing and saving it.", FALSE);
   g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-    {
-      g_printerr ("Usage: %s [WORK-DIR]\n"
-                  "Makes (once) an incident holding 1 GB of evidence in WORK-DIR (default "
-                  "$DEBRIEF_BENCH_DIR or /tmp/debrief-bench) and prints the BENCH figures of "
-                  "editing and saving it.\n", argv[0]);
-      return 2;
-    }
-
-  if (dir == NULL || *dir == '\0')
-    dir = "/tmp/debrief-bench";
+  if (dir == NULL)
+    return 2;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {

@@ -787,19 +787,13 @@ main (int   argc,
   if (argc >= 3 && argc <= 4 && g_str_equal (argv[1], "--import"))
     return import_main (argv[2], argc == 4 ? argv[3] : NULL);
 
-  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-    {
-      g_printerr ("Usage: %s [WORK-DIR]\n"
-                  "Imports the 1 GB log in WORK-DIR (default $DEBRIEF_BENCH_DIR or "
-                  "/tmp/debrief-bench; made if missing) against lnav, searches it against "
-                  "grep, and prints the BENCH figures. Leaves the incident holding it as "
-                  "%s in WORK-DIR for bench-log-view.\n", argv[0], IMPORTED_NAME);
-      return 2;
-    }
-
-  dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (dir == NULL || *dir == '\0')
-    dir = "/tmp/debrief-bench";
+  dir = bench_work_dir (argc, argv,
+                        "Imports the 1 GB log in WORK-DIR (default $DEBRIEF_BENCH_DIR or "
+                        "/tmp/debrief-bench; made if missing) against lnav, searches it against "
+                        "grep, and prints the BENCH figures. Leaves the incident holding it as "
+                        IMPORTED_NAME " in WORK-DIR for bench-log-view.", FALSE);
+  if (dir == NULL)
+    return 2;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -22,6 +21,7 @@
 #include "debrief-document.h"
 #include "debrief-evidence.h"
 #include "debrief-log-model.h"
+#include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-log-view.h"
 
@@ -55,63 +55,7 @@ note_memory (const char *after)
               after, read_status_mib ("VmHWM"), read_status_mib ("VmRSS"));
 }
 
-static gboolean
-flag_set_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *@done or the time runs out. */
-static gboolean
-wait_until (gboolean *done)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, flag_set_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  return *done;
-}
-
-/* Lets whatever the last step queued run: idles, layout, frames. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
 /* --- What is on screen ------------------------------------------------- */
-
-/* The widget of @type with @css_class inside @widget: the log's list, not
- * the one in the level dropdown's popover. */
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 GType       type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkLabel *
 child_label_with_class (GtkWidget  *row,
@@ -226,7 +170,7 @@ time_until_shown (DebriefLogView *view,
   start = g_get_monotonic_time ();
   action (data);
   gtk_widget_queue_draw (window);
-  wait_until (&wait.done);
+  bench_wait_until (&wait.done, TIMEOUT_SECONDS);
 
   g_signal_handler_disconnect (clock, handler);
 
@@ -270,7 +214,7 @@ bench_first_rows (Showing   *showing,
 
       debrief_log_view_set_model (showing->view, NULL);
       g_clear_object (&showing->model);
-      settle ();
+      bench_settle ();
 
       ms = time_until_shown (showing->view, list, 0, show_log, showing);
       if (showing->error != NULL)
@@ -286,7 +230,7 @@ bench_first_rows (Showing   *showing,
 
       g_array_append_val (times, ms);
       g_printerr ("# first rows, run %u: %.1f ms (the model made in %.1f ms)\n", run, ms, showing->model_ms);
-      settle ();
+      bench_settle ();
     }
 
   bench_print_figure ("first_rows_ms", bench_median (times), "ms", "<=", 200);
@@ -372,7 +316,7 @@ bench_read_through (Showing   *showing,
   handler = g_signal_connect (showing->model, "filter-done", G_CALLBACK (filter_done_cb), &filtering);
   start = g_get_monotonic_time ();
   debrief_log_model_set_filter (showing->model, DEBRIEF_LOG_LEVEL_ERROR, NULL);
-  wait_until (&filtering.done);
+  bench_wait_until (&filtering.done, TIMEOUT_SECONDS);
   filter_ms = bench_usec_to_ms (g_get_monotonic_time () - start);
   g_signal_handler_disconnect (showing->model, handler);
 
@@ -427,14 +371,14 @@ run_benchmarks (void)
   showing.view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (showing.view));
-  list = find_with_class (GTK_WIDGET (showing.view), GTK_TYPE_LIST_VIEW, "log-view");
+  list = debrief_test_find_with_class (GTK_WIDGET (showing.view), GTK_TYPE_LIST_VIEW, "log-view");
   g_assert (list != NULL);
 
   gtk_window_present (window);
   /* The list itself is shown only once there is a log in it. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (showing.view)))
     g_main_context_iteration (NULL, TRUE);
-  settle ();
+  bench_settle ();
   g_printerr ("# renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   /* What the window takes before there is any evidence in it. */
@@ -485,7 +429,7 @@ run_benchmarks (void)
   g_clear_object (&showing.evidence);
   g_clear_error (&showing.error);
   gtk_window_destroy (window);
-  settle ();
+  bench_settle ();
   debrief_document_close (showing.document);
   g_clear_object (&showing.document);
 
@@ -500,31 +444,18 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   gboolean ok;
 
-  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-    {
-      g_printerr ("Usage: %s [WORK-DIR]\n"
-                  "Shows the 1 GB log of the incident that bench-evidence made in WORK-DIR "
-                  "(default $DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in a window, and prints "
-                  "the BENCH figures. Needs a display and a D-Bus session of its own:\n"
-                  "  xvfb-run -a dbus-run-session -- %s WORK-DIR\n", argv[0], argv[0]);
-      return 2;
-    }
+  work_dir = bench_work_dir (argc, argv,
+                             "Shows the 1 GB log of the incident that bench-evidence made in WORK-DIR "
+                             "(default $DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in a window, and "
+                             "prints the BENCH figures.", TRUE);
+  if (work_dir == NULL)
+    return 2;
 
-  work_dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (work_dir == NULL || *work_dir == '\0')
-    work_dir = "/tmp/debrief-bench";
-
-  /* The working copy goes to a private folder on the same disk as the
-   * incident, not among the user's drafts. */
-  data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
-  if (g_mkdtemp (data_home) == NULL)
-    {
-      g_printerr ("bench-log-view: cannot make a folder in %s: %s\n", work_dir, g_strerror (errno));
-      return 1;
-    }
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  /* Working copies, drafts and recent files go to a private folder on the
+   * same disk as the incidents, not the user's. */
+  data_home = bench_use_private_data_home ("bench-log-view", work_dir);
+  if (data_home == NULL)
+    return 1;
 
   gtk_init ();
   adw_init ();

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 
 #include "bench-util.h"
@@ -42,34 +41,6 @@ flag_set_swapped_cb (gpointer data)
   *(gboolean *) data = TRUE;
 }
 
-/* Runs the main loop until *@done or the time runs out. */
-static gboolean
-wait_until (gboolean *done)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, flag_set_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  return *done;
-}
-
-/* Lets whatever the last step queued run: idles, layout, frames. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
 /* Waits for @window to be mapped and a frame of it painted. */
 static gboolean
 wait_painted (GtkWidget *window)
@@ -82,7 +53,7 @@ wait_painted (GtkWidget *window)
   if (!gtk_widget_get_mapped (window))
     {
       handler = g_signal_connect_swapped (window, "map", G_CALLBACK (flag_set_swapped_cb), &mapped);
-      wait_until (&mapped);
+      bench_wait_until (&mapped, TIMEOUT_SECONDS);
       g_signal_handler_disconnect (window, handler);
       if (!mapped)
         return FALSE;
@@ -91,7 +62,7 @@ wait_painted (GtkWidget *window)
   clock = gtk_widget_get_frame_clock (window);
   handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (flag_set_swapped_cb), &painted);
   gtk_widget_queue_draw (window);
-  wait_until (&painted);
+  bench_wait_until (&painted, TIMEOUT_SECONDS);
   g_signal_handler_disconnect (clock, handler);
 
   return painted;
@@ -247,14 +218,14 @@ time_open (GFile      *file,
       g_printerr ("bench-open: the window was never shown\n");
       return -1;
     }
-  settle ();
+  bench_settle ();
 
   notify_handler = g_signal_connect (run.window, "notify::document", G_CALLBACK (document_notify_cb), &run);
 
   run.start = g_get_monotonic_time ();
   debrief_window_open_file (run.window, file);
-  if (wait_until (&run.done) && !run.failed)
-    wait_until (&run.editable_done);
+  if (bench_wait_until (&run.done, TIMEOUT_SECONDS) && !run.failed)
+    bench_wait_until (&run.editable_done, TIMEOUT_SECONDS);
 
   g_signal_handler_disconnect (run.window, notify_handler);
   if (run.paint_handler != 0)
@@ -266,7 +237,7 @@ time_open (GFile      *file,
       g_clear_object (&run.document);
     }
 
-  settle ();
+  bench_settle ();
   closed = close_window (GTK_WINDOW (run.window));
 
   if (!run.done || run.failed)
@@ -375,33 +346,18 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-    {
-      g_printerr ("Usage: %s [WORK-DIR]\n"
-                  "Opens the incidents that bench-document made in WORK-DIR (default "
-                  "$DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in windows, and prints the BENCH "
-                  "figures. Needs a display and a D-Bus session of its own:\n"
-                  "  xvfb-run -a dbus-run-session -- %s WORK-DIR\n", argv[0], argv[0]);
-      return 2;
-    }
-
-  work_dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
-  if (work_dir == NULL || *work_dir == '\0')
-    work_dir = "/tmp/debrief-bench";
+  work_dir = bench_work_dir (argc, argv,
+                             "Opens the incidents that bench-document made in WORK-DIR (default "
+                             "$DEBRIEF_BENCH_DIR or /tmp/debrief-bench) in windows, and prints the "
+                             "BENCH figures.", TRUE);
+  if (work_dir == NULL)
+    return 2;
 
   /* Working copies, drafts and recent files go to a private folder on the
    * same disk as the incidents, not the user's. */
-  data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
-  if (g_mkdtemp (data_home) == NULL)
-    {
-      g_printerr ("bench-open: cannot make a folder in %s: %s\n", work_dir, g_strerror (errno));
-      return 1;
-    }
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* The settings schemas of this build, and no remembered window size. */
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  data_home = bench_use_private_data_home ("bench-open", work_dir);
+  if (data_home == NULL)
+    return 1;
 
   app = debrief_application_new ();
 

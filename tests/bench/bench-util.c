@@ -132,3 +132,82 @@ bench_generate_log (const char  *path,
   g_printerr ("# Generated in %.1f s\n", bench_elapsed_ms (start) / 1000);
   return TRUE;
 }
+
+const char *
+bench_work_dir (int         argc,
+                char       *argv[],
+                const char *description,
+                gboolean    in_window)
+{
+  const char *dir;
+
+  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+    {
+      g_printerr ("Usage: %s [WORK-DIR]\n%s", argv[0], description);
+      if (in_window)
+        g_printerr (" Needs a display and a D-Bus session of its own:\n"
+                    "  xvfb-run -a dbus-run-session -- %s WORK-DIR\n", argv[0]);
+      else
+        g_printerr ("\n");
+      return NULL;
+    }
+
+  dir = argc > 1 ? argv[1] : g_getenv ("DEBRIEF_BENCH_DIR");
+  if (dir == NULL || *dir == '\0')
+    dir = "/tmp/debrief-bench";
+
+  return dir;
+}
+
+char *
+bench_use_private_data_home (const char *program,
+                             const char *work_dir)
+{
+  char *data_home = g_build_filename (work_dir, "data-XXXXXX", NULL);
+
+  if (g_mkdtemp (data_home) == NULL)
+    {
+      g_printerr ("%s: cannot make a folder in %s: %s\n", program, work_dir, g_strerror (errno));
+      g_free (data_home);
+      return NULL;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", DEBRIEF_BUILD_ROOT "/data", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  return data_home;
+}
+
+static gboolean
+flag_set_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+bench_wait_until (gboolean *done,
+                  guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, flag_set_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  return *done;
+}
+
+void
+bench_settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}

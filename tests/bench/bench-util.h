@@ -40,4 +40,25 @@ void     bench_print_info   (const char  *name,
 gboolean bench_generate_log (const char  *path,
                              GError     **error);
 
+/* Runs the main loop until *@done or @seconds have passed; returns
+ * *@done. */
+gboolean bench_wait_until   (gboolean    *done,
+                             guint        seconds);
+/* Lets whatever the last step queued run: idles, layout, frames. */
+void     bench_settle       (void);
+/* WORK-DIR from the command line, else $DEBRIEF_BENCH_DIR, else
+ * /tmp/debrief-bench; %NULL, after the usage and @description on stderr,
+ * for wrong arguments. A benchmark @in_window says how to give it a
+ * display. */
+const char *bench_work_dir  (int          argc,
+                             char        *argv[],
+                             const char  *description,
+                             gboolean     in_window);
+/* For the benchmarks in a window: a private XDG_DATA_HOME in @work_dir
+ * (on the same disk as the incidents), this build's settings schemas and
+ * no remembered settings. %NULL, said on stderr, if the folder cannot be
+ * made. */
+char    *bench_use_private_data_home (const char *program,
+                                      const char *work_dir);
+
 G_END_DECLS
