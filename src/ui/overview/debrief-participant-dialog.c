@@ -16,6 +16,7 @@
 #include "debrief-roles.h"
 
 
+#include "debrief-error-dialog.h"
 #include "debrief-participant-dialog.h"
 
 typedef struct
@@ -149,11 +150,8 @@ response_cb (AdwMessageDialog *dialog,
 
   if (added != NULL && !debrief_document_add (form->document, DEBRIEF_RECORD (added), &error))
     {
-      GtkWidget *message = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                   _("Could Not Add the Participant"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      debrief_show_error (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                          _("Could Not Add the Participant"), error->message);
     }
 }
 
