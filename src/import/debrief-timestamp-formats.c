@@ -221,7 +221,7 @@ civil_to_usec (const DebriefTimestampContext *context,
 }
 
 /* The end of every parser that found a wall-clock time: checks it, turns it
- * into UTC microseconds and says where the stamp ends.
+ * into UTC microseconds and says where the stamp ends and what it lacked.
  */
 static gboolean
 found_stamp (const DebriefTimestampContext *context,
@@ -235,6 +235,7 @@ found_stamp (const DebriefTimestampContext *context,
              gboolean                       has_offset,
              int                            offset_seconds,
              DebriefTimestampFormat         format,
+             DebriefTimestampMissing        missing,
              const guchar                  *stamp_end,
              Parsed                        *res)
 {
@@ -243,6 +244,7 @@ found_stamp (const DebriefTimestampContext *context,
     return FALSE;
 
   res->format = format;
+  res->missing = missing;
   res->stamp_end = stamp_end;
   return TRUE;
 }
@@ -432,7 +434,8 @@ parse_iso (const guchar                  *p,
 
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
-                      separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601, p, res);
+                      separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601,
+                      DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* YYYYMMDDTHHMMSS[.,fraction][Z|±HH[MM]], ISO 8601's basic format. */
@@ -460,7 +463,7 @@ parse_iso_basic (const guchar                  *p,
 
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
-                      DEBRIEF_TS_ISO8601, p, res);
+                      DEBRIEF_TS_ISO8601, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* A zone word after a time, when there is one: " UTC", " +0100".  Routers
@@ -531,15 +534,13 @@ parse_syslog (const guchar                  *p,
   if (!at_boundary (p, end))
     return FALSE;
 
-  if (!found_stamp (context,
-                    has_year ? (int) year : _debrief_timestamp_reference_year (context),
-                    month, (guint) day,
-                    hour, minute, second, usec, has_offset, offset,
-                    DEBRIEF_TS_SYSLOG, p, res))
-    return FALSE;
-
-  res->missing = has_year ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_YEAR;
-  return TRUE;
+  return found_stamp (context,
+                      has_year ? (int) year : _debrief_timestamp_reference_year (context),
+                      month, (guint) day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_SYSLOG,
+                      has_year ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_YEAR,
+                      p, res);
 }
 
 /* Www Mmm dd HH:MM:SS[.ffffff] [zone ]yyyy, as ctime(), date and Apache's
@@ -585,7 +586,7 @@ parse_ctime (const guchar                  *p,
 
   return found_stamp (context, year, month, (guint) day,
                       hour, minute, second, usec, has_offset, offset,
-                      DEBRIEF_TS_CTIME, p, res);
+                      DEBRIEF_TS_CTIME, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* dd/Mmm/yyyy:HH:MM:SS ±zzzz, the Common Log Format without its brackets. */
@@ -620,7 +621,7 @@ parse_apache_inner (const guchar                  *p,
 
   return found_stamp (context, year, month, day,
                       hour, minute, second, 0, TRUE, sign * (int) (oh * 3600 + om * 60),
-                      DEBRIEF_TS_APACHE, p, res);
+                      DEBRIEF_TS_APACHE, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* MM-DD HH:MM:SS.mmm, as adb logcat writes it; the year comes from the
@@ -640,13 +641,11 @@ parse_logcat (const guchar                  *p,
       || !at_boundary (p, end))
     return FALSE;
 
-  if (!found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
-                    hour, minute, second, usec, FALSE, 0,
-                    DEBRIEF_TS_LOGCAT, p, res))
-    return FALSE;
-
-  res->missing = DEBRIEF_TS_MISSING_YEAR;
-  return TRUE;
+  return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_LOGCAT,
+                      DEBRIEF_TS_MISSING_YEAR,
+                      p, res);
 }
 
 /* yyMMdd HHmmss, or yyMMdd HH:mm:ss with the hour padded by a space as
@@ -690,7 +689,7 @@ parse_compact (const guchar                  *p,
 
   return found_stamp (context, full_year (yy, context), month, day,
                       hour, minute, second, 0, FALSE, 0,
-                      DEBRIEF_TS_COMPACT, p, res);
+                      DEBRIEF_TS_COMPACT, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* yyyyMMdd-HH:mm:ss:SSS */
@@ -716,7 +715,7 @@ parse_compact_ms (const guchar                  *p,
 
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, FALSE, 0,
-                      DEBRIEF_TS_COMPACT_MS, p, res);
+                      DEBRIEF_TS_COMPACT_MS, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
@@ -751,7 +750,7 @@ parse_slash_date (const guchar                  *p,
 
   return found_stamp (context, full, month, day,
                       hour, minute, second, usec, FALSE, 0,
-                      DEBRIEF_TS_SLASH_DATE, p, res);
+                      DEBRIEF_TS_SLASH_DATE, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* MM/dd/yyyy or dd/MM/yyyy, then HH:mm:ss[.fff] and perhaps AM or PM.
@@ -802,7 +801,8 @@ parse_date_year_last (const guchar                  *p,
 
   return found_stamp (context, (int) year, month, day,
                       hour, minute, second, usec, FALSE, 0,
-                      day_first ? DEBRIEF_TS_DATE_DMY : DEBRIEF_TS_DATE_MDY, p, res);
+                      day_first ? DEBRIEF_TS_DATE_DMY : DEBRIEF_TS_DATE_MDY,
+                      DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* Unix time: ten digits of seconds with an optional fraction, thirteen of
@@ -955,13 +955,11 @@ parse_espidf_system (const guchar                  *p,
       || !expect (&p, end, ')'))
     return FALSE;
 
-  if (!found_stamp (context, year, month, day,
-                    hour, minute, second, usec, FALSE, 0,
-                    DEBRIEF_TS_ESPIDF_SYSTEM, p, res))
-    return FALSE;
-
-  res->missing = dated ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_DATE;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_ESPIDF_SYSTEM,
+                      dated ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_DATE,
+                      p, res);
 }
 
 /* E (12345) tag: milliseconds since boot, after ESP-IDF's level letter;
