@@ -54,6 +54,21 @@ debrief_text_sanitize (const char *data,
   return g_string_free (out, FALSE);
 }
 
+char *
+debrief_text_sanitize_bytes (GBytes *bytes,
+                             gsize  *out_length)
+{
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+
+  /* Empty bytes may have no data at all. */
+  data = g_bytes_get_data (bytes, &size);
+  return debrief_text_sanitize (data != NULL ? data : "", size, out_length);
+}
+
 gboolean
 debrief_text_is_blank (const char *text,
                        gsize       length)

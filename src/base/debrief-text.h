@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 char     *debrief_text_sanitize   (const char        *data,
                                    gsize              length,
                                    gsize             *out_length);
+/* The same for the whole of @bytes, which may be empty. */
+char     *debrief_text_sanitize_bytes (GBytes        *bytes,
+                                       gsize         *out_length);
 /* TRUE when @text holds nothing but ASCII white space. */
 gboolean  debrief_text_is_blank   (const char        *text,
                                    gsize              length);

@@ -76,6 +76,31 @@ is_cancelled (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* How every failed step ends: a cancellation goes up as it is, anything
+ * else becomes an UNAVAILABLE error that names the document and the cause.
+ */
+static void G_GNUC_PRINTF (3, 4)
+fail_unavailable (GError     **error,
+                  GError     **cause,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (is_cancelled (*cause))
+    {
+      g_propagate_error (error, g_steal_pointer (cause));
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, DEBRIEF_LOCK_ERROR, DEBRIEF_LOCK_ERROR_UNAVAILABLE, message);
+}
+
 static char *
 display_name (GFile *document)
 {
@@ -579,20 +604,12 @@ debrief_lock_acquire (GFile         *document,
           return g_steal_pointer (&self);
         }
 
-      if (is_cancelled (local_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_set_error (error,
-                       DEBRIEF_LOCK_ERROR,
-                       DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-                       _("Could not record that “%s” is open, so others will not be "
-                         "warned: %s"),
-                       name, local_error->message);
+          fail_unavailable (error, &local_error,
+                            _("Could not record that “%s” is open, so others will not be "
+                              "warned: %s"),
+                            name, local_error->message);
           return NULL;
         }
 
@@ -604,14 +621,9 @@ debrief_lock_acquire (GFile         *document,
 
       if (holder == NULL)
         {
-          if (is_cancelled (local_error))
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            g_set_error (error,
-                         DEBRIEF_LOCK_ERROR,
-                         DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-                         _("Could not find out who has “%s” open: %s"),
-                         name, local_error->message);
+          fail_unavailable (error, &local_error,
+                            _("Could not find out who has “%s” open: %s"),
+                            name, local_error->message);
           return NULL;
         }
 
@@ -805,15 +817,12 @@ debrief_lock_read (GFile         *document,
 
   if (!(info = read_lock_file (lock_file, cancellable, &local_error)))
     {
-      if (is_cancelled (local_error) ||
-          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error,
-                     DEBRIEF_LOCK_ERROR,
-                     DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-                     _("Could not find out who has “%s” open: %s"),
-                     name, local_error->message);
+        fail_unavailable (error, &local_error,
+                          _("Could not find out who has “%s” open: %s"),
+                          name, local_error->message);
       return NULL;
     }
 
@@ -852,18 +861,10 @@ debrief_lock_break (GFile         *document,
       g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     return TRUE;
 
-  if (is_cancelled (local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
   name = display_name (document);
-  g_set_error (error,
-               DEBRIEF_LOCK_ERROR,
-               DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-               _("Could not remove the lock on “%s”: %s"),
-               name, local_error->message);
+  fail_unavailable (error, &local_error,
+                    _("Could not remove the lock on “%s”: %s"),
+                    name, local_error->message);
   return FALSE;
 }
 
@@ -900,6 +901,7 @@ debrief_lock_is_held (DebriefLock   *self,
 {
   g_autoptr(DebriefLockInfo) holder = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (DEBRIEF_IS_LOCK (self), FALSE);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -913,20 +915,10 @@ debrief_lock_is_held (DebriefLock   *self,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return FALSE;
 
-      if (is_cancelled (local_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-        }
-      else
-        {
-          g_autofree char *name = display_name (self->document);
-
-          g_set_error (error,
-                       DEBRIEF_LOCK_ERROR,
-                       DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-                       _("Could not check the lock on “%s”: %s"),
-                       name, local_error->message);
-        }
+      name = display_name (self->document);
+      fail_unavailable (error, &local_error,
+                        _("Could not check the lock on “%s”: %s"),
+                        name, local_error->message);
       return FALSE;
     }
 
@@ -980,10 +972,8 @@ debrief_lock_release (DebriefLock  *self,
     }
 
   name = display_name (self->document);
-  g_set_error (error,
-               DEBRIEF_LOCK_ERROR,
-               DEBRIEF_LOCK_ERROR_UNAVAILABLE,
-               _("Could not remove the lock on “%s”: %s"),
-               name, local_error->message);
+  fail_unavailable (error, &local_error,
+                    _("Could not remove the lock on “%s”: %s"),
+                    name, local_error->message);
   return FALSE;
 }

@@ -674,7 +674,7 @@ debrief_chat_detect (GBytes     *sample,
   if (size >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     return DEBRIEF_CHAT_FORMAT_SLACK_ZIP;
 
-  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize_bytes (sample, &length);
   end = text + length;
   for (p = text; p < end && g_ascii_isspace (*p); p++)
     ;
@@ -790,8 +790,6 @@ debrief_chat_import_bytes (GBytes             *bytes,
   g_autoptr(DebriefChatImport) import = NULL;
   g_autofree char *label = _debrief_chat_file_label (file_name);
   g_autofree char *text = NULL;
-  const char *data;
-  gsize size;
   gsize length;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -810,8 +808,7 @@ debrief_chat_import_bytes (GBytes             *bytes,
       return g_steal_pointer (&import);
     }
 
-  data = g_bytes_get_data (bytes, &size);
-  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize_bytes (bytes, &length);
   if (debrief_text_is_blank (text, length))
     {
       g_set_error (error, DEBRIEF_CHAT_IMPORT_ERROR, DEBRIEF_CHAT_IMPORT_ERROR_EMPTY,

@@ -542,8 +542,6 @@ debrief_metrics_csv_parse_bytes (GBytes     *bytes,
 {
   g_autoptr(GTimeZone) utc = NULL;
   g_autofree char *text = NULL;
-  const char *data;
-  gsize size;
   gsize length;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -552,8 +550,7 @@ debrief_metrics_csv_parse_bytes (GBytes     *bytes,
   if (zone == NULL)
     zone = utc = g_time_zone_new_utc ();
 
-  data = g_bytes_get_data (bytes, &size);
-  text = debrief_text_sanitize (data != NULL ? data : "", size, &length);
+  text = debrief_text_sanitize_bytes (bytes, &length);
 
   return parse_text (text, length, zone, error);
 }

@@ -220,6 +220,35 @@ civil_to_usec (const DebriefTimestampContext *context,
   return TRUE;
 }
 
+/* The end of every parser that found a wall-clock time: checks it, turns it
+ * into UTC microseconds and says where the stamp ends and what it lacked.
+ */
+static gboolean
+found_stamp (const DebriefTimestampContext *context,
+             int                            year,
+             guint                          month,
+             guint                          day,
+             guint                          hour,
+             guint                          minute,
+             guint                          second,
+             guint                          usec,
+             gboolean                       has_offset,
+             int                            offset_seconds,
+             DebriefTimestampFormat         format,
+             DebriefTimestampMissing        missing,
+             const guchar                  *stamp_end,
+             Parsed                        *res)
+{
+  if (!civil_to_usec (context, year, month, day, hour, minute, second, usec,
+                      has_offset, offset_seconds, &res->usec))
+    return FALSE;
+
+  res->format = format;
+  res->missing = missing;
+  res->stamp_end = stamp_end;
+  return TRUE;
+}
+
 /* HH:MM:SS with an optional fraction. */
 static gboolean
 clock_time (const guchar **pp,
@@ -400,14 +429,13 @@ parse_iso (const guchar                  *p,
     }
 
   if (!iso_zone (&p, end, &has_offset, &offset)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
-                         has_offset, offset, &res->usec))
+      || !at_boundary (p, end))
     return FALSE;
 
-  res->format = separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, usec, has_offset, offset,
+                      separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601,
+                      DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* YYYYMMDDTHHMMSS[.,fraction][Z|±HH[MM]], ISO 8601's basic format. */
@@ -430,14 +458,12 @@ parse_iso_basic (const guchar                  *p,
       || !fixed_digits (&p, end, 2, &second)
       || !optional_fraction (&p, end, TRUE, &usec)
       || !iso_zone (&p, end, &has_offset, &offset)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
-                         has_offset, offset, &res->usec))
+      || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_ISO8601;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_ISO8601, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* A zone word after a time, when there is one: " UTC", " +0100".  Routers
@@ -505,16 +531,16 @@ parse_syslog (const guchar                  *p,
 
   optional_zone_word (&p, end, &has_offset, &offset);
 
-  if (!at_boundary (p, end)
-      || !civil_to_usec (context, has_year ? (int) year : _debrief_timestamp_reference_year (context),
-                         month, (guint) day, hour, minute, second, usec,
-                         has_offset, offset, &res->usec))
+  if (!at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_SYSLOG;
-  res->missing = has_year ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_YEAR;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context,
+                      has_year ? (int) year : _debrief_timestamp_reference_year (context),
+                      month, (guint) day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_SYSLOG,
+                      has_year ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_YEAR,
+                      p, res);
 }
 
 /* Www Mmm dd HH:MM:SS[.ffffff] [zone ]yyyy, as ctime(), date and Apache's
@@ -555,14 +581,12 @@ parse_ctime (const guchar                  *p,
 
   if (!expect (&p, end, ' ')
       || !fixed_digits (&p, end, 4, &year)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, year, month, (guint) day,
-                         hour, minute, second, usec, has_offset, offset, &res->usec))
+      || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_CTIME;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, (guint) day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_CTIME, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* dd/Mmm/yyyy:HH:MM:SS ±zzzz, the Common Log Format without its brackets. */
@@ -592,14 +616,12 @@ parse_apache_inner (const guchar                  *p,
 
   sign = *p++ == '-' ? -1 : 1;
   if (!fixed_digits (&p, end, 2, &oh) || !fixed_digits (&p, end, 2, &om)
-      || oh > 23 || om > 59 || !at_boundary (p, end)
-      || !civil_to_usec (context, year, month, day, hour, minute, second, 0,
-                         TRUE, sign * (int) (oh * 3600 + om * 60), &res->usec))
+      || oh > 23 || om > 59 || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_APACHE;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, 0, TRUE, sign * (int) (oh * 3600 + om * 60),
+                      DEBRIEF_TS_APACHE, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* MM-DD HH:MM:SS.mmm, as adb logcat writes it; the year comes from the
@@ -616,15 +638,14 @@ parse_logcat (const guchar                  *p,
   if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
       || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
       || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, _debrief_timestamp_reference_year (context), month, day,
-                         hour, minute, second, usec, FALSE, 0, &res->usec))
+      || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_LOGCAT;
-  res->missing = DEBRIEF_TS_MISSING_YEAR;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_LOGCAT,
+                      DEBRIEF_TS_MISSING_YEAR,
+                      p, res);
 }
 
 /* yyMMdd HHmmss, or yyMMdd HH:mm:ss with the hour padded by a space as
@@ -663,14 +684,12 @@ parse_compact (const guchar                  *p,
       return FALSE;
     }
 
-  if (!at_boundary (p, end)
-      || !civil_to_usec (context, full_year (yy, context), month, day,
-                         hour, minute, second, 0, FALSE, 0, &res->usec))
+  if (!at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_COMPACT;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, full_year (yy, context), month, day,
+                      hour, minute, second, 0, FALSE, 0,
+                      DEBRIEF_TS_COMPACT, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* yyyyMMdd-HH:mm:ss:SSS */
@@ -691,14 +710,12 @@ parse_compact_ms (const guchar                  *p,
     return FALSE;
 
   p++;
-  if (!fraction (&p, end, &usec) || !at_boundary (p, end)
-      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
-                         FALSE, 0, &res->usec))
+  if (!fraction (&p, end, &usec) || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_COMPACT_MS;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_COMPACT_MS, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
@@ -728,14 +745,12 @@ parse_slash_date (const guchar                  *p,
       || !expect (&p, end, '/') || !fixed_digits (&p, end, 2, &day)
       || !expect (&p, end, ' ')
       || !clock_time (&p, end, TRUE, &hour, &minute, &second, &usec)
-      || !at_boundary (p, end)
-      || !civil_to_usec (context, full, month, day, hour, minute, second, usec,
-                         FALSE, 0, &res->usec))
+      || !at_boundary (p, end))
     return FALSE;
 
-  res->format = DEBRIEF_TS_SLASH_DATE;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, full, month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_SLASH_DATE, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* MM/dd/yyyy or dd/MM/yyyy, then HH:mm:ss[.fff] and perhaps AM or PM.
@@ -781,14 +796,13 @@ parse_date_year_last (const guchar                  *p,
       p += 3;
     }
 
-  if (!at_boundary (p, end)
-      || !civil_to_usec (context, (int) year, month, day, hour, minute, second, usec,
-                         FALSE, 0, &res->usec))
+  if (!at_boundary (p, end))
     return FALSE;
 
-  res->format = day_first ? DEBRIEF_TS_DATE_DMY : DEBRIEF_TS_DATE_MDY;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, (int) year, month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      day_first ? DEBRIEF_TS_DATE_DMY : DEBRIEF_TS_DATE_MDY,
+                      DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
 /* Unix time: ten digits of seconds with an optional fraction, thirteen of
@@ -938,15 +952,14 @@ parse_espidf_system (const guchar                  *p,
     }
 
   if (!clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
-      || !expect (&p, end, ')')
-      || !civil_to_usec (context, year, month, day, hour, minute, second, usec,
-                         FALSE, 0, &res->usec))
+      || !expect (&p, end, ')'))
     return FALSE;
 
-  res->format = DEBRIEF_TS_ESPIDF_SYSTEM;
-  res->missing = dated ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_DATE;
-  res->stamp_end = p;
-  return TRUE;
+  return found_stamp (context, year, month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_ESPIDF_SYSTEM,
+                      dated ? DEBRIEF_TS_MISSING_NOTHING : DEBRIEF_TS_MISSING_DATE,
+                      p, res);
 }
 
 /* E (12345) tag: milliseconds since boot, after ESP-IDF's level letter;

@@ -15,6 +15,7 @@
 #include "debrief-document.h"
 
 #include "debrief-application.h"
+#include "debrief-error-dialog.h"
 #include "debrief-user.h"
 #include "debrief-preferences-window.h"
 #include "debrief-window.h"
@@ -144,12 +145,8 @@ restore_drafts (DebriefApplication *self,
 
       if (!(document = debrief_document_restore_draft (g_ptr_array_index (drafts, i), NULL, &error)))
         {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (parent),
-                                                      _("Could Not Restore Unsaved Work"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
+          debrief_show_error (GTK_WINDOW (parent),
+                              _("Could Not Restore Unsaved Work"), error->message);
           continue;
         }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-align-clock-dialog.h"
+#include "debrief-error-dialog.h"
 
 #include "debrief-evidence-store.h"
 #include "debrief-time.h"
@@ -118,14 +119,10 @@ debrief_align_clock_dialog_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "align") == 0 && !apply_alignment (self, &error))
     {
-      GtkWidget *message;
-
       /* The dialog closes on any response: a mistake is explained in a
        * dialog of its own, and the clock stays as it was. */
-      message = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                        _("The Clock Was Not Changed"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      debrief_show_error (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                          _("The Clock Was Not Changed"), error->message);
     }
 
   if (ADW_MESSAGE_DIALOG_CLASS (debrief_align_clock_dialog_parent_class)->response != NULL)

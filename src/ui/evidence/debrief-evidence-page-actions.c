@@ -152,13 +152,30 @@ save_copy_response_cb (GtkNativeDialog     *chooser,
   g_object_unref (chooser);
 }
 
+/* A modal file chooser over the page's window; its response handler
+ * unrefs it. */
+static GtkFileChooserNative *
+new_chooser (DebriefEvidencePage  *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
 static void
 save_copy_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -166,11 +183,8 @@ save_copy_action (GtkWidget  *widget,
     return;
 
   name = safe_file_name (self->current);
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Evidence"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = new_chooser (self, _("Save a Copy of the Evidence"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_copy_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -518,12 +532,9 @@ run_chooser (DebriefEvidencePage  *self,
              GtkFileChooserAction  action,
              const char           *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = new_chooser (self, title, action, _("_Import"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

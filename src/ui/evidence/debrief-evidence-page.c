@@ -17,6 +17,7 @@
 #include "debrief-evidence-page.h"
 #include "debrief-evidence-page-private.h"
 #include "debrief-align-clock-dialog.h"
+#include "debrief-error-dialog.h"
 #include "debrief-evidence-row.h"
 #include "debrief-evidence-search-panel.h"
 #include "debrief-chat-view.h"
@@ -84,11 +85,8 @@ show_error_dialog (DebriefEvidencePage *self,
                    const char          *body)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  debrief_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
 }
 
 static gboolean

@@ -23,6 +23,7 @@
 #include "debrief-validation.h"
 
 #include "debrief-date-time-row.h"
+#include "debrief-error-dialog.h"
 #include "debrief-overview-page.h"
 #include "debrief-participant-dialog.h"
 #include "debrief-participant-row.h"
@@ -119,11 +120,8 @@ remove_record (DebriefOverviewPage *self,
 
   if (!debrief_document_remove (self->document, record, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("Could Not Remove"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      debrief_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                          _("Could Not Remove"), error->message);
       return;
     }
 
@@ -356,11 +354,8 @@ add_record (DebriefOverviewPage *self,
 
   if (!debrief_document_add (self->document, record, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("Could Not Add"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      debrief_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                          _("Could Not Add"), error->message);
     }
 }
 
@@ -449,11 +444,8 @@ mark_sent (DebriefOverviewPage *self)
 
   if (!debrief_invitation_mark_sent (self->document, now, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("Could Not Record the Invitation"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      debrief_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                          _("Could Not Record the Invitation"), error->message);
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "debrief-error-dialog.h"
 #include "debrief-participant-dialog.h"
 
 #include "debrief-roles.h"
@@ -141,11 +142,8 @@ response_cb (DebriefParticipantDialog *self,
 
   if (added != NULL && !debrief_document_add (self->document, DEBRIEF_RECORD (added), &error))
     {
-      GtkWidget *message = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                   _("Could Not Add the Participant"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      debrief_show_error (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                          _("Could Not Add the Participant"), error->message);
     }
 }
 

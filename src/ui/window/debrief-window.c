@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "debrief-error-dialog.h"
 #include "debrief-recent.h"
 #include "debrief-user.h"
 #include "debrief-welcome-page.h"
@@ -109,10 +110,7 @@ _debrief_window_show_message (DebriefWindow *self,
                               const char    *heading,
                               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  debrief_show_error (GTK_WINDOW (self), heading, body);
 }
 
 void
