@@ -49,7 +49,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void show_current (DebriefEvidencePage *self);
-static void update_actions (DebriefEvidencePage *self);
 
 /* --- Helpers ---------------------------------------------------------- */
 
@@ -59,10 +58,10 @@ incident_of (DebriefEvidencePage *self)
   return self->document ? debrief_document_get_incident (self->document) : NULL;
 }
 
-static void
-add_toast (DebriefEvidencePage *self,
-           const char          *title,
-           gboolean             undo)
+void
+_debrief_evidence_page_add_toast (DebriefEvidencePage *self,
+                                  const char          *title,
+                                  gboolean             undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
@@ -79,18 +78,18 @@ add_toast (DebriefEvidencePage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
-static void
-show_error_dialog (DebriefEvidencePage *self,
-                   const char          *heading,
-                   const char          *body)
+void
+_debrief_evidence_page_show_error (DebriefEvidencePage *self,
+                                   const char          *heading,
+                                   const char          *body)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   debrief_show_error (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
 }
 
-static gboolean
-writable (DebriefEvidencePage *self)
+gboolean
+_debrief_evidence_page_writable (DebriefEvidencePage *self)
 {
   return self->document != NULL && !debrief_document_get_read_only (self->document);
 }
@@ -273,7 +272,7 @@ title_changed_cb (DebriefEvidencePage *self)
       gtk_editable_set_text (GTK_EDITABLE (self->title_label), debrief_evidence_get_title (self->current));
       return;
     }
-  if (g_strcmp0 (text, debrief_evidence_get_title (self->current)) != 0 && writable (self))
+  if (g_strcmp0 (text, debrief_evidence_get_title (self->current)) != 0 && _debrief_evidence_page_writable (self))
     debrief_evidence_set_title (self->current, text);
 }
 
@@ -284,7 +283,7 @@ notes_changed_cb (DebriefEvidencePage *self)
   g_autofree char *notes = NULL;
   GtkTextIter start, end;
 
-  if (self->updating || self->current == NULL || !writable (self))
+  if (self->updating || self->current == NULL || !_debrief_evidence_page_writable (self))
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -302,11 +301,11 @@ kind_selected_cb (DebriefEvidencePage *self)
       kind == (guint) debrief_evidence_get_kind (self->current))
     return;
 
-  if (!writable (self) ||
+  if (!_debrief_evidence_page_writable (self) ||
       !debrief_evidence_change_kind (self->document, self->current, (DebriefEvidenceKind) kind, &error))
     {
       if (error != NULL)
-        show_error_dialog (self, _("The Kind Cannot Be Changed"), error->message);
+        _debrief_evidence_page_show_error (self, _("The Kind Cannot Be Changed"), error->message);
       update_details (self);
     }
 }
@@ -489,7 +488,7 @@ log_jump_cb (DebriefEvidencePage *self,
   position = debrief_log_model_find_time (self->log_model, usec);
   if (position == G_MAXUINT)
     {
-      add_toast (self, _("No line is that late: showing the last one"), FALSE);
+      _debrief_evidence_page_add_toast (self, _("No line is that late: showing the last one"), FALSE);
       position = g_list_model_get_n_items (G_LIST_MODEL (self->log_model));
       if (position == 0)
         return;
@@ -509,7 +508,7 @@ attach_viewer (DebriefEvidencePage *self,
   debrief_evidence_viewer_set_time_zone (DEBRIEF_EVIDENCE_VIEWER (viewer), zone);
   debrief_evidence_viewer_set_clock_offset (DEBRIEF_EVIDENCE_VIEWER (viewer),
                                             debrief_evidence_get_clock_offset_ms (self->current) * 1000);
-  g_signal_connect_object (viewer, "selection-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewer, "selection-changed", G_CALLBACK (_debrief_evidence_page_update_actions), self, G_CONNECT_SWAPPED);
 
   return viewer;
 }
@@ -585,7 +584,7 @@ content_loaded (DebriefEvidencePage *self,
   if (viewer != NULL && self->pending_first >= 0)
     debrief_evidence_viewer_select_place (DEBRIEF_EVIDENCE_VIEWER (viewer), self->pending_first, self->pending_last);
   self->pending_first = self->pending_last = -1;
-  update_actions (self);
+  _debrief_evidence_page_update_actions (self);
 }
 
 static void
@@ -760,7 +759,7 @@ show_current (DebriefEvidencePage *self)
         gtk_stack_set_visible_child_name (self->content_stack, "empty");
       if (self->cited_filter != NULL)
         gtk_filter_changed (GTK_FILTER (self->cited_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      update_actions (self);
+      _debrief_evidence_page_update_actions (self);
       return;
     }
 
@@ -770,7 +769,7 @@ show_current (DebriefEvidencePage *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->viewer_stale = TRUE;
-      update_actions (self);
+      _debrief_evidence_page_update_actions (self);
       return;
     }
   self->viewer_stale = FALSE;
@@ -782,7 +781,7 @@ show_current (DebriefEvidencePage *self)
   if (self->cited_filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->cited_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_stack_set_visible_child_name (self->content_stack, "item");
-  update_actions (self);
+  _debrief_evidence_page_update_actions (self);
 }
 
 /* Shows lines (or messages, or rows) @first..@last of the current item,
@@ -832,7 +831,7 @@ cite_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   Citation citation;
 
-  if (self->current == NULL || !writable (self) || !get_citation (self, &citation))
+  if (self->current == NULL || !_debrief_evidence_page_writable (self) || !get_citation (self, &citation))
     return;
 
   event = debrief_evidence_cite (self->document, self->current, citation.first, citation.last,
@@ -841,11 +840,11 @@ cite_action (GtkWidget  *widget,
 
   if (event == NULL)
     {
-      show_error_dialog (self, _("Not Added to the Timeline"), error->message);
+      _debrief_evidence_page_show_error (self, _("Not Added to the Timeline"), error->message);
       return;
     }
 
-  add_toast (self, citation.usec == G_MININT64 ? _("Added to the timeline, without a time: give it one there")
+  _debrief_evidence_page_add_toast (self, citation.usec == G_MININT64 ? _("Added to the timeline, without a time: give it one there")
                                                : _("Added to the timeline"), TRUE);
 }
 
@@ -863,7 +862,7 @@ align_clock_action (GtkWidget  *widget,
   gboolean has_line = FALSE;
   Citation citation;
 
-  if (self->current == NULL || !writable (self))
+  if (self->current == NULL || !_debrief_evidence_page_writable (self))
     return;
 
   zone = debrief_incident_dup_time_zone (incident_of (self));
@@ -943,10 +942,10 @@ search_action (GtkWidget  *widget,
 
 /* --- State ------------------------------------------------------------ */
 
-static void
-update_actions (DebriefEvidencePage *self)
+void
+_debrief_evidence_page_update_actions (DebriefEvidencePage *self)
 {
-  gboolean can_write = writable (self);
+  gboolean can_write = _debrief_evidence_page_writable (self);
   gboolean has_item = self->current != NULL;
   guint position = self->selection ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
   guint n = self->selection ? g_list_model_get_n_items (G_LIST_MODEL (self->selection)) : 0;
@@ -1048,7 +1047,7 @@ debrief_evidence_page_show_evidence (DebriefEvidencePage *self,
         }
     }
 
-  add_toast (self, _("The evidence this points to is no longer in the incident"), FALSE);
+  _debrief_evidence_page_add_toast (self, _("The evidence this points to is no longer in the incident"), FALSE);
   return FALSE;
 }
 
@@ -1059,7 +1058,7 @@ list_items_changed_cb (DebriefEvidencePage *self)
 
   if (empty && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "search") != 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
-  update_actions (self);
+  _debrief_evidence_page_update_actions (self);
 }
 
 void
@@ -1111,12 +1110,12 @@ debrief_evidence_page_set_document (DebriefEvidencePage *self,
       self->cited = gtk_filter_list_model_new (g_object_ref (debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT)),
                                                GTK_FILTER (g_object_ref (self->cited_filter)));
       gtk_list_box_bind_model (self->cited_list, G_LIST_MODEL (self->cited), create_cited_row, self, NULL);
-      g_signal_connect_object (document, "notify::read-only-reason", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only-reason", G_CALLBACK (_debrief_evidence_page_update_actions), self, G_CONNECT_SWAPPED);
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
   selection_changed_cb (self);
-  update_actions (self);
+  _debrief_evidence_page_update_actions (self);
 }
 
 static void
@@ -1282,38 +1281,10 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
-  update_actions (self);
+  _debrief_evidence_page_update_actions (self);
 }
 
 /* --- For the other parts of the view ---------------------------------- */
-
-void
-_debrief_evidence_page_add_toast (DebriefEvidencePage *self,
-                                  const char          *title,
-                                  gboolean             undo)
-{
-  add_toast (self, title, undo);
-}
-
-void
-_debrief_evidence_page_show_error (DebriefEvidencePage *self,
-                                   const char          *heading,
-                                   const char          *body)
-{
-  show_error_dialog (self, heading, body);
-}
-
-gboolean
-_debrief_evidence_page_writable (DebriefEvidencePage *self)
-{
-  return writable (self);
-}
-
-void
-_debrief_evidence_page_update_actions (DebriefEvidencePage *self)
-{
-  update_actions (self);
-}
 
 void
 _debrief_evidence_page_notify_importing (DebriefEvidencePage *self)
