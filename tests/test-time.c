@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "debrief-time.h"
 #include "debrief-test-util.h"
 
@@ -120,6 +122,132 @@ test_format_range (void)
   g_assert_null (debrief_time_format_range (G_MININT64, c, NULL));
 }
 
+static char *
+parsed (const char *text,
+        const char *date_format,
+        GTimeZone  *zone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) time = debrief_time_parse_user_with_date_format (text, date_format, zone, &error);
+
+  if (time == NULL)
+    {
+      g_assert_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_FORMAT);
+      return NULL;
+    }
+  g_assert_no_error (error);
+
+  return g_date_time_format (time, "%Y-%m-%d %H:%M:%S.%f %:z");
+}
+
+/* Issue 10: a date and time can be typed, in ISO 8601 or as the locale
+ * writes dates, in the zone of the field unless it says its own. */
+static void
+test_parse_user_iso_and_locale (void)
+{
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_offset (3600);
+  static const struct { const char *text; const char *format; const char *expected; } cases[] = {
+    { "2026-03-14 09:30", NULL, "2026-03-14 09:30:00.000000 +01:00" },
+    { "  2026-03-14   09:30  ", NULL, "2026-03-14 09:30:00.000000 +01:00" },
+    { "2026-03-14T09:30:00+01:00", NULL, "2026-03-14 09:30:00.000000 +01:00" },
+    { "2026-03-14T09:30:00-05:00", NULL, "2026-03-14 09:30:00.000000 -05:00" },
+    { "2026-03-14T02:12:31Z", NULL, "2026-03-14 02:12:31.000000 +00:00" },
+    { "2026-03-14 02:12:31.250", NULL, "2026-03-14 02:12:31.250000 +01:00" },
+    { "2026-03-14 9:05", NULL, "2026-03-14 09:05:00.000000 +01:00" },
+    { "2026-03-14", NULL, "2026-03-14 00:00:00.000000 +01:00" },
+    { "2026-3-4 23:59:59", NULL, "2026-03-04 23:59:59.000000 +01:00" },
+    /* The locale's way, whatever it is: day first... */
+    { "14/03/2026 09:30", "%d/%m/%Y", "2026-03-14 09:30:00.000000 +01:00" },
+    { "14.3.2026 9:30", "%d.%m.%Y", "2026-03-14 09:30:00.000000 +01:00" },
+    { "14. 3. 2026 09:30", "%d. %m. %Y", "2026-03-14 09:30:00.000000 +01:00" },
+    /* ...month first, with a two-digit year (C's D_FMT)... */
+    { "03/14/26 09:30", "%m/%d/%y", "2026-03-14 09:30:00.000000 +01:00" },
+    { "03/14/26 09:30", "%D", "2026-03-14 09:30:00.000000 +01:00" },
+    /* ...and ISO 8601 in every locale. */
+    { "2026-03-14 09:30", "%d/%m/%Y", "2026-03-14 09:30:00.000000 +01:00" },
+    { "2026/03/14 09:30", "%m/%d/%y", "2026-03-14 09:30:00.000000 +01:00" },
+  };
+  static const char *wrong[] = {
+    "", "   ", "tomorrow", "09:30", "2026-03-14 9", "2026-03-14 09:30 Berlin",
+    "14/03 09:30", "14/03/2026/1 09:30", "2026-03-14 09:30:00.", "12345-03-14",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = parsed (cases[i].text, cases[i].format, plus_one);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (shown, ==, cases[i].expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *shown = parsed (wrong[i], "%d/%m/%Y", plus_one);
+
+      g_test_message ("%s", wrong[i]);
+      g_assert_null (shown);
+    }
+
+  /* The day order of the locale decides: the same text, two days. */
+  {
+    g_autofree char *dmy = parsed ("01/02/2026 10:00", "%d/%m/%Y", plus_one);
+    g_autofree char *mdy = parsed ("01/02/2026 10:00", "%m/%d/%Y", plus_one);
+
+    g_assert_cmpstr (dmy, ==, "2026-02-01 10:00:00.000000 +01:00");
+    g_assert_cmpstr (mdy, ==, "2026-01-02 10:00:00.000000 +01:00");
+  }
+
+  /* No zone is UTC; the locale's own format is read too. */
+  {
+    g_autoptr(GDateTime) utc = debrief_time_parse_user ("2026-03-14 09:30", NULL, NULL);
+
+    g_assert_nonnull (utc);
+    g_assert_cmpint (g_date_time_get_utc_offset (utc), ==, 0);
+    g_assert_cmpint (g_date_time_get_hour (utc), ==, 9);
+  }
+}
+
+/* A mistake gets a sentence that shows how to write it, in the locale's
+ * way too; a day or time that does not exist says so. */
+static void
+test_parse_user_explains_mistakes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) none = NULL;
+
+  none = debrief_time_parse_user_with_date_format ("14-03-2026 9h30", "%d/%m/%Y", NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "2026-03-14 09:30"));
+  g_assert_nonnull (strstr (error->message, "14/03/2026 09:30"));
+  g_clear_error (&error);
+
+  none = debrief_time_parse_user_with_date_format ("2026-02-30 10:00", "%d/%m/%Y", NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+  g_clear_error (&error);
+
+  none = debrief_time_parse_user_with_date_format ("31/04/2026 10:00", "%d/%m/%Y", NULL, &error);
+  g_assert_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_INVALID);
+  g_clear_error (&error);
+
+  none = debrief_time_parse_user_with_date_format ("2026-03-14 24:10", NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "24:10"));
+  g_clear_error (&error);
+
+  /* ISO 8601 alone when the locale writes dates so too. */
+  {
+    g_autofree char *iso = debrief_time_dup_user_example ("%Y-%m-%d");
+    g_autofree char *dmy = debrief_time_dup_user_example ("%d/%m/%Y");
+
+    g_assert_cmpstr (iso, ==, "2026-03-14 09:30");
+    g_assert_cmpstr (dmy, ==, "2026-03-14 09:30 or 14/03/2026 09:30");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +259,8 @@ main (int   argc,
   g_test_add_func ("/debrief/time/format-zone-summer-time", test_format_zone_summer_time);
   g_test_add_func ("/debrief/time/format-before-epoch", test_format_before_epoch);
   g_test_add_func ("/debrief/time/format-range", test_format_range);
+  g_test_add_func ("/debrief/time/parse-user-iso-and-locale", test_parse_user_iso_and_locale);
+  g_test_add_func ("/debrief/time/parse-user-explains-mistakes", test_parse_user_explains_mistakes);
 
   return g_test_run ();
 }

@@ -9,6 +9,11 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "debrief-time.h"
 
 gboolean
@@ -244,4 +249,408 @@ debrief_time_format_range (gint64     first,
   to = debrief_time_format (last, zone, style);
 
   return g_strdup_printf ("%s – %s", from, to);
+}
+
+/* --- Dates and times typed by people ---------------------------------- */
+
+G_DEFINE_QUARK (debrief-time-error-quark, debrief_time_error)
+
+/* The order of day, month and year in a strftime() date format, such as
+ * the locale's D_FMT: "dmy", "mdy", "ymd"; NULL when it names months in
+ * words, which only g_date_set_parse() reads. */
+static const char *
+date_order (const char *format,
+            char        order[4])
+{
+  guint n = 0;
+
+  for (const char *p = format; *p != '\0' && n < 3; p++)
+    {
+      if (*p != '%')
+        continue;
+      p++;
+      while (*p == 'E' || *p == 'O' || *p == '-' || *p == '_' || *p == '0' || *p == '^' || *p == '#')
+        p++;
+      switch (*p)
+        {
+        case 'd': case 'e':
+          order[n++] = 'd';
+          break;
+        case 'm':
+          order[n++] = 'm';
+          break;
+        case 'y': case 'Y': case 'C': case 'G': case 'g':
+          order[n++] = 'y';
+          break;
+        case 'D':
+          return strcpy (order, "mdy");
+        case 'F':
+          return strcpy (order, "ymd");
+        case 'b': case 'B': case 'h':
+          return NULL;
+        case '\0':
+          p--;
+          break;
+        default:
+          break;
+        }
+    }
+  order[n] = '\0';
+
+  return n == 3 && strchr (order, 'd') && strchr (order, 'm') && strchr (order, 'y') ? order : NULL;
+}
+
+/* "2026-03-14", or the date as @format writes it: "14/03/2026",
+ * "03/14/26", "14.3.2026". */
+static gboolean
+parse_date_part (const char *text,
+                 gsize       length,
+                 const char *format,
+                 int        *year,
+                 int        *month,
+                 int        *day)
+{
+  g_autofree char *part = g_strndup (text, length);
+  char order_buffer[4];
+  const char *order;
+  int numbers[3];
+  guint digits[3];
+  guint n = 0;
+  const char *p = g_strstrip (part);
+
+  if (*p == '\0')
+    return FALSE;
+
+  /* ISO 8601 whatever the locale: four digits first mean the year. */
+  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+      g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+    order = "ymd";
+  else
+    order = date_order (format, order_buffer);
+
+  if (order == NULL)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, p);
+      if (!g_date_valid (&date))
+        return FALSE;
+      *year = g_date_get_year (&date);
+      *month = g_date_get_month (&date);
+      *day = g_date_get_day (&date);
+      return TRUE;
+    }
+
+  while (*p != '\0')
+    {
+      guint count = 0;
+      int value = 0;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          /* Separators: one of ./- and the spaces around it. */
+          if (!strchr ("./- ", *p))
+            return FALSE;
+          p++;
+          continue;
+        }
+      if (n == 3)
+        return FALSE;
+      for (; g_ascii_isdigit (*p); p++, count++)
+        {
+          if (count == 4)
+            return FALSE;
+          value = value * 10 + (*p - '0');
+        }
+      numbers[n] = value;
+      digits[n++] = count;
+    }
+
+  if (n != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      switch (order[i])
+        {
+        case 'y':
+          /* Two digits are this century's, as people write them. */
+          *year = digits[i] <= 2 ? 2000 + numbers[i] : numbers[i];
+          if (digits[i] == 3)
+            return FALSE;
+          break;
+        case 'm':
+          *month = numbers[i];
+          if (digits[i] > 2)
+            return FALSE;
+          break;
+        default:
+          *day = numbers[i];
+          if (digits[i] > 2)
+            return FALSE;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* "09:30", "09:30:15", "09:30:15.250"; *end after it. */
+static gboolean
+parse_clock (const char  *p,
+             int         *hour,
+             int         *minute,
+             double      *seconds,
+             const char **end)
+{
+  int values[3] = { 0, 0, 0 };
+  guint n = 0;
+
+  while (n < 3)
+    {
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        {
+          /* The hour may have one digit: 9:30. */
+          if (n == 0 && g_ascii_isdigit (p[0]) && p[1] == ':')
+            {
+              values[n++] = p[0] - '0';
+              p += 1;
+            }
+          else
+            return FALSE;
+        }
+      else
+        {
+          values[n++] = (p[0] - '0') * 10 + (p[1] - '0');
+          p += 2;
+        }
+      if (*p != ':' || n == 3)
+        break;
+      p++;
+    }
+
+  if (n < 2)
+    return FALSE;
+
+  *hour = values[0];
+  *minute = values[1];
+  *seconds = values[2];
+
+  if (n == 3 && (*p == '.' || *p == ','))
+    {
+      double scale = 0.1;
+
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      for (; g_ascii_isdigit (*p); p++, scale /= 10)
+        *seconds += (*p - '0') * scale;
+    }
+
+  *end = p;
+  return TRUE;
+}
+
+/* "Z", "UTC", "+01:00", "+0100", "+01"; NULL if @text is none of them. */
+static GTimeZone *
+parse_offset (const char *text)
+{
+  int sign;
+  int hours;
+  int minutes = 0;
+
+  if (g_ascii_strcasecmp (text, "Z") == 0 || g_ascii_strcasecmp (text, "UTC") == 0)
+    return g_time_zone_new_utc ();
+
+  if ((text[0] != '+' && text[0] != '-') || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]))
+    return NULL;
+  sign = text[0] == '-' ? -1 : 1;
+  hours = (text[1] - '0') * 10 + (text[2] - '0');
+  text += 3;
+  if (*text == ':')
+    text++;
+  if (*text != '\0')
+    {
+      if (!g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || text[2] != '\0')
+        return NULL;
+      minutes = (text[0] - '0') * 10 + (text[1] - '0');
+    }
+  if (hours > 23 || minutes > 59)
+    return NULL;
+
+  return g_time_zone_new_offset (sign * (hours * 3600 + minutes * 60));
+}
+
+static const char *
+locale_date_format (const char *date_format)
+{
+  const char *format = date_format ? date_format : nl_langinfo (D_FMT);
+
+  return format != NULL && *format != '\0' ? format : "%Y-%m-%d";
+}
+
+/**
+ * debrief_time_dup_user_example:
+ * @date_format: (nullable): a strftime() date format; %NULL for the
+ *   locale's (D_FMT)
+ *
+ * The same example time as debrief_time_parse_user() reads it: as ISO 8601,
+ * and as the locale writes dates when that differs.
+ *
+ * Returns: (transfer full): such as "2026-03-14 09:30 or 14/03/2026 09:30"
+ */
+char *
+debrief_time_dup_user_example (const char *date_format)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (14, G_DATE_MARCH, 2026);
+  char local[64];
+  g_autofree char *with_time = NULL;
+
+  if (g_date_strftime (local, sizeof local, locale_date_format (date_format), date) == 0 ||
+      strcmp (local, "2026-03-14") == 0)
+    return g_strdup ("2026-03-14 09:30");
+
+  with_time = g_strconcat (local, " 09:30", NULL);
+
+  /* Translators: two ways to write the same date and time, the second as
+   * this language writes dates. */
+  return g_strdup_printf (_("%s or %s"), "2026-03-14 09:30", with_time);
+}
+
+static gboolean
+set_format_error (GError     **error,
+                  const char  *date_format)
+{
+  g_autofree char *example = debrief_time_dup_user_example (date_format);
+
+  /* Translators: %s is an example, such as "2026-03-14 09:30 or 14/03/2026 09:30". */
+  g_set_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_FORMAT,
+               _("Write the date and time as %s."), example);
+  return FALSE;
+}
+
+/* Where the time of day starts: the first "h:mm" or "hh:mm" after a space
+ * or a "T", or at the start. */
+static const char *
+find_clock (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p > text && p[-1] != ' ' && p[-1] != 'T' && p[-1] != 't' && p[-1] != ',')
+        continue;
+      if (g_ascii_isdigit (p[0]) &&
+          (p[1] == ':' || (g_ascii_isdigit (p[1]) && p[2] == ':')))
+        return p;
+    }
+
+  return NULL;
+}
+
+/**
+ * debrief_time_parse_user_with_date_format:
+ * @text: what the user typed
+ * @date_format: (nullable): the strftime() format of the dates people
+ *   write here; %NULL for the locale's (D_FMT)
+ * @zone: (nullable): the zone of a time typed without one; %NULL is UTC
+ * @error: a location for a #GError in %DEBRIEF_TIME_ERROR
+ *
+ * See debrief_time_parse_user(); this one takes the date format, so that
+ * every way of writing dates can be tested in any locale.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL with @error set
+ */
+GDateTime *
+debrief_time_parse_user_with_date_format (const char  *text,
+                                          const char  *date_format,
+                                          GTimeZone   *zone,
+                                          GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GTimeZone) offset = NULL;
+  const char *format = locale_date_format (date_format);
+  const char *clock = find_clock (copy);
+  const char *end = NULL;
+  gsize date_length;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+  double seconds = 0;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (clock == copy)
+    return (set_format_error (error, date_format), NULL);
+
+  date_length = clock ? (gsize) (clock - copy) : strlen (copy);
+  /* "2026-03-14T09:30": the T belongs to neither part. */
+  while (date_length > 0 && strchr (" Tt,", copy[date_length - 1]))
+    date_length--;
+
+  if (!parse_date_part (copy, date_length, format, &year, &month, &day))
+    return (set_format_error (error, date_format), NULL);
+
+  if (clock != NULL)
+    {
+      if (!parse_clock (clock, &hour, &minute, &seconds, &end))
+        return (set_format_error (error, date_format), NULL);
+      while (*end == ' ')
+        end++;
+      if (*end != '\0' && !(offset = parse_offset (end)))
+        return (set_format_error (error, date_format), NULL);
+    }
+
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_autofree char *typed = g_strndup (copy, date_length);
+
+      /* Translators: %s is the date as the user typed it. */
+      g_set_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_INVALID,
+                   _("There is no such day as %s: check the day and the month."), typed);
+      return NULL;
+    }
+
+  if (hour > 23 || minute > 59 || seconds >= 60)
+    {
+      g_autofree char *typed = g_strndup (clock, (gsize) (end - clock));
+
+      /* Translators: %s is the time of day as the user typed it. */
+      g_set_error (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_INVALID,
+                   _("There is no such time of day as %s: hours go up to 23, minutes and seconds up to 59."),
+                   g_strstrip (typed));
+      return NULL;
+    }
+
+  if (offset == NULL && zone == NULL)
+    zone = utc = g_time_zone_new_utc ();
+
+  return g_date_time_new (offset ? offset : zone, year, month, day, hour, minute, seconds);
+}
+
+/**
+ * debrief_time_parse_user:
+ * @text: what the user typed
+ * @zone: (nullable): the zone of a time typed without one; %NULL is UTC
+ * @error: a location for a #GError in %DEBRIEF_TIME_ERROR
+ *
+ * Reads a date and time as people type them, the one rule for every field
+ * that takes one: ISO 8601 ("2026-03-14 09:30", "2026-03-14T09:30:00+01:00",
+ * "2026-03-14 02:12:31.250"), or the date as the locale writes it (its
+ * D_FMT, "14/03/2026 09:30" in many) followed by the time of day. A date
+ * alone is its midnight. A time with an offset keeps it; one without is
+ * in @zone.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL with @error set
+ *   to a sentence that says how to write it
+ */
+GDateTime *
+debrief_time_parse_user (const char  *text,
+                         GTimeZone   *zone,
+                         GError     **error)
+{
+  return debrief_time_parse_user_with_date_format (text, NULL, zone, error);
 }

@@ -54,3 +54,26 @@ char      *debrief_time_format_range       (gint64            first,
                                             GTimeZone        *zone);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Dates and times typed by people. */
+#define DEBRIEF_TIME_ERROR (debrief_time_error_quark ())
+
+typedef enum
+{
+  DEBRIEF_TIME_ERROR_FORMAT,   /* not written as a date and time */
+  DEBRIEF_TIME_ERROR_INVALID,  /* a day or time of day that does not exist */
+} DebriefTimeError;
+
+GQuark     debrief_time_error_quark        (void);
+GDateTime *debrief_time_parse_user         (const char  *text,
+                                            GTimeZone   *zone,
+                                            GError     **error);
+GDateTime *debrief_time_parse_user_with_date_format (const char  *text,
+                                                     const char  *date_format,
+                                                     GTimeZone   *zone,
+                                                     GError     **error);
+char      *debrief_time_dup_user_example   (const char  *date_format);
+
+G_END_DECLS
