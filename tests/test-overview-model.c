@@ -1111,6 +1111,115 @@ test_validate_severity (void)
   g_clear_error (&error);
 }
 
+static char *
+wall_clock (GDateTime  *time,
+            const char *zone_name)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, zone);
+
+  return g_date_time_format (there, "%Y-%m-%d %H:%M");
+}
+
+/* Issue 10 #4: a review meeting set to 10:00 while the incident had no
+ * time zone became "11:00 CET" when Europe/Berlin was chosen. A typed
+ * time keeps its wall clock; a recorded instant keeps its instant; the
+ * change is one step to undo. */
+static void
+test_meeting_time_keeps_wall_clock_on_zone_change (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) meeting = g_date_time_new (local, 2026, 3, 20, 10, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new (local, 2026, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (local, 2026, 3, 14, 12, 0, 0);
+  g_autoptr(GDateTime) detected = g_date_time_new_utc (2026, 3, 14, 9, 41, 0);
+  g_autofree char *meeting_wall = NULL;
+  g_autofree char *start_wall = NULL;
+  g_autofree char *end_wall = NULL;
+  g_autofree char *undone = NULL;
+
+  debrief_incident_set_review_at (incident, meeting);
+  debrief_incident_set_scope_start (incident, start);
+  debrief_incident_set_scope_end (incident, end);
+  debrief_incident_set_detected_at (incident, detected);
+
+  /* Typed a letter at a time, as in the field. */
+  {
+    const char *name = "Europe/Berlin";
+
+    for (gsize i = 1; i <= strlen (name); i++)
+      {
+        g_autofree char *typed = g_strndup (name, i);
+
+        debrief_incident_change_time_zone (incident, typed);
+      }
+  }
+
+  g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
+  meeting_wall = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  start_wall = wall_clock (debrief_incident_get_scope_start (incident), "Europe/Berlin");
+  end_wall = wall_clock (debrief_incident_get_scope_end (incident), "Europe/Berlin");
+  g_assert_cmpstr (meeting_wall, ==, "2026-03-20 10:00");
+  g_assert_cmpstr (start_wall, ==, "2026-03-14 09:30");
+  g_assert_cmpstr (end_wall, ==, "2026-03-14 12:00");
+  g_assert_true (g_date_time_equal (debrief_incident_get_detected_at (incident), detected));
+
+  /* Another zone again: still 10:00, there. */
+  debrief_incident_change_time_zone (incident, "America/New_York");
+  g_clear_pointer (&meeting_wall, g_free);
+  meeting_wall = wall_clock (debrief_incident_get_review_at (incident), "America/New_York");
+  g_assert_cmpstr (meeting_wall, ==, "2026-03-20 10:00");
+
+  /* Undo takes the zone and the times back together. */
+  undo (document);
+  g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
+  undone = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  g_assert_cmpstr (undone, ==, "2026-03-20 10:00");
+}
+
+/* Issue 10: a picker opened at today, nine clicks from last March. An
+ * empty time window starts at the incident's start, else the evidence's
+ * first time; its end at its start; the meeting at the incident's end. */
+static void
+test_pickers_open_near_the_incident (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Grace Hopper");
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  g_autoptr(DebriefEvidence) evidence = debrief_evidence_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2025, 3, 14, 2, 11, 0);
+  g_autoptr(GDateTime) last = g_date_time_new_utc (2025, 3, 14, 4, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2025, 3, 14, 1, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2025, 3, 15, 1, 0, 0);
+  g_autoptr(GDateTime) suggested = NULL;
+
+  /* Nothing known: today, as before. */
+  g_assert_null (debrief_incident_dup_suggested_time (incident, "scope-start"));
+  g_assert_null (debrief_incident_dup_suggested_time (incident, "review-at"));
+
+  debrief_evidence_set_title (evidence, "gateway.log");
+  debrief_evidence_set_first_at (evidence, first);
+  debrief_evidence_set_last_at (evidence, last);
+  add_record (document, evidence);
+
+  suggested = debrief_incident_dup_suggested_time (incident, "scope-start");
+  g_assert_true (g_date_time_equal (suggested, first));
+  g_clear_pointer (&suggested, g_date_time_unref);
+  suggested = debrief_incident_dup_suggested_time (incident, "review-at");
+  g_assert_true (g_date_time_equal (suggested, last));
+  g_clear_pointer (&suggested, g_date_time_unref);
+
+  debrief_incident_set_scope_start (incident, start);
+  suggested = debrief_incident_dup_suggested_time (incident, "scope-end");
+  g_assert_true (g_date_time_equal (suggested, start));
+  g_clear_pointer (&suggested, g_date_time_unref);
+
+  debrief_incident_set_scope_end (incident, end);
+  suggested = debrief_incident_dup_suggested_time (incident, "review-at");
+  g_assert_true (g_date_time_equal (suggested, end));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1149,6 +1258,9 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/validation/time-zone", test_validate_time_zone);
   g_test_add_func ("/debrief/overview/validation/due-date", test_validate_due_date);
   g_test_add_func ("/debrief/overview/validation/severity", test_validate_severity);
+  g_test_add_func ("/debrief/overview/meeting-time-keeps-wall-clock-on-zone-change",
+                   test_meeting_time_keeps_wall_clock_on_zone_change);
+  g_test_add_func ("/debrief/overview/pickers-open-near-the-incident", test_pickers_open_near_the_incident);
 
   ret = g_test_run ();
 

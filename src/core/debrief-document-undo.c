@@ -105,11 +105,13 @@ push_undo (DebriefDocument *self,
   UndoStep *top = self->undo_stack->len ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
 
   /* Several edits the user made as one (the fields of a dialog), or quick
-   * edits of one field (typing), are one step to undo. */
+   * edits of one field (typing), are one step to undo. A group is a step
+   * of its own: it neither joins the typing before it nor takes the
+   * typing after it, so that undoing it takes back all of it and only it. */
   if (top != NULL &&
-      ((self->group_depth > 0 && self->undo_stack->len > self->group_base) ||
-       (column >= 0 && top->column == column &&
-        g_strcmp0 (top->uuid, uuid) == 0 && now - top->time < COALESCE_USEC)))
+      (self->group_depth > 0 ? self->undo_stack->len > self->group_base
+                             : (column >= 0 && top->column == column &&
+                                g_strcmp0 (top->uuid, uuid) == 0 && now - top->time < COALESCE_USEC)))
     {
       int size = 0;
       void *merged = NULL;
@@ -133,7 +135,7 @@ push_undo (DebriefDocument *self,
 
     step->changeset = g_bytes_ref (changeset);
     step->uuid = g_strdup (uuid);
-    step->column = column;
+    step->column = self->group_depth > 0 ? -1 : column;
     step->time = now;
     g_ptr_array_add (self->undo_stack, step);
     g_ptr_array_set_size (self->redo_stack, 0);

@@ -9,7 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "debrief-document.h"
+#include "debrief-evidence.h"
 #include "debrief-incident.h"
+#include "debrief-time.h"
 #include "debrief-validation.h"
 
 struct _DebriefIncident
@@ -641,4 +646,171 @@ debrief_incident_dup_reference_time (DebriefIncident *incident)
     reference = debrief_incident_get_detected_at (incident);
 
   return reference != NULL ? g_date_time_to_timezone (reference, zone) : g_date_time_new_now (zone);
+}
+
+/* --- Changing the incident's time zone ---------------------------------- */
+
+/* The times a person types in the incident's zone: "10:00" means ten
+ * o'clock in that zone, whichever it is. The incident's start, detection
+ * and end are recorded instants (from evidence or an import) and keep
+ * their instant, as timeline events do. */
+static const guint typed_times[] = { PROP_REVIEW_AT, PROP_SCOPE_START, PROP_SCOPE_END };
+
+/* @time's wall clock in @from, read in @to. */
+static GDateTime *
+keep_wall_clock (GDateTime *time,
+                 GTimeZone *from,
+                 GTimeZone *to)
+{
+  g_autoptr(GDateTime) wall = g_date_time_to_timezone (time, from);
+
+  return g_date_time_new (to,
+                          g_date_time_get_year (wall),
+                          g_date_time_get_month (wall),
+                          g_date_time_get_day_of_month (wall),
+                          g_date_time_get_hour (wall),
+                          g_date_time_get_minute (wall),
+                          g_date_time_get_seconds (wall));
+}
+
+/**
+ * debrief_incident_change_time_zone:
+ * @self: a #DebriefIncident
+ * @identifier: (nullable): the new time zone, as
+ *   debrief_incident_set_scope_time_zone() takes it
+ *
+ * Changes the incident's time zone as a person does: the times typed in
+ * it (the review meeting, the time window) keep their wall clock — a
+ * meeting set at 10:00 stays at 10:00, now in the new zone — while
+ * recorded instants keep their instant. One step to undo.
+ */
+void
+debrief_incident_change_time_zone (DebriefIncident *self,
+                                   const char      *identifier)
+{
+  g_autoptr(GTimeZone) from = NULL;
+  g_autoptr(GTimeZone) to = NULL;
+  DebriefDocument *document;
+
+  g_return_if_fail (DEBRIEF_IS_INCIDENT (self));
+
+  if (g_strcmp0 (identifier ? identifier : "", debrief_incident_get_scope_time_zone (self)) == 0)
+    return;
+
+  from = debrief_incident_dup_time_zone (self);
+  to = debrief_time_zone_new (identifier);
+
+  /* Typing a zone's name goes through names of no zone, which mean the
+   * local one as the empty name does: nothing moves until the zone does,
+   * and the typing stays one step to undo. */
+  if (g_strcmp0 (g_time_zone_get_identifier (from), g_time_zone_get_identifier (to)) == 0)
+    {
+      debrief_incident_set_scope_time_zone (self, identifier);
+      return;
+    }
+
+  document = debrief_record_get_document (DEBRIEF_RECORD (self));
+  if (document != NULL)
+    debrief_document_begin_group (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed_times); i++)
+    {
+      GDateTime *time = debrief_record_get_datetime (DEBRIEF_RECORD (self), properties [typed_times[i]]);
+      g_autoptr(GDateTime) moved = NULL;
+
+      if (time == NULL)
+        continue;
+      moved = keep_wall_clock (time, from, to);
+      debrief_record_set_datetime (DEBRIEF_RECORD (self), properties [typed_times[i]], moved);
+    }
+  debrief_incident_set_scope_time_zone (self, identifier);
+
+  if (document != NULL)
+    debrief_document_end_group (document);
+}
+
+/* --- Where a date picker opens ----------------------------------------- */
+
+/* The first or last time of all the evidence, aligned; G_MININT64 when
+ * none has one. */
+static gint64
+evidence_bound (DebriefIncident *self,
+                gboolean         last)
+{
+  DebriefDocument *document = debrief_record_get_document (DEBRIEF_RECORD (self));
+  GListModel *items;
+  gint64 bound = G_MININT64;
+
+  if (document == NULL)
+    return G_MININT64;
+
+  items = debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DebriefEvidence) evidence = g_list_model_get_item (items, i);
+      gint64 usec = last ? debrief_evidence_get_aligned_last_usec (evidence)
+                         : debrief_evidence_get_aligned_first_usec (evidence);
+
+      if (usec != G_MININT64 && (bound == G_MININT64 || (last ? usec > bound : usec < bound)))
+        bound = usec;
+    }
+
+  return bound;
+}
+
+static GDateTime *
+first_of (GDateTime *a,
+          GDateTime *b,
+          GDateTime *c)
+{
+  return a ? a : b ? b : c;
+}
+
+/**
+ * debrief_incident_dup_suggested_time:
+ * @self: a #DebriefIncident
+ * @property: "scope-start", "scope-end" or "review-at"
+ *
+ * Where a picker for @property opens while it is empty, so that an
+ * incident of last March is not nine clicks per field away: the time
+ * window's start at the incident's start (its recorded start or
+ * detection, else the evidence's first time); its end at its start; the
+ * review meeting at the incident's end (the time window's end, its
+ * resolution, the evidence's last time).
+ *
+ * Returns: (transfer full) (nullable): the time in the incident's zone,
+ *   or %NULL when the incident has none (today, then)
+ */
+GDateTime *
+debrief_incident_dup_suggested_time (DebriefIncident *self,
+                                     const char      *property)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) evidence_first = NULL;
+  g_autoptr(GDateTime) evidence_last = NULL;
+  GDateTime *start;
+  GDateTime *suggested;
+
+  g_return_val_if_fail (DEBRIEF_IS_INCIDENT (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  zone = debrief_incident_dup_time_zone (self);
+  evidence_first = debrief_date_time_new_from_usec (evidence_bound (self, FALSE));
+  start = first_of (debrief_incident_get_started_at (self), debrief_incident_get_detected_at (self),
+                    evidence_first);
+
+  if (strcmp (property, "scope-start") == 0)
+    suggested = start;
+  else if (strcmp (property, "scope-end") == 0)
+    suggested = first_of (debrief_incident_get_scope_start (self), start, NULL);
+  else if (strcmp (property, "review-at") == 0)
+    {
+      evidence_last = debrief_date_time_new_from_usec (evidence_bound (self, TRUE));
+      suggested = first_of (debrief_incident_get_scope_end (self), debrief_incident_get_resolved_at (self),
+                            first_of (evidence_last, debrief_incident_get_scope_start (self), start));
+    }
+  else
+    g_return_val_if_reached (NULL);
+
+  return suggested ? g_date_time_to_timezone (suggested, zone) : NULL;
 }

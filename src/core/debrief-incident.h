@@ -94,4 +94,12 @@ void                  debrief_incident_set_ground_rules_sent_at (DebriefIncident
 GTimeZone            *debrief_incident_dup_time_zone            (DebriefIncident *incident);
 GDateTime            *debrief_incident_dup_reference_time       (DebriefIncident *incident);
 
+/* The zone as a person changes it: typed times keep their wall clock. */
+void                  debrief_incident_change_time_zone         (DebriefIncident *self,
+                                                                 const char      *identifier);
+/* Where an empty date picker for "scope-start", "scope-end" or
+ * "review-at" opens: near the incident's dates. */
+GDateTime            *debrief_incident_dup_suggested_time       (DebriefIncident *self,
+                                                                 const char      *property);
+
 G_END_DECLS

@@ -223,6 +223,30 @@ validate_scope (DebriefOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->scope_message), message->len > 0);
 }
 
+static void
+time_zone_changed_cb (DebriefOverviewPage *self)
+{
+  if (self->document == NULL || !is_writable (self))
+    return;
+
+  debrief_incident_change_time_zone (debrief_document_get_incident (self->document),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row)));
+}
+
+/* An empty picker opens near the incident's dates, not at today. */
+static GDateTime *
+suggest_time_cb (DebriefDateTimeRow *row,
+                 gpointer            user_data)
+{
+  DebriefOverviewPage *self = user_data;
+
+  if (self->document == NULL)
+    return NULL;
+
+  return debrief_incident_dup_suggested_time (debrief_document_get_incident (self->document),
+                                              g_object_get_data (G_OBJECT (row), "debrief-property"));
+}
+
 /* --- Metrics and progress -------------------------------------------- */
 
 static void
@@ -618,7 +642,9 @@ debrief_overview_page_set_document (DebriefOverviewPage *self,
       bind (self, incident, "impact", gtk_text_view_get_buffer (self->impact_view), "text");
       bind (self, incident, "scope-start", self->scope_start_row, "datetime");
       bind (self, incident, "scope-end", self->scope_end_row, "datetime");
-      bind (self, incident, "scope-time-zone", self->time_zone_row, "text");
+      /* A zone typed keeps the wall clock of the times typed in it. */
+      keep_binding (self, g_object_bind_property (incident, "scope-time-zone", self->time_zone_row, "text",
+                                                  G_BINDING_SYNC_CREATE));
       bind (self, incident, "out-of-scope", gtk_text_view_get_buffer (self->out_of_scope_view), "text");
       bind (self, incident, "ground-rules", gtk_text_view_get_buffer (self->ground_rules_view), "text");
       keep_binding (self, g_object_bind_property_full (incident, "status", self->status_row, "selected",
@@ -798,6 +824,21 @@ debrief_overview_page_init (DebriefOverviewPage *self)
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
       gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (views[i]), FALSE);
   }
+
+  {
+    struct { DebriefDateTimeRow *row; const char *property; } pickers[] = {
+      { self->review_row, "review-at" },
+      { self->scope_start_row, "scope-start" },
+      { self->scope_end_row, "scope-end" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pickers); i++)
+      {
+        g_object_set_data (G_OBJECT (pickers[i].row), "debrief-property", (gpointer) pickers[i].property);
+        debrief_date_time_row_set_suggest_func (pickers[i].row, suggest_time_cb, self, NULL);
+      }
+  }
+  g_signal_connect_object (self->time_zone_row, "changed", G_CALLBACK (time_zone_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
