@@ -95,12 +95,13 @@ scope_message (DebriefWindow *window)
 {
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
 
-  /* The one label styled as an error. */
+  /* The one label styled as an error on the page itself, not in the
+   * popover of a date and time row. */
   for (GtkWidget *w = gtk_widget_get_first_child (page); w; )
     {
       if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error"))
         return w;
-      if (gtk_widget_get_first_child (w))
+      if (gtk_widget_get_first_child (w) && !GTK_IS_POPOVER (w))
         w = gtk_widget_get_first_child (w);
       else
         {
@@ -457,6 +458,216 @@ test_fill_in_by_keyboard_only (void)
   debrief_test_close_window (window);
 }
 
+/* --- Date and time rows ---------------------------------------------- */
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkMenuButton *button;
+  GtkPopover    *popover;
+  GtkEntry      *entry;
+  GtkLabel      *message;
+  GtkCalendar   *calendar;
+  GtkSpinButton *hour;
+  GtkSpinButton *minute;
+  GtkButton     *set;
+} Picker;
+
+/* Opens the picker of the row titled @title, as a click does. */
+static void
+open_picker (DebriefWindow *window,
+             const char    *title,
+             Picker        *picker)
+{
+  GtkWidget *row = debrief_test_find_row (GTK_WIDGET (window), DEBRIEF_TYPE_DATE_TIME_ROW, title);
+  GtkWidget *box;
+
+  g_assert_nonnull (row);
+  picker->button = GTK_MENU_BUTTON (debrief_test_find_descendant (row, GTK_TYPE_MENU_BUTTON));
+  picker->popover = gtk_menu_button_get_popover (picker->button);
+  gtk_menu_button_popup (picker->button);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, picker->popover);
+
+  box = GTK_WIDGET (picker->popover);
+  picker->entry = GTK_ENTRY (debrief_test_find_descendant (box, GTK_TYPE_ENTRY));
+  picker->message = GTK_LABEL (debrief_test_find_with_class (box, GTK_TYPE_LABEL, "error"));
+  picker->calendar = GTK_CALENDAR (debrief_test_find_descendant (box, GTK_TYPE_CALENDAR));
+  picker->hour = GTK_SPIN_BUTTON (debrief_test_find_descendant (box, GTK_TYPE_SPIN_BUTTON));
+  picker->minute = GTK_SPIN_BUTTON (debrief_test_find_descendant (gtk_widget_get_parent (GTK_WIDGET (picker->hour)),
+                                                                  GTK_TYPE_SPIN_BUTTON));
+  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (picker->hour)); w; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SPIN_BUTTON (w))
+      picker->minute = GTK_SPIN_BUTTON (w);
+  picker->set = GTK_BUTTON (find_button_labelled (box, "_Set"));
+  g_assert_nonnull (picker->entry);
+  g_assert_nonnull (picker->message);
+  g_assert_nonnull (picker->calendar);
+  g_assert_true (picker->minute != picker->hour);
+  g_assert_nonnull (picker->set);
+}
+
+static char *
+wall_clock (GDateTime  *time,
+            const char *zone_name)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, zone);
+
+  return g_date_time_format (there, "%Y-%m-%d %H:%M");
+}
+
+/* Issue 10 #4: a review meeting set to 10:00 while the incident had no
+ * time zone became "11:00 CET" when Europe/Berlin was typed as its zone. */
+static void
+test_meeting_time_does_not_move_when_zone_chosen (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  GtkWidget *zone_row = debrief_test_find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                               "Time zone (empty for this computer’s)");
+  const char *name = "Europe/Berlin";
+  g_autofree char *wall = NULL;
+  Picker picker;
+
+  open_picker (window, "Review meeting", &picker);
+  gtk_editable_set_text (GTK_EDITABLE (picker.entry), "2026-03-20 10:00");
+  g_signal_emit_by_name (picker.set, "clicked");
+  debrief_test_drain ();
+  g_assert_nonnull (debrief_incident_get_review_at (incident));
+
+  /* Typed a letter at a time. */
+  for (gsize i = 1; i <= strlen (name); i++)
+    {
+      g_autofree char *typed = g_strndup (name, i);
+
+      gtk_editable_set_text (GTK_EDITABLE (zone_row), typed);
+    }
+  debrief_test_drain ();
+
+  g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
+  wall = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  g_assert_cmpstr (wall, ==, "2026-03-20 10:00");
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (picker.button), "10:00"));
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (picker.button), "CET"));
+
+  debrief_test_close_window (window);
+}
+
+static gboolean
+popover_closed (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover);
+}
+
+/* Issue 10: every picker opened at today; the end did not start at the
+ * start; minutes showed as "0"; a time could not be typed; focusing the
+ * hour scrolled the page from under the popover. */
+static void
+test_date_picker_opens_near_the_incident_and_reads_typed_times (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, 900, 500);
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (debrief_test_find_descendant (page, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2025, 3, 14, 9, 5, 0);
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  double scrolled_to;
+  Picker picker;
+
+  /* Focusing the hour and the minute leaves the page where it is, and
+   * the popover where it was. */
+  open_picker (window, "Review meeting", &picker);
+  scrolled_to = gtk_adjustment_get_value (vadjustment);
+  gtk_widget_grab_focus (GTK_WIDGET (picker.hour));
+  debrief_test_drain ();
+  gtk_widget_grab_focus (GTK_WIDGET (picker.minute));
+  debrief_test_drain ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, scrolled_to);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker.popover)));
+  gtk_popover_popdown (picker.popover);
+  debrief_test_drain ();
+
+  debrief_incident_set_scope_start (incident, start);
+  gtk_widget_grab_focus (debrief_test_find_row (page, DEBRIEF_TYPE_DATE_TIME_ROW, "Time window ends"));
+  debrief_test_drain ();
+  open_picker (window, "Time window ends", &picker);
+
+  /* The end opens at the start, not at today; minutes have two digits. */
+  day = gtk_calendar_get_date (picker.calendar);
+  g_assert_cmpint (g_date_time_get_year (day), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (day), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (day), ==, 14);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.entry)), ==, "2025-03-14 09:05");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.hour)), ==, "09");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.minute)), ==, "05");
+
+  /* An hour typed and not yet taken by its spin button is set all the
+   * same by the next click, on Set. */
+  gtk_editable_set_text (GTK_EDITABLE (picker.hour), "11");
+  g_signal_emit_by_name (picker.set, "clicked");
+  debrief_test_wait_for (popover_closed, picker.popover);
+  expected = g_date_time_new_utc (2025, 3, 14, 11, 5, 0);
+  g_assert_nonnull (debrief_incident_get_scope_end (incident));
+  g_assert_true (g_date_time_equal (debrief_incident_get_scope_end (incident), expected));
+  g_clear_pointer (&expected, g_date_time_unref);
+  debrief_incident_set_scope_end (incident, NULL);
+  open_picker (window, "Time window ends", &picker);
+
+  /* A mistake is said in place, and the text and the popover stay. */
+  gtk_editable_set_text (GTK_EDITABLE (picker.entry), "14 March, about eleven");
+  g_signal_emit_by_name (picker.set, "clicked");
+  debrief_test_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker.popover)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker.message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (picker.message), "Write the date and time as 2026-03-14 09:30"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.entry)), ==, "14 March, about eleven");
+  g_assert_null (debrief_incident_get_scope_end (incident));
+
+  /* ISO 8601 with an offset: the same instant, shown in the row's zone. */
+  gtk_editable_set_text (GTK_EDITABLE (picker.entry), "2025-03-14T12:30:00+01:00");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker.message)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.hour)), ==, "11");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.minute)), ==, "30");
+  g_signal_emit_by_name (picker.entry, "activate");
+  debrief_test_wait_for (popover_closed, picker.popover);
+  expected = g_date_time_new_utc (2025, 3, 14, 11, 30, 0);
+  g_assert_nonnull (debrief_incident_get_scope_end (incident));
+  g_assert_true (g_date_time_equal (debrief_incident_get_scope_end (incident), expected));
+
+  /* The calendar and the spin buttons write the text, and Set takes it. */
+  debrief_incident_set_scope_end (incident, NULL);
+  open_picker (window, "Time window ends", &picker);
+  gtk_spin_button_set_value (picker.minute, 7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.minute)), ==, "07");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker.entry)), ==, "2025-03-14 09:07");
+  g_signal_emit_by_name (picker.set, "clicked");
+  debrief_test_drain ();
+  g_clear_pointer (&expected, g_date_time_unref);
+  expected = g_date_time_new_utc (2025, 3, 14, 9, 7, 0);
+  g_assert_true (g_date_time_equal (debrief_incident_get_scope_end (incident), expected));
+
+  debrief_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +683,10 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
   g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);
+  g_test_add_func ("/debrief/overview/meeting-time-does-not-move-when-zone-chosen",
+                   test_meeting_time_does_not_move_when_zone_chosen);
+  g_test_add_func ("/debrief/overview/date-picker-opens-near-the-incident-and-reads-typed-times",
+                   test_date_picker_opens_near_the_incident_and_reads_typed_times);
 
   /* Startup happens in g_application_run(), before the tests run. */
   return debrief_test_run_application (G_APPLICATION (app), data_home);

@@ -838,7 +838,7 @@ debrief_overview_page_init (DebriefOverviewPage *self)
         debrief_date_time_row_set_suggest_func (pickers[i].row, suggest_time_cb, self, NULL);
       }
   }
-  g_signal_connect_object (self->time_zone_row, "changed", G_CALLBACK (time_zone_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_zone_row, "notify::text", G_CALLBACK (time_zone_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
