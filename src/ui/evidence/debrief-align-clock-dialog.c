@@ -27,6 +27,7 @@ struct _DebriefAlignClockDialog
   AdwEntryRow      *line_row;
   AdwEntryRow      *boot_row;
   AdwEntryRow      *offset_row;
+  GtkLabel         *message;
 
   DebriefDocument  *document;
   DebriefEvidence  *evidence;
@@ -39,74 +40,142 @@ struct _DebriefAlignClockDialog
 
 G_DEFINE_FINAL_TYPE (DebriefAlignClockDialog, debrief_align_clock_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* A date and time as people type them, in the incident's time zone:
- * "2026-03-14 02:12:31.250", "2026-03-14T02:12:31Z", … */
-static GDateTime *
-parse_user_time (const char *text,
-                 GTimeZone  *zone)
-{
-  g_autofree char *iso = g_strstrip (g_strdup (text));
-  char *space = strchr (iso, ' ');
-
-  if (space != NULL)
-    *space = 'T';
-
-  return g_date_time_new_from_iso8601 (iso, zone);
-}
-
 static const char *
 row_text (AdwEntryRow *row)
 {
   return gtk_widget_get_visible (GTK_WIDGET (row)) ? gtk_editable_get_text (GTK_EDITABLE (row)) : "";
 }
 
+/* What is typed, read: FALSE with @error when a field does not read as
+ * what it asks for. Only what the user changed is taken: a line's time,
+ * else the boot time (shown as it is), else the offset. */
 static gboolean
-apply_alignment (DebriefAlignClockDialog  *self,
-                 GError                  **error)
+read_fields (DebriefAlignClockDialog  *self,
+             GDateTime               **line_at,
+             GDateTime               **boot,
+             gboolean                 *offset_changed,
+             gint64                   *offset_ms,
+             AdwEntryRow             **wrong_row,
+             GError                  **error)
 {
   const char *line_text = row_text (self->line_row);
   const char *boot_text = row_text (self->boot_row);
   const char *offset_text = gtk_editable_get_text (GTK_EDITABLE (self->offset_row));
-  gint64 offset_ms;
+
+  *line_at = NULL;
+  *boot = NULL;
+  *offset_changed = FALSE;
+  *wrong_row = NULL;
 
   if (*line_text != '\0')
     {
-      g_autoptr(GDateTime) at = parse_user_time (line_text, self->zone);
-
-      if (at == NULL)
+      if (!(*line_at = debrief_time_parse_user (line_text, self->zone, error)))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Write the line’s time as a date and time, such as 2026-03-14 02:12:31.250."));
+          *wrong_row = self->line_row;
           return FALSE;
         }
-      return debrief_evidence_align_line (self->document, self->evidence, self->line, at, error);
+      return TRUE;
     }
 
-  /* The boot time and the offset are shown as they are, and either may
-   * be edited. */
   if (*boot_text != '\0' && g_strcmp0 (boot_text, self->boot_initial) != 0)
     {
-      g_autoptr(GDateTime) boot = parse_user_time (boot_text, self->zone);
-
-      if (boot == NULL)
+      if (!(*boot = debrief_time_parse_user (boot_text, self->zone, error)))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Write the boot time as a date and time, such as 2026-03-14 02:12:29.500."));
+          *wrong_row = self->boot_row;
           return FALSE;
         }
-      return debrief_evidence_set_boot_time (self->document, self->evidence, boot, error);
+      return TRUE;
     }
 
   if (g_strcmp0 (offset_text, self->offset_initial) == 0)
     return TRUE;
 
-  if (!debrief_evidence_parse_offset (offset_text, &offset_ms))
+  if (!debrief_evidence_parse_offset (offset_text, offset_ms))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+      *wrong_row = self->offset_row;
+      g_set_error_literal (error, DEBRIEF_TIME_ERROR, DEBRIEF_TIME_ERROR_FORMAT,
                            _("Write the offset in milliseconds, or with a unit: 1500, -2s, +3m or 1h."));
       return FALSE;
     }
-  debrief_evidence_set_clock_offset_ms (self->evidence, offset_ms);
+  *offset_changed = TRUE;
+  return TRUE;
+}
+
+/* The hint under the fields says how to write a time; a mistake is said
+ * there instead, beside what was typed, and Align waits until it is put
+ * right, so that the dialog never closes on it. */
+static gboolean
+check_fields (DebriefAlignClockDialog *self)
+{
+  g_autoptr(GDateTime) line_at = NULL;
+  g_autoptr(GDateTime) boot = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *rows[] = { self->line_row, self->boot_row, self->offset_row };
+  AdwEntryRow *wrong_row;
+  gboolean offset_changed;
+  gint64 offset_ms;
+  gboolean ok;
+
+  ok = read_fields (self, &line_at, &boot, &offset_changed, &offset_ms, &wrong_row, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (rows[i] == wrong_row)
+        gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+    }
+
+  if (ok)
+    {
+      g_autofree char *example = debrief_time_dup_user_example (NULL);
+      /* Translators: %s is an example, such as "2026-03-14 09:30 or 14/03/2026 09:30". */
+      g_autofree char *hint = g_strdup_printf (_("Write times as %s, with seconds if you know them (09:30:15.250)."),
+                                               example);
+
+      gtk_label_set_text (self->message, hint);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->message, error->message);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+    }
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "align", ok);
+  return ok;
+}
+
+static void
+debrief_align_clock_dialog_changed_cb (DebriefAlignClockDialog *self)
+{
+  /* Not before the fields are filled in. */
+  if (self->document != NULL)
+    check_fields (self);
+}
+
+static gboolean
+apply_alignment (DebriefAlignClockDialog  *self,
+                 GError                  **error)
+{
+  g_autoptr(GDateTime) line_at = NULL;
+  g_autoptr(GDateTime) boot = NULL;
+  AdwEntryRow *wrong_row;
+  gboolean offset_changed;
+  gint64 offset_ms = 0;
+
+  if (!read_fields (self, &line_at, &boot, &offset_changed, &offset_ms, &wrong_row, error))
+    return FALSE;
+
+  if (line_at != NULL)
+    return debrief_evidence_align_line (self->document, self->evidence, self->line, line_at, error);
+  if (boot != NULL)
+    return debrief_evidence_set_boot_time (self->document, self->evidence, boot, error);
+  if (offset_changed)
+    debrief_evidence_set_clock_offset_ms (self->evidence, offset_ms);
+
   return TRUE;
 }
 
@@ -117,10 +186,11 @@ debrief_align_clock_dialog_response (AdwMessageDialog *dialog,
   DebriefAlignClockDialog *self = DEBRIEF_ALIGN_CLOCK_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "align") == 0 && !apply_alignment (self, &error))
+  /* A field that does not read is said under it (Align is off until it
+   * does); what the document refuses is said in a dialog of its own, and
+   * the clock stays as it was. */
+  if (g_strcmp0 (response, "align") == 0 && check_fields (self) && !apply_alignment (self, &error))
     {
-      /* The dialog closes on any response: a mistake is explained in a
-       * dialog of its own, and the clock stays as it was. */
       debrief_show_error (gtk_window_get_transient_for (GTK_WINDOW (self)),
                           _("The Clock Was Not Changed"), error->message);
     }
@@ -157,6 +227,8 @@ debrief_align_clock_dialog_class_init (DebriefAlignClockDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefAlignClockDialog, line_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefAlignClockDialog, boot_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefAlignClockDialog, offset_row);
+  gtk_widget_class_bind_template_child (widget_class, DebriefAlignClockDialog, message);
+  gtk_widget_class_bind_template_callback (widget_class, debrief_align_clock_dialog_changed_cb);
 }
 
 static void
@@ -185,7 +257,6 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
   self = g_object_new (DEBRIEF_TYPE_ALIGN_CLOCK_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->document = g_object_ref (document);
   self->evidence = g_object_ref (evidence);
   self->zone = g_time_zone_ref (zone);
 
@@ -228,8 +299,11 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
     }
 
   offset = g_strdup_printf ("%" G_GINT64_FORMAT, debrief_evidence_get_clock_offset_ms (evidence));
+  /* From here on, each change is checked. */
+  self->document = g_object_ref (document);
   gtk_editable_set_text (GTK_EDITABLE (self->offset_row), offset);
   self->offset_initial = g_strdup (offset);
+  check_fields (self);
 
   return self;
 }
