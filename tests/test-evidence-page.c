@@ -1352,6 +1352,67 @@ test_align_clock_keeps_a_wrong_time_and_explains_it (void)
   debrief_test_close_window (window);
 }
 
+/* --- Shortcuts whatever has the focus ---------------------------------- */
+
+static gboolean
+focus_in_entry_of (GtkWindow *window,
+                   GtkWidget *view,
+                   GType      entry_type)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  if (entry == NULL && focus != NULL)
+    entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  if (entry == NULL)
+    return FALSE;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (entry, entry_type) && gtk_widget_is_ancestor (entry, view);
+}
+
+/* Issue 10 #11: Ctrl+J did nothing while the evidence list had the focus,
+ * and Ctrl+F meant two things. Both are the page's now: Ctrl+J goes to
+ * the shown log's jump entry, Ctrl+F to its filter, from the list too. */
+static void
+test_ctrl_j_and_ctrl_f_work_from_the_evidence_list (void)
+{
+  DebriefEvidencePage *page;
+  DebriefWindow *window = new_incident_window (&page);
+  DebriefLogView *view;
+  GtkWidget *list;
+  g_autofree char *xid = NULL;
+
+  import_files (page, (const char *[]) { "evidence/gateway.log", NULL });
+  debrief_test_destroy_dialogs ();
+  view = shown_log_view (page);
+
+  if (!(xid = debrief_test_focus_x_window (GTK_WINDOW (window))))
+    {
+      g_test_skip ("Needs an X server (xvfb-run) to send keys to");
+      debrief_test_close_window (window);
+      return;
+    }
+
+  list = gtk_paned_get_start_child (GTK_PANED (debrief_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_PANED)));
+  list = debrief_test_find_descendant (list, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_false (gtk_widget_is_ancestor (list, GTK_WIDGET (view)));
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  debrief_test_drain ();
+  debrief_test_press ("ctrl+j");
+  debrief_test_drain ();
+  g_assert_true (focus_in_entry_of (GTK_WINDOW (window), GTK_WIDGET (view), GTK_TYPE_ENTRY));
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  debrief_test_drain ();
+  debrief_test_press ("ctrl+f");
+  debrief_test_drain ();
+  g_assert_true (focus_in_entry_of (GTK_WINDOW (window), GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+
+  debrief_test_close_window (window);
+}
+
 /* --- Names as written -------------------------------------------------- */
 
 static void
@@ -1521,6 +1582,8 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-page/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/debrief/evidence-page/rename-and-notes", test_rename_and_notes);
   g_test_add_func ("/debrief/evidence-page/align-since-boot-clock", test_align_since_boot_clock);
+  g_test_add_func ("/debrief/evidence-page/ctrl-j-and-ctrl-f-work-from-the-evidence-list",
+                   test_ctrl_j_and_ctrl_f_work_from_the_evidence_list);
   g_test_add_func ("/debrief/evidence-page/align-clock-keeps-a-wrong-time-and-explains-it",
                    test_align_clock_keeps_a_wrong_time_and_explains_it);
   g_test_add_func ("/debrief/evidence-page/names-are-shown-as-written", test_names_are_shown_as_written);

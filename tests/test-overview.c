@@ -244,7 +244,7 @@ test_participants_and_roles (void)
 }
 
 static void
-test_adding_yourself_takes_your_default_role (void)
+test_new_participant_takes_the_default_role (void)
 {
   DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
@@ -265,9 +265,12 @@ test_adding_yourself_takes_your_default_role (void)
   name_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_ENTRY_ROW, "Name");
   role_row = debrief_test_find_row (adw_message_dialog_get_extra_child (dialog), ADW_TYPE_COMBO_ROW, "Role");
 
-  /* Somebody else: no role is chosen for them. */
+  /* Issue 10 #11: a new participant started as Facilitator although
+   * Preferences said otherwise; now anyone new starts with the role
+   * Preferences gives. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, scribe);
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Fran Allen");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), !=, scribe);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role_row)), ==, scribe);
 
   /* Yourself: your usual role. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Ken Thompson");
@@ -679,7 +682,7 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/fields-edit-the-incident-and-follow-it", test_fields_edit_the_incident_and_follow_it);
   g_test_add_func ("/debrief/overview/wrong-values-get-an-inline-message", test_wrong_values_get_an_inline_message);
   g_test_add_func ("/debrief/overview/participants-and-roles", test_participants_and_roles);
-  g_test_add_func ("/debrief/overview/adding-yourself-takes-your-default-role", test_adding_yourself_takes_your_default_role);
+  g_test_add_func ("/debrief/overview/new-participant-takes-the-default-role", test_new_participant_takes_the_default_role);
   g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
   g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);

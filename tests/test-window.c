@@ -279,6 +279,59 @@ test_shortcuts_window_lists_every_shortcut (void)
 }
 
 static void
+collect_section_shortcuts (GtkWidget *widget,
+                           GPtrArray *accelerators)
+{
+  if (GTK_IS_SHORTCUTS_SECTION (widget))
+    {
+      collect_shortcuts (widget, accelerators);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_section_shortcuts (child, accelerators);
+}
+
+/* Issue 10 #11: Ctrl+F was listed twice, with two meanings. */
+static void
+test_shortcuts_window_lists_each_shortcut_once (void)
+{
+  DebriefWindow *window = get_main_window ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  debrief_test_wait_for (debrief_test_widget_is_mapped, overlay);
+  /* The sections as written, not the copies the window makes for its
+   * search. */
+  collect_section_shortcuts (GTK_WIDGET (overlay), listed);
+  g_assert_cmpuint (listed->len, >, 10);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      guint key;
+      GdkModifierType mods;
+
+      g_assert_true (gtk_accelerator_parse (g_ptr_array_index (listed, i), &key, &mods));
+      for (guint j = i + 1; j < listed->len; j++)
+        {
+          guint other_key;
+          GdkModifierType other_mods;
+
+          g_assert_true (gtk_accelerator_parse (g_ptr_array_index (listed, j), &other_key, &other_mods));
+          if (key == other_key && mods == other_mods)
+            g_error ("%s is listed twice in the Keyboard Shortcuts window", (char *) g_ptr_array_index (listed, i));
+        }
+    }
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  debrief_test_drain ();
+}
+
+static void
 test_window_size_remembered (void)
 {
   DebriefWindow *window = get_main_window ();
@@ -675,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/debrief/window/unlanded-actions-are-disabled", test_unlanded_actions_are_disabled);
   g_test_add_func ("/debrief/window/about", test_about_window);
   g_test_add_func ("/debrief/window/shortcuts-window-lists-every-shortcut", test_shortcuts_window_lists_every_shortcut);
+  g_test_add_func ("/debrief/window/shortcuts-window-lists-each-shortcut-once", test_shortcuts_window_lists_each_shortcut_once);
   g_test_add_func ("/debrief/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/debrief/window/open-foreign-file-explains", test_open_foreign_file_explains);
   g_test_add_func ("/debrief/window/open-incident-file", test_open_incident_file);

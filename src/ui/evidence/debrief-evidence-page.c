@@ -940,6 +940,47 @@ search_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->content_stack, "search");
 }
 
+/* Ctrl+F and Ctrl+J are the page's, not the log's: they work whichever
+ * part of the view has the focus, the list of evidence included. */
+
+/* The shown log when the item shown is one, else NULL. */
+static GtkWidget *
+shown_log_view (DebriefEvidencePage *self)
+{
+  if (self->current == NULL || self->viewer == NULL || !DEBRIEF_IS_LOG_VIEW (self->viewer) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") != 0)
+    return NULL;
+
+  return self->viewer;
+}
+
+/* Find: in the log shown, its lines; with no log shown, all evidence. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
+  GtkWidget *log = shown_log_view (self);
+
+  if (log != NULL)
+    gtk_widget_activate_action (log, "log-view.focus-filter", NULL);
+  else
+    search_action (widget, "evidence.search", NULL);
+}
+
+static void
+jump_to_time_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
+  GtkWidget *log = shown_log_view (self);
+
+  if (log != NULL)
+    gtk_widget_activate_action (log, "log-view.focus-jump", NULL);
+}
+
 /* --- State ------------------------------------------------------------ */
 
 void
@@ -975,6 +1016,8 @@ _debrief_evidence_page_update_actions (DebriefEvidencePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.move-down", has_item && can_write && position + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", has_item && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.search", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.find", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.jump-to-time", kind == DEBRIEF_EVIDENCE_KIND_LOG);
 
   gtk_editable_set_editable (GTK_EDITABLE (self->title_label), can_write);
   gtk_text_view_set_editable (self->notes_view, can_write);
@@ -1219,9 +1262,13 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "evidence.align-clock", NULL, align_clock_action);
   gtk_widget_class_install_action (widget_class, "evidence.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "evidence.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "evidence.jump-to-time", NULL, jump_to_time_action);
 
-  /* Within the view; the window's own shortcuts reach it from anywhere. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "evidence.search", NULL);
+  /* Within the view, whichever part has the focus; the window's own
+   * shortcuts reach it from anywhere. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "evidence.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "evidence.jump-to-time", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "evidence.cite", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "evidence.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "evidence.move-down", NULL);

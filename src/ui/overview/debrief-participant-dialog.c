@@ -215,7 +215,9 @@ debrief_participant_dialog_new (GtkWindow          *parent,
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   const char * const *ids = debrief_role_list_ids ();
-  const char *role = participant ? debrief_participant_get_role (participant) : NULL;
+  /* A new participant starts with the role Preferences gives, not with
+   * the first of the list. */
+  const char *role = participant ? debrief_participant_get_role (participant) : default_role;
   DebriefParticipantDialog *self;
   guint selected = 0;
 
