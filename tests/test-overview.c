@@ -461,6 +461,46 @@ test_fill_in_by_keyboard_only (void)
   debrief_test_close_window (window);
 }
 
+/* Issue 10 #11: read-only, the severity's menu opened with every choice
+ * disabled. Now there is no menu to open: the row shows the value. */
+static void
+test_read_only_severity_has_no_menu (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "severity.debrief", NULL);
+  g_autoptr(DebriefDocument) writable = debrief_test_new_document ("Ada Lovelace");
+  g_autoptr(DebriefDocument) read_only = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (DEBRIEF_TYPE_OVERVIEW_PAGE, NULL);
+  GtkWidget *button;
+  GtkWidget *row;
+
+  debrief_incident_set_severity (debrief_document_get_incident (writable), "SEV2");
+  debrief_test_save_document (writable, file);
+  debrief_document_close (writable);
+  read_only = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, "Grace Hopper");
+  g_assert_true (debrief_document_get_read_only (read_only));
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  debrief_test_wait_for (debrief_test_widget_is_mapped, window);
+
+  debrief_overview_page_set_document (DEBRIEF_OVERVIEW_PAGE (page), read_only);
+  debrief_test_drain ();
+  row = debrief_test_find_row (page, ADW_TYPE_ENTRY_ROW, "Severity");
+  button = debrief_test_find_descendant (row, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "SEV2");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row)));
+
+  debrief_overview_page_set_document (DEBRIEF_OVERVIEW_PAGE (page), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  debrief_document_close (read_only);
+  debrief_test_remove_tree (dir);
+}
+
 /* --- Date and time rows ---------------------------------------------- */
 
 static GtkWidget *
@@ -686,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
   g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);
+  g_test_add_func ("/debrief/overview/read-only-severity-has-no-menu", test_read_only_severity_has_no_menu);
   g_test_add_func ("/debrief/overview/meeting-time-does-not-move-when-zone-chosen",
                    test_meeting_time_does_not_move_when_zone_chosen);
   g_test_add_func ("/debrief/overview/date-picker-opens-near-the-incident-and-reads-typed-times",

@@ -41,6 +41,7 @@ struct _DebriefOverviewPage
   AdwEntryRow        *title_row;
   AdwEntryRow        *reference_row;
   AdwEntryRow        *severity_row;
+  GtkMenuButton      *severity_button;
   AdwComboRow        *status_row;
   AdwEntryRow        *facilitator_row;
   DebriefDateTimeRow *review_row;
@@ -665,6 +666,9 @@ debrief_overview_page_set_document (DebriefOverviewPage *self,
         bind_editable (self, views[i], "editable");
       for (guint i = 0; i < G_N_ELEMENTS (sensitive); i++)
         bind_editable (self, sensitive[i], "sensitive");
+      /* Read-only, the severity is shown in its row, without a menu of
+       * choices that cannot be taken. */
+      bind_editable (self, self->severity_button, "visible");
 
       g_signal_connect_object (incident, "notify::scope-start", G_CALLBACK (validate_scope), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (incident, "notify::scope-end", G_CALLBACK (validate_scope), self, G_CONNECT_SWAPPED);
@@ -766,6 +770,7 @@ debrief_overview_page_class_init (DebriefOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, reference_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, severity_row);
+  gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, severity_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, facilitator_row);
   gtk_widget_class_bind_template_child (widget_class, DebriefOverviewPage, review_row);
