@@ -1352,6 +1352,40 @@ test_align_clock_keeps_a_wrong_time_and_explains_it (void)
   debrief_test_close_window (window);
 }
 
+/* Issue 10 #11: a citation of a chat message said "line 3". It names the
+ * message's author and time. */
+static void
+test_chat_citation_names_author_and_time (void)
+{
+  DebriefEvidencePage *page;
+  DebriefWindow *window = new_incident_window (&page);
+  DebriefDocument *document = debrief_window_get_document (window);
+  GListModel *events = debrief_document_get_records (document, DEBRIEF_TYPE_TIMELINE_EVENT);
+  DebriefChatView *chat;
+  const char *subtitle;
+  GtkWidget *row;
+
+  import_files (page, (const char *[]) { "chat/mattermost.jsonl", NULL });
+  debrief_test_destroy_dialogs ();
+  chat = DEBRIEF_CHAT_VIEW (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_CHAT_VIEW));
+  g_assert_cmpuint (debrief_chat_view_get_n_messages (chat), >, 1);
+
+  /* The first message, sent by linus at 12:59 UTC on 14 March 2026. */
+  debrief_chat_view_select_range (chat, 0, 0);
+  debrief_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.cite", NULL));
+  debrief_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+
+  row = cited_row (page);
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_null (strstr (subtitle, "line"));
+  g_assert_cmpstr (subtitle, ==, "linus, 14 Mar 12:59 UTC");
+
+  debrief_test_close_window (window);
+}
+
 /* --- Shortcuts whatever has the focus ---------------------------------- */
 
 static gboolean
@@ -1582,6 +1616,8 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-page/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/debrief/evidence-page/rename-and-notes", test_rename_and_notes);
   g_test_add_func ("/debrief/evidence-page/align-since-boot-clock", test_align_since_boot_clock);
+  g_test_add_func ("/debrief/evidence-page/chat-citation-names-author-and-time",
+                   test_chat_citation_names_author_and_time);
   g_test_add_func ("/debrief/evidence-page/ctrl-j-and-ctrl-f-work-from-the-evidence-list",
                    test_ctrl_j_and_ctrl_f_work_from_the_evidence_list);
   g_test_add_func ("/debrief/evidence-page/align-clock-keeps-a-wrong-time-and-explains-it",

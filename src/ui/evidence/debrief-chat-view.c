@@ -779,9 +779,55 @@ debrief_chat_view_viewer_set_clock_offset (DebriefEvidenceViewer *viewer,
   debrief_chat_view_set_clock_offset (DEBRIEF_CHAT_VIEW (viewer), offset_usec);
 }
 
+/* A chat message is cited by its author and time, as people refer to
+ * one: "Alice, 14 Mar 09:31 CET". */
+static char *
+debrief_chat_view_dup_place_label (DebriefEvidenceViewer *viewer,
+                                   gint64                 first,
+                                   gint64                 last)
+{
+  DebriefChatView *self = DEBRIEF_CHAT_VIEW (viewer);
+  const DebriefChatMessage *message;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+  guint n_more;
+
+  if (self->messages == NULL || first >= (gint64) debrief_chat_view_get_n_messages (self))
+    return NULL;
+
+  message = debrief_chat_content_get_message (self->messages, (guint) first);
+  who = g_strdup (message->author != NULL && *message->author != '\0' ? message->author : _("Unknown author"));
+  if ((shown = dup_shown_time (self, message)) != NULL)
+    {
+      /* Translators: the time of a cited chat message, see
+       * g_date_time_format(); %Z is the time zone's abbreviation. */
+      g_autofree char *text = g_date_time_format (shown, _("%e %b %H:%M %Z"));
+
+      when = g_strdup (g_strstrip (text));
+    }
+
+  n_more = last > first ? (guint) MIN (last - first, G_MAXUINT) : 0;
+  if (when != NULL && n_more > 0)
+    /* Translators: a cited chat message and the ones after it: author,
+     * time and how many more. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, and %u more message",
+                                         "%s, %s, and %u more messages", n_more),
+                            who, when, n_more);
+  if (when != NULL)
+    /* Translators: a cited chat message: its author, then its time. */
+    return g_strdup_printf (_("%s, %s"), who, when);
+  if (n_more > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, and %u more message",
+                                         "%s, and %u more messages", n_more),
+                            who, n_more);
+  return g_steal_pointer (&who);
+}
+
 static void
 debrief_chat_view_viewer_init (DebriefEvidenceViewerInterface *iface)
 {
+  iface->dup_place_label = debrief_chat_view_dup_place_label;
   iface->get_citation = debrief_chat_view_get_citation;
   iface->select_place = debrief_chat_view_select_place;
   iface->set_time_zone = debrief_chat_view_viewer_set_time_zone;

@@ -338,14 +338,31 @@ create_cited_row (gpointer item,
   gint64 first = debrief_timeline_event_get_evidence_first (event);
   gint64 last = debrief_timeline_event_get_evidence_last (event);
 
-  if (at != NULL)
-    when = debrief_time_format (debrief_date_time_to_usec (at), zone, DEBRIEF_TIME_STYLE_TIME);
-  if (first == last)
-    /* Translators: where a timeline event points in its evidence */
-    where = g_strdup_printf (_("line %" G_GINT64_FORMAT), first + 1);
+  /* The viewer names its places when it can (a chat message by its
+   * author and time); a log's are lines. */
+  if (self->viewer != NULL && DEBRIEF_IS_EVIDENCE_VIEWER (self->viewer))
+    where = debrief_evidence_viewer_dup_place_label (DEBRIEF_EVIDENCE_VIEWER (self->viewer), first, last);
+  if (where != NULL)
+    subtitle = g_steal_pointer (&where);
   else
-    where = g_strdup_printf (_("lines %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), first + 1, last + 1);
-  subtitle = when ? g_strdup_printf ("%s · %s", when, where) : g_strdup (where);
+    {
+      gboolean chat = self->current != NULL && debrief_evidence_get_kind (self->current) == DEBRIEF_EVIDENCE_KIND_CHAT;
+
+      if (at != NULL)
+        when = debrief_time_format (debrief_date_time_to_usec (at), zone, DEBRIEF_TIME_STYLE_TIME);
+      if (chat && first == last)
+        /* Translators: where a timeline event points in a chat, until the
+         * chat is loaded and its author can be named */
+        where = g_strdup_printf (_("message %" G_GINT64_FORMAT), first + 1);
+      else if (chat)
+        where = g_strdup_printf (_("messages %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), first + 1, last + 1);
+      else if (first == last)
+        /* Translators: where a timeline event points in its evidence */
+        where = g_strdup_printf (_("line %" G_GINT64_FORMAT), first + 1);
+      else
+        where = g_strdup_printf (_("lines %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), first + 1, last + 1);
+      subtitle = when ? g_strdup_printf ("%s · %s", when, where) : g_strdup (where);
+    }
 
   /* Titles come from evidence: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -584,6 +601,9 @@ content_loaded (DebriefEvidencePage *self,
   if (viewer != NULL && self->pending_first >= 0)
     debrief_evidence_viewer_select_place (DEBRIEF_EVIDENCE_VIEWER (viewer), self->pending_first, self->pending_last);
   self->pending_first = self->pending_last = -1;
+  /* The citations are named anew, as the viewer names its places. */
+  if (viewer != NULL && self->cited_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->cited_filter), GTK_FILTER_CHANGE_DIFFERENT);
   _debrief_evidence_page_update_actions (self);
 }
 

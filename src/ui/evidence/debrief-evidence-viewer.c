@@ -100,6 +100,34 @@ debrief_evidence_viewer_select_place (DebriefEvidenceViewer *self,
     iface->select_place (self, first, last);
 }
 
+/**
+ * debrief_evidence_viewer_dup_place_label:
+ * @first: the first line or message a citation names, from 0
+ * @last: the last one
+ *
+ * How a citation of @first to @last reads to a person, when the viewer
+ * names its places by more than their number: a chat message by its
+ * author and time ("Alice, 14 Mar 09:31 CET").
+ *
+ * Returns: (transfer full) (nullable): the label, or %NULL when the
+ *   viewer's places are lines, or its content is not loaded yet
+ */
+char *
+debrief_evidence_viewer_dup_place_label (DebriefEvidenceViewer *self,
+                                         gint64                 first,
+                                         gint64                 last)
+{
+  DebriefEvidenceViewerInterface *iface;
+
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE_VIEWER (self), NULL);
+
+  iface = DEBRIEF_EVIDENCE_VIEWER_GET_IFACE (self);
+  if (first < 0 || iface->dup_place_label == NULL)
+    return NULL;
+
+  return iface->dup_place_label (self, first, last);
+}
+
 /* The incident's time zone, in which times are shown. */
 void
 debrief_evidence_viewer_set_time_zone (DebriefEvidenceViewer *self,

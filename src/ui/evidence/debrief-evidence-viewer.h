@@ -1,8 +1,8 @@
 /* debrief-evidence-viewer.h
  *
  * What the Evidence view asks of the viewer of any kind of evidence: the
- * citation of its selection, a place to show, the incident's time zone
- * and the item's clock offset.
+ * citation of its selection, a place to show and how to name it, the
+ * incident's time zone and the item's clock offset.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +54,9 @@ struct _DebriefEvidenceViewerInterface
                                 GTimeZone             *zone);
   void     (*set_clock_offset) (DebriefEvidenceViewer *self,
                                 gint64                 offset_usec);
+  char    *(*dup_place_label)  (DebriefEvidenceViewer *self,
+                                gint64                 first,
+                                gint64                 last);
 };
 
 gboolean debrief_evidence_viewer_get_citation      (DebriefEvidenceViewer *self,
@@ -65,6 +68,9 @@ void     debrief_evidence_viewer_set_time_zone     (DebriefEvidenceViewer *self,
                                                     GTimeZone             *zone);
 void     debrief_evidence_viewer_set_clock_offset  (DebriefEvidenceViewer *self,
                                                     gint64                 offset_usec);
+char    *debrief_evidence_viewer_dup_place_label   (DebriefEvidenceViewer *self,
+                                                    gint64                 first,
+                                                    gint64                 last);
 /* For implementations: emits "selection-changed". */
 void     debrief_evidence_viewer_selection_changed (DebriefEvidenceViewer *self);
 
