@@ -1447,6 +1447,56 @@ test_ctrl_j_and_ctrl_f_work_from_the_evidence_list (void)
   debrief_test_close_window (window);
 }
 
+/* Like Ctrl+J, the zoom keys of an image worked only while the image had
+ * the focus; from the evidence list they did nothing. */
+static void
+test_image_zoom_keys_work_from_the_evidence_list (void)
+{
+  DebriefEvidencePage *page;
+  DebriefWindow *window = new_incident_window (&page);
+  DebriefImageView *image;
+  GtkWidget *list;
+  g_autofree char *xid = NULL;
+
+  import_files (page, (const char *[]) { "evidence-views/screenshot.png", NULL });
+  debrief_test_destroy_dialogs ();
+  image = DEBRIEF_IMAGE_VIEW (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_IMAGE_VIEW));
+
+  if (!(xid = debrief_test_focus_x_window (GTK_WINDOW (window))))
+    {
+      g_test_skip ("Needs an X server (xvfb-run) to send keys to");
+      debrief_test_close_window (window);
+      return;
+    }
+
+  list = gtk_paned_get_start_child (GTK_PANED (debrief_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_PANED)));
+  list = debrief_test_find_descendant (list, GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_grab_focus (list));
+  debrief_test_drain ();
+  g_assert_false (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_WIDGET (image)));
+
+  debrief_test_press ("ctrl+1");
+  debrief_test_drain ();
+  {
+    double zoom;
+    gboolean fits;
+
+    g_object_get (image, "zoom", &zoom, "fits", &fits, NULL);
+    g_assert_cmpfloat (zoom, ==, 1.0);
+    g_assert_false (fits);
+  }
+  debrief_test_press ("ctrl+0");
+  debrief_test_drain ();
+  {
+    gboolean fits;
+
+    g_object_get (image, "fits", &fits, NULL);
+    g_assert_true (fits);
+  }
+
+  debrief_test_close_window (window);
+}
+
 /* --- Names as written -------------------------------------------------- */
 
 static void
@@ -1618,6 +1668,8 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-page/align-since-boot-clock", test_align_since_boot_clock);
   g_test_add_func ("/debrief/evidence-page/chat-citation-names-author-and-time",
                    test_chat_citation_names_author_and_time);
+  g_test_add_func ("/debrief/evidence-page/image-zoom-keys-work-from-the-evidence-list",
+                   test_image_zoom_keys_work_from_the_evidence_list);
   g_test_add_func ("/debrief/evidence-page/ctrl-j-and-ctrl-f-work-from-the-evidence-list",
                    test_ctrl_j_and_ctrl_f_work_from_the_evidence_list);
   g_test_add_func ("/debrief/evidence-page/align-clock-keeps-a-wrong-time-and-explains-it",

@@ -1001,6 +1001,23 @@ jump_to_time_action (GtkWidget  *widget,
     gtk_widget_activate_action (log, "log-view.focus-jump", NULL);
 }
 
+/* The zoom keys of an image shown, from wherever the focus is in the
+ * view: "in", "out", "fit" or "original". */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
+  g_autofree char *image_action = NULL;
+
+  if (self->viewer == NULL || !DEBRIEF_IS_IMAGE_VIEW (self->viewer))
+    return;
+
+  image_action = g_strdup_printf ("image.zoom-%s", g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action (self->viewer, image_action, NULL);
+}
+
 /* --- State ------------------------------------------------------------ */
 
 void
@@ -1289,6 +1306,19 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
    * shortcuts reach it from anywhere. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "evidence.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "evidence.jump-to-time", NULL);
+  gtk_widget_class_install_action (widget_class, "evidence.zoom", "s", zoom_action);
+  {
+    static const struct { guint key; const char *zoom; } zoom_keys[] = {
+      { GDK_KEY_plus, "in" }, { GDK_KEY_equal, "in" }, { GDK_KEY_KP_Add, "in" },
+      { GDK_KEY_minus, "out" }, { GDK_KEY_KP_Subtract, "out" },
+      { GDK_KEY_0, "fit" }, { GDK_KEY_KP_0, "fit" },
+      { GDK_KEY_1, "original" }, { GDK_KEY_KP_1, "original" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].key, GDK_CONTROL_MASK,
+                                           "evidence.zoom", "s", zoom_keys[i].zoom);
+  }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "evidence.cite", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "evidence.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "evidence.move-down", NULL);
