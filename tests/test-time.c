@@ -152,6 +152,8 @@ test_parse_user_iso_and_locale (void)
     { "2026-03-14T09:30:00+01:00", NULL, "2026-03-14 09:30:00.000000 +01:00" },
     { "2026-03-14T09:30:00-05:00", NULL, "2026-03-14 09:30:00.000000 -05:00" },
     { "2026-03-14T02:12:31Z", NULL, "2026-03-14 02:12:31.000000 +00:00" },
+    { "2026-03-14 09:30 UTC", NULL, "2026-03-14 09:30:00.000000 +00:00" },
+    { "2026-07-14 09:30 +0200", NULL, "2026-07-14 09:30:00.000000 +02:00" },
     { "2026-03-14 02:12:31.250", NULL, "2026-03-14 02:12:31.250000 +01:00" },
     { "2026-03-14 9:05", NULL, "2026-03-14 09:05:00.000000 +01:00" },
     { "2026-03-14", NULL, "2026-03-14 00:00:00.000000 +01:00" },
@@ -195,6 +197,18 @@ test_parse_user_iso_and_locale (void)
 
     g_assert_cmpstr (dmy, ==, "2026-02-01 10:00:00.000000 +01:00");
     g_assert_cmpstr (mdy, ==, "2026-01-02 10:00:00.000000 +01:00");
+  }
+
+  /* A zone's name after the time. */
+  {
+    g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+    g_autofree char *summer = NULL;
+
+    if (berlin != NULL)
+      {
+        summer = parsed ("2026-07-14 09:30 Europe/Berlin", NULL, plus_one);
+        g_assert_cmpstr (summer, ==, "2026-07-14 09:30:00.000000 +02:00");
+      }
   }
 
   /* No zone is UTC; the locale's own format is read too. */

@@ -599,7 +599,8 @@ debrief_time_parse_user_with_date_format (const char  *text,
         return (set_format_error (error, date_format), NULL);
       while (*end == ' ')
         end++;
-      if (*end != '\0' && !(offset = parse_offset (end)))
+      /* An offset, or a zone's name: "+01:00", "Z", "Europe/Berlin". */
+      if (*end != '\0' && !(offset = parse_offset (end)) && !(offset = g_time_zone_new_identifier (end)))
         return (set_format_error (error, date_format), NULL);
     }
 
@@ -641,8 +642,8 @@ debrief_time_parse_user_with_date_format (const char  *text,
  * that takes one: ISO 8601 ("2026-03-14 09:30", "2026-03-14T09:30:00+01:00",
  * "2026-03-14 02:12:31.250"), or the date as the locale writes it (its
  * D_FMT, "14/03/2026 09:30" in many) followed by the time of day. A date
- * alone is its midnight. A time with an offset keeps it; one without is
- * in @zone.
+ * alone is its midnight. A time with an offset or a zone's name
+ * ("2026-03-14 09:30 Europe/Berlin") keeps it; one without is in @zone.
  *
  * Returns: (transfer full) (nullable): the time, or %NULL with @error set
  *   to a sentence that says how to write it
