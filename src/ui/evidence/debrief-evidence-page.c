@@ -586,6 +586,9 @@ sync_clock_offsets (DebriefEvidencePage *self)
 
   debrief_evidence_viewer_set_clock_offset (DEBRIEF_EVIDENCE_VIEWER (self->viewer),
                                             debrief_evidence_get_clock_offset_ms (self->current) * 1000);
+  /* A chat message's citation says its time, which moved. */
+  if (self->cited_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->cited_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* The content has arrived: its viewer, or why it cannot be shown, takes
