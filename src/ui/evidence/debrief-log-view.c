@@ -3,8 +3,10 @@
  * The lines of a log as a virtualized list: a row widget exists only for
  * the lines on screen, so ten million lines scroll as smoothly as ten.
  * Each row shows the line number, the aligned time in the incident's time
- * zone, the level as a badge and the text, with firmware terms and the
- * filter text highlighted.  Above the list sit the level and text filter
+ * zone (named in the column's title; time since boot while the log's clock
+ * is not aligned), optionally the time as written in the file, the level
+ * as a badge and the message, wrapped or scrolled sideways as the person
+ * chose, with firmware terms and the filter text highlighted.  Above the list sit the level and text filter
  * (applied by whoever owns the model, on "filter-changed") and the jump to
  * a time (on "jump-to-time").
  *
@@ -35,6 +37,11 @@ struct _DebriefLogView
   DebriefLogLevel    min_level;
   char              *filter_text;
   gboolean           busy;
+  gboolean           wrap_lines;
+  gboolean           show_original_times;
+  /* The rows' times count from boot (their clock is not aligned). */
+  gboolean           since_boot;
+  GSettings         *settings;
 
   /* The list items bound to a row, that is the rows on screen (and a
    * few around them): what a new time zone or highlight redraws. */
@@ -49,6 +56,12 @@ struct _DebriefLogView
   GtkLabel          *status_label;
   GtkStack          *stack;
   GtkListView       *list_view;
+  GtkScrolledWindow *scroller;
+  GtkFixed          *header_fixed;
+  GtkWidget         *header_box;
+  GtkLabel          *header_line;
+  GtkLabel          *header_time;
+  GtkLabel          *header_written;
 };
 
 static void debrief_log_view_viewer_init (DebriefEvidenceViewerInterface *iface);
@@ -62,6 +75,8 @@ enum {
   PROP_MODEL,
   PROP_HIGHLIGHT,
   PROP_BUSY,
+  PROP_WRAP_LINES,
+  PROP_SHOW_ORIGINAL_TIMES,
   N_PROPS
 };
 
@@ -118,11 +133,18 @@ typedef struct
   GtkListItem *item;
   GtkLabel    *line;
   GtkLabel    *time;
+  GtkLabel    *written;
   GtkLabel    *level;
   GtkLabel    *text;
   int          shown_level;
-  int          shown_stamp;
 } RowWidgets;
+
+/* Wide enough for "2026-03-14 02:11:07.123" and for "+00:00:01.250". */
+#define TIME_CHARS            23
+#define SINCE_BOOT_TIME_CHARS 14
+/* What most stamps as written take; a longer one is cut, and whole in
+ * the time's tooltip. */
+#define WRITTEN_TIME_CHARS    26
 
 static GQuark row_widgets_quark;
 
@@ -310,36 +332,45 @@ update_row (DebriefLogView *self,
   DebriefLogLevel level = debrief_log_row_get_level (row);
   gint64 usec = debrief_log_row_get_usec (row);
   gboolean has_stamp = debrief_log_row_get_has_stamp (row) && usec != G_MININT64;
-  const char *text = debrief_log_row_get_text (row);
+  const char *text;
   PangoAttrList *attrs;
   char buffer[64];
+
+  g_autofree char *written = NULL;
+  g_autofree char *tooltip = NULL;
 
   g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, debrief_log_row_get_line (row) + 1);
   gtk_label_set_text (widgets->line, buffer);
   gtk_label_set_width_chars (widgets->line, self->line_digits);
 
-  if (usec == G_MININT64)
-    buffer[0] = '\0';
+  /* No GDateTime or allocation: this runs for each row that scrolls in. */
+  if (debrief_log_row_get_since_boot (row))
+    debrief_time_format_since_boot_to_buffer (buffer, sizeof buffer, usec);
   else
-    /* No GDateTime or allocation: this runs for each row that scrolls in. */
     debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
   gtk_label_set_text (widgets->time, buffer);
+  gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
 
-  if (widgets->shown_stamp != has_stamp)
+  /* The time as the file has it, where it adds something: in the time's
+   * tooltip, and in its own column when the person asked for it. */
+  written = debrief_log_row_dup_written_time (row);
+  gtk_label_set_text (widgets->written, written ? written : "");
+  if (has_stamp)
     {
-      widgets->shown_stamp = has_stamp;
-      if (has_stamp)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time), NULL);
-        }
-      else
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time),
-                                       _("This line has no time of its own: the time of the entry it belongs to"));
-        }
+      gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+      if (written != NULL)
+        /* Translators: the tooltip of a log line's time; %s is its time as
+         * the log file writes it */
+        tooltip = g_strdup_printf (_("As written in the file: %s"), written);
     }
+  else if (usec != G_MININT64)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+      tooltip = g_strdup (_("This line has no time of its own: the time of the entry it belongs to"));
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time), tooltip);
 
   if (widgets->shown_level != (int) level)
     {
@@ -360,6 +391,7 @@ update_row (DebriefLogView *self,
       widgets->shown_level = level;
     }
 
+  text = debrief_log_row_get_message (row);
   attrs = build_highlights (text, self->highlight);
   gtk_label_set_attributes (widgets->text, attrs);
   g_clear_pointer (&attrs, pango_attr_list_unref);
@@ -390,6 +422,7 @@ add_label (GtkWidget  *box,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
@@ -409,16 +442,27 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 
   widgets->item = item;
   widgets->shown_level = -1;
-  widgets->shown_stamp = -1;
   widgets->line = add_label (box, "log-line-number", 1.0);
   widgets->time = add_label (box, "log-time", 0.0);
-  gtk_label_set_width_chars (widgets->time, strlen ("YYYY-MM-DD HH:MM:SS.mmm"));
+  gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  widgets->written = add_label (box, "log-written-time", 0.0);
+  gtk_label_set_width_chars (widgets->written, WRITTEN_TIME_CHARS);
+  gtk_label_set_max_width_chars (widgets->written, WRITTEN_TIME_CHARS);
+  gtk_label_set_ellipsize (widgets->written, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (GTK_WIDGET (widgets->written), self->show_original_times);
   widgets->level = add_label (box, "log-level", 0.5);
   gtk_label_set_width_chars (widgets->level, 6);
-  gtk_widget_set_valign (GTK_WIDGET (widgets->level), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (widgets->level), GTK_ALIGN_START);
   widgets->text = add_label (box, "log-text", 0.0);
-  gtk_label_set_ellipsize (widgets->text, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (widgets->text), TRUE);
+  /* Never cut: the message wraps onto more lines, or the lines scroll
+   * sideways, as the person chose. */
+  if (self->wrap_lines)
+    {
+      gtk_label_set_single_line_mode (widgets->text, FALSE);
+      gtk_label_set_wrap (widgets->text, TRUE);
+      gtk_label_set_wrap_mode (widgets->text, PANGO_WRAP_WORD_CHAR);
+    }
 
   g_object_set_qdata_full (G_OBJECT (box), row_widgets_quark, widgets, g_free);
   gtk_list_item_set_child (item, box);
@@ -445,6 +489,73 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 {
   if (self->bound != NULL)
     g_hash_table_remove (self->bound, item);
+}
+
+/* The column titles: the time's names the zone its times are in (the
+ * incident's), or says they count from boot. */
+static void
+update_header (DebriefLogView *self)
+{
+  g_autofree char *time_title = NULL;
+
+  if (self->since_boot)
+    time_title = g_strdup (_("Since Boot"));
+  else
+    {
+      g_autofree char *zone = NULL;
+      gint64 usec = G_MININT64;
+
+      if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
+        {
+          g_autoptr(DebriefLogRow) first = g_list_model_get_item (self->rows, 0);
+
+          usec = debrief_log_row_get_usec (first);
+        }
+      zone = debrief_time_zone_get_label (self->zone, usec);
+      /* Translators: the title of the log viewer's column of times; %s
+       * names the time zone, such as "CET" or "UTC+01:00" */
+      time_title = g_strdup_printf (_("Time (%s)"), zone);
+    }
+
+  gtk_label_set_text (self->header_time, time_title);
+  gtk_label_set_width_chars (self->header_time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  gtk_label_set_width_chars (self->header_line, self->line_digits);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_written), self->show_original_times);
+}
+
+/* Whether the rows count from boot: the first row says for all, since
+ * one clock counts every line of a log. */
+static void
+update_since_boot (DebriefLogView *self)
+{
+  gboolean since_boot = FALSE;
+
+  if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
+    {
+      g_autoptr(DebriefLogRow) first = g_list_model_get_item (self->rows, 0);
+
+      since_boot = debrief_log_row_get_since_boot (first);
+    }
+
+  if (since_boot != self->since_boot)
+    {
+      self->since_boot = since_boot;
+      update_bound_rows (self);
+    }
+  update_header (self);
+}
+
+/* The row widgets are made anew, as the wrapping or the columns now
+ * are; the list keeps its place and selection. */
+static void
+rebuild_rows (DebriefLogView *self);
+
+/* The column titles follow the lines when they scroll sideways. */
+static void
+hadjustment_changed_cb (DebriefLogView *self,
+                        GtkAdjustment  *adjustment)
+{
+  gtk_fixed_move (self->header_fixed, self->header_box, -gtk_adjustment_get_value (adjustment), 0);
 }
 
 static void
@@ -486,6 +597,7 @@ update_line_digits (DebriefLogView *self)
     {
       self->line_digits = digits;
       update_bound_rows (self);
+      gtk_label_set_width_chars (self->header_line, digits);
     }
 }
 
@@ -493,6 +605,7 @@ static void
 rows_items_changed_cb (DebriefLogView *self)
 {
   update_line_digits (self);
+  update_since_boot (self);
   update_stack (self);
 }
 
@@ -830,6 +943,7 @@ debrief_log_view_set_model (DebriefLogView *self,
     }
 
   update_line_digits (self);
+  update_since_boot (self);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
   debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
@@ -858,6 +972,7 @@ debrief_log_view_set_time_zone (DebriefLogView *self,
   g_time_zone_unref (self->zone);
   self->zone = g_steal_pointer (&new_zone);
   update_bound_rows (self);
+  update_header (self);
 }
 
 const char *
@@ -927,6 +1042,57 @@ debrief_log_view_clear_filter (DebriefLogView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
   debrief_log_view_set_highlight (self, NULL);
   emit_filter_changed (self);
+}
+
+gboolean
+debrief_log_view_get_wrap_lines (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  return self->wrap_lines;
+}
+
+void
+debrief_log_view_set_wrap_lines (DebriefLogView *self,
+                                 gboolean        wrap_lines)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  wrap_lines = !!wrap_lines;
+  if (self->wrap_lines == wrap_lines)
+    return;
+
+  self->wrap_lines = wrap_lines;
+  /* Wrapped lines fit the width; lines kept whole scroll sideways. */
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  wrap_lines ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  rebuild_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WRAP_LINES]);
+}
+
+gboolean
+debrief_log_view_get_show_original_times (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  return self->show_original_times;
+}
+
+void
+debrief_log_view_set_show_original_times (DebriefLogView *self,
+                                          gboolean        show)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  show = !!show;
+  if (self->show_original_times == show)
+    return;
+
+  self->show_original_times = show;
+  rebuild_rows (self);
+  update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ORIGINAL_TIMES]);
 }
 
 gboolean
@@ -1050,6 +1216,7 @@ debrief_log_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (debrief_log_view_parent_class)->dispose (object);
 }
@@ -1088,6 +1255,14 @@ debrief_log_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_WRAP_LINES:
+      g_value_set_boolean (value, self->wrap_lines);
+      break;
+
+    case PROP_SHOW_ORIGINAL_TIMES:
+      g_value_set_boolean (value, self->show_original_times);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1113,6 +1288,14 @@ debrief_log_view_set_property (GObject      *object,
 
     case PROP_BUSY:
       debrief_log_view_set_busy (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_WRAP_LINES:
+      debrief_log_view_set_wrap_lines (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ORIGINAL_TIMES:
+      debrief_log_view_set_show_original_times (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1143,6 +1326,18 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Long lines wrap (TRUE) or scroll sideways (FALSE). */
+  properties [PROP_WRAP_LINES] =
+    g_param_spec_boolean ("wrap-lines", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* A column of the times as the file writes them. */
+  properties [PROP_SHOW_ORIGINAL_TIMES] =
+    g_param_spec_boolean ("show-original-times", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -1183,6 +1378,12 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, status_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_fixed);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_line);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_time);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_written);
   gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_stop_search_cb);
@@ -1192,6 +1393,8 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "log-view.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "log-view.focus-jump", NULL, focus_jump_action);
+  gtk_widget_class_install_property_action (widget_class, "log-view.wrap-lines", "wrap-lines");
+  gtk_widget_class_install_property_action (widget_class, "log-view.show-original-times", "show-original-times");
 
   row_widgets_quark = g_quark_from_static_string ("debrief-log-view-row");
 
@@ -1209,9 +1412,20 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 }
 
 static void
-debrief_log_view_init (DebriefLogView *self)
+rebuild_rows (DebriefLogView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+static void
+debrief_log_view_init (DebriefLogView *self)
+{
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1220,11 +1434,20 @@ debrief_log_view_init (DebriefLogView *self)
   self->bound = g_hash_table_new (NULL, NULL);
   self->line_digits = 4;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  /* How the lines are laid out is the person's, remembered. */
+  self->settings = g_settings_new (APP_ID_BASE);
+  self->wrap_lines = g_settings_get_boolean (self->settings, "log-wrap-lines");
+  self->show_original_times = g_settings_get_boolean (self->settings, "log-show-original-times");
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  self->wrap_lines ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  g_settings_bind (self->settings, "log-wrap-lines", self, "wrap-lines", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "log-show-original-times", self, "show-original-times", G_SETTINGS_BIND_DEFAULT);
+  rebuild_rows (self);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  update_header (self);
 
   /* Local: Ctrl+F means the log's filter only while the log has the
    * focus, and whatever the window makes of it elsewhere. */
