@@ -1482,7 +1482,8 @@ debrief_log_view_get_citation (DebriefEvidenceViewer *viewer,
       if (i == 0)
         citation->first = debrief_log_row_get_line (row);
       citation->last = debrief_log_row_get_line (row);
-      if (citation->usec == G_MININT64)
+      /* Time since boot is no time on the incident's timeline. */
+      if (citation->usec == G_MININT64 && !debrief_log_row_get_since_boot (row))
         citation->usec = debrief_log_row_get_usec (row);
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", debrief_log_row_get_text (row));
     }
