@@ -137,6 +137,7 @@ typedef struct
   GtkLabel    *level;
   GtkLabel    *text;
   int          shown_level;
+  int          shown_stamp;
 } RowWidgets;
 
 /* Wide enough for "2026-03-14 02:11:07.123" and for "+00:00:01.250". */
@@ -336,9 +337,6 @@ update_row (DebriefLogView *self,
   PangoAttrList *attrs;
   char buffer[64];
 
-  g_autofree char *written = NULL;
-  g_autofree char *tooltip = NULL;
-
   g_snprintf (buffer, sizeof buffer, "%" G_GUINT64_FORMAT, debrief_log_row_get_line (row) + 1);
   gtk_label_set_text (widgets->line, buffer);
   gtk_label_set_width_chars (widgets->line, self->line_digits);
@@ -351,26 +349,23 @@ update_row (DebriefLogView *self,
   gtk_label_set_text (widgets->time, buffer);
   gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
 
-  /* The time as the file has it, where it adds something: in the time's
-   * tooltip, and in its own column when the person asked for it. */
-  written = debrief_log_row_dup_written_time (row);
-  gtk_label_set_text (widgets->written, written ? written : "");
-  if (has_stamp)
+  /* The time as the file has it, in its own column when the person asked
+   * for it (and in the time's tooltip, made only when asked for). */
+  if (self->show_original_times)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-      if (written != NULL)
-        /* Translators: the tooltip of a log line's time; %s is its time as
-         * the log file writes it */
-        tooltip = g_strdup_printf (_("As written in the file: %s"), written);
+      g_autofree char *written = debrief_log_row_dup_written_time (row);
+
+      gtk_label_set_text (widgets->written, written ? written : "");
     }
-  else if (usec != G_MININT64)
+
+  if (widgets->shown_stamp != has_stamp)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-      tooltip = g_strdup (_("This line has no time of its own: the time of the entry it belongs to"));
+      widgets->shown_stamp = has_stamp;
+      if (has_stamp || usec == G_MININT64)
+        gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
     }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time), tooltip);
 
   if (widgets->shown_level != (int) level)
     {
@@ -430,6 +425,44 @@ add_label (GtkWidget  *box,
   return GTK_LABEL (label);
 }
 
+/* The time's tooltip: the time as the file writes it, or why the line
+ * shows another line's time. */
+static char *
+dup_time_tooltip (DebriefLogRow *row)
+{
+  g_autofree char *written = NULL;
+
+  if (row == NULL || debrief_log_row_get_usec (row) == G_MININT64)
+    return NULL;
+
+  if (!debrief_log_row_get_has_stamp (row))
+    return g_strdup (_("This line has no time of its own: the time of the entry it belongs to"));
+
+  if (!(written = debrief_log_row_dup_written_time (row)))
+    return NULL;
+
+  /* Translators: the tooltip of a log line's time; %s is its time as the
+   * log file writes it */
+  return g_strdup_printf (_("As written in the file: %s"), written);
+}
+
+static gboolean
+time_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *item)
+{
+  g_autofree char *text = dup_time_tooltip (gtk_list_item_get_item (item));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -442,9 +475,14 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 
   widgets->item = item;
   widgets->shown_level = -1;
+  widgets->shown_stamp = -1;
   widgets->line = add_label (box, "log-line-number", 1.0);
   widgets->time = add_label (box, "log-time", 0.0);
   gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  /* Made when asked for: setting a tooltip on each row that scrolls in
+   * slows scrolling several times over. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (widgets->time), TRUE);
+  g_signal_connect (widgets->time, "query-tooltip", G_CALLBACK (time_query_tooltip_cb), item);
   widgets->written = add_label (box, "log-written-time", 0.0);
   gtk_label_set_width_chars (widgets->written, WRITTEN_TIME_CHARS);
   gtk_label_set_max_width_chars (widgets->written, WRITTEN_TIME_CHARS);
