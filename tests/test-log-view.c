@@ -219,10 +219,12 @@ fixture_close (Fixture *fixture)
  * more than the 0-based line), or FALSE when no such row is on screen. */
 typedef struct
 {
-  GtkLabel *line;
-  GtkLabel *time;
-  GtkLabel *level;
-  GtkLabel *text;
+  GtkWidget *row;
+  GtkLabel  *line;
+  GtkLabel  *time;
+  GtkLabel  *written;
+  GtkLabel  *level;
+  GtkLabel  *text;
 } RowLabels;
 
 static gboolean
@@ -243,9 +245,11 @@ find_row_in (GtkWidget  *widget,
           bounds.origin.y + bounds.size.height > gtk_widget_get_height (list_view))
         return FALSE;
 
+      out->row = widget;
       out->line = GTK_LABEL (line);
       out->time = GTK_LABEL (gtk_widget_get_next_sibling (line));
-      out->level = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->time)));
+      out->written = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->time)));
+      out->level = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->written)));
       out->text = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->level)));
       return TRUE;
     }
@@ -269,6 +273,7 @@ find_row (Fixture *fixture,
 
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.line), "log-line-number"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.time), "log-time"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.written), "log-written-time"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.level), "log-level"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.text), "log-text"));
 
@@ -363,12 +368,13 @@ test_rows_show_time_level_and_text (void)
   row = find_row (&fixture, 9);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "TRACE");
 
-  /* The long line whole, on one line, cut off with an ellipsis. */
+  /* The long line whole, on one line (the lines scroll sideways unless
+   * wrapping is chosen), never cut. */
   row = find_row (&fixture, 10);
   long_text = g_strdup (gtk_label_get_text (row.text));
   g_assert_cmpuint (strlen (long_text), ==, LONG_LINE_LENGTH);
   g_assert_true (g_str_has_prefix (long_text, "0123456789abcdef0123"));
-  g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_NONE);
   g_assert_false (gtk_label_get_wrap (row.text));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row.text)), <, 40);
 
@@ -1089,6 +1095,347 @@ test_row_text_is_kept_valid_and_short (void)
   g_assert_cmpstr (debrief_log_row_get_text (plain), ==, "plain");
 }
 
+/* --- Reading lines whole, times with their zone ------------------------ */
+
+#define GATEWAY_STAMP "2026-03-14T02:11:07.027Z"
+
+/* A gateway log as the model makes it: each row knows where its stamp and
+ * its message start. Line 1 is long; line 3 has no stamp of its own. */
+static GListModel *
+make_gateway_log (gboolean since_boot)
+{
+  GListStore *store = g_list_store_new (DEBRIEF_TYPE_LOG_ROW);
+  g_autoptr(GString) long_message = g_string_new ("gw-28 fwupd[932]: isr: ");
+
+  while (long_message->len < 600)
+    g_string_append (long_message, "payload chunk verified against manifest; ");
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DebriefLogRow) row = NULL;
+      g_autofree char *message = i == 1 ? g_strdup (long_message->str)
+                                        : g_strdup_printf ("gw-%02u fwupd[%u]: mqtt: publish %u", i % 40, 100 + i, i);
+      g_autofree char *text = i == 3 ? g_strdup ("    at fwupd_main (fwupd.c:88)")
+                                     : g_strdup_printf (GATEWAY_STAMP " %s", message);
+      gint64 usec = since_boot ? 1250 * 1000 + (gint64) i * 3600 * G_USEC_PER_SEC
+                               : BASE_USEC + (gint64) i * G_USEC_PER_SEC;
+
+      row = debrief_log_row_new (i, usec, DEBRIEF_LOG_LEVEL_INFO, i != 3, text);
+      if (i != 3)
+        debrief_log_row_set_stamp_span (row, 0, strlen (GATEWAY_STAMP) + 1);
+      debrief_log_row_set_since_boot (row, since_boot);
+      g_list_store_append (store, row);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+static void
+fixture_open_at_width (Fixture    *fixture,
+                       GListModel *rows,
+                       int         width)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
+  gtk_window_set_default_size (fixture->window, width, 640);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  debrief_log_view_set_model (fixture->view, rows);
+  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
+  gtk_window_present (fixture->window);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, fixture->view);
+  debrief_test_drain ();
+}
+
+static GtkLabel *
+header_label (Fixture    *fixture,
+              const char *css_class)
+{
+  GtkWidget *header = debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_BOX, "log-header");
+
+  g_assert_nonnull (header);
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      return GTK_LABEL (child);
+
+  g_error ("The log view has no column title of class %s", css_class);
+}
+
+static GSettings *
+reset_settings (void)
+{
+  GSettings *settings = g_settings_new ("io.github.debrief.Debrief");
+
+  g_settings_reset (settings, "log-wrap-lines");
+  g_settings_reset (settings, "log-show-original-times");
+
+  return settings;
+}
+
+static void
+test_long_lines_are_readable_in_full (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GListModel) rows = make_gateway_log (FALSE);
+  GtkAdjustment *hadjustment;
+  Fixture fixture;
+  RowLabels row;
+  int natural = 0;
+
+  fixture_open_at_width (&fixture, rows, 1024);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture.list_view));
+
+  /* The message, without the stamp the time column shows, takes most of
+   * the width at 1,024 px. */
+  row = find_row (&fixture, 0);
+  g_assert_cmpstr (gtk_label_get_text (row.text), ==, "gw-00 fwupd[100]: mqtt: publish 0");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (fixture.view)) / 2);
+
+  /* A long line is never cut: it is laid out whole, and the lines scroll
+   * sideways to it. */
+  row = find_row (&fixture, 1);
+  g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_NONE);
+  gtk_widget_measure (GTK_WIDGET (row.text), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), >=, natural);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 100);
+
+  /* Wrap Lines, in the view's menu: the long line wraps within the
+   * width, and the choice is remembered. */
+  g_assert_false (debrief_log_view_get_wrap_lines (fixture.view));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "log-view.wrap-lines", NULL);
+  debrief_test_drain ();
+  g_assert_true (debrief_log_view_get_wrap_lines (fixture.view));
+  g_assert_true (g_settings_get_boolean (settings, "log-wrap-lines"));
+  row = find_row (&fixture, 1);
+  g_assert_true (gtk_label_get_wrap (row.text));
+  g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row.text)), >, 2 * gtk_widget_get_height (GTK_WIDGET (row.time)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
+  fixture_close (&fixture);
+
+  /* A new view wraps, as the person last chose. */
+  fixture_open_at_width (&fixture, rows, 1024);
+  g_assert_true (debrief_log_view_get_wrap_lines (fixture.view));
+  g_assert_true (gtk_label_get_wrap (find_row (&fixture, 1).text));
+  g_settings_set_boolean (settings, "log-wrap-lines", FALSE);
+  debrief_test_drain ();
+  g_assert_false (gtk_label_get_wrap (find_row (&fixture, 1).text));
+  fixture_close (&fixture);
+}
+
+static void
+test_time_column_names_its_zone (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GListModel) rows = make_gateway_log (FALSE);
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) sao_paulo = g_time_zone_new_identifier ("America/Sao_Paulo");
+  g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
+  Fixture fixture;
+  RowLabels row;
+
+  fixture_open_at_width (&fixture, rows, 1024);
+
+  /* One time column, named by its zone; the stamp as written is not a
+   * second one. */
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC)");
+  row = find_row (&fixture, 0);
+  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "2026-03-14 02:10:00.000");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row.written)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (header_label (&fixture, "log-written-time"))));
+  g_assert_null (strstr (gtk_label_get_text (row.text), "2026"));
+
+  /* The incident's zone, as it is named on the incident's day. */
+  debrief_log_view_set_time_zone (fixture.view, berlin);
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (CET)");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "2026-03-14 03:10:00.000");
+  debrief_log_view_set_time_zone (fixture.view, sao_paulo);
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC-03:00)");
+  debrief_log_view_set_time_zone (fixture.view, plus_one);
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC+01:00)");
+
+  /* The column titles line up with the columns. */
+  {
+    graphene_rect_t title_bounds, cell_bounds;
+
+    row = find_row (&fixture, 0);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header_label (&fixture, "log-time")),
+                                              GTK_WIDGET (fixture.view), &title_bounds));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row.time), GTK_WIDGET (fixture.view), &cell_bounds));
+    g_assert_cmpfloat (ABS (title_bounds.origin.x - cell_bounds.origin.x), <, 2);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header_label (&fixture, "log-text")),
+                                              GTK_WIDGET (fixture.view), &title_bounds));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row.text), GTK_WIDGET (fixture.view), &cell_bounds));
+    g_assert_cmpfloat (ABS (title_bounds.origin.x - cell_bounds.origin.x), <, 2);
+  }
+
+  fixture_close (&fixture);
+}
+
+static void
+test_original_times_on_demand (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GListModel) rows = make_gateway_log (FALSE);
+  g_autoptr(DebriefLogRow) first = g_list_model_get_item (rows, 0);
+  g_autoptr(DebriefLogRow) continued = g_list_model_get_item (rows, 3);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *written = NULL;
+  Fixture fixture;
+  RowLabels row;
+
+  /* The time as the file writes it, in the time's tooltip. */
+  written = debrief_log_row_dup_written_time (first);
+  g_assert_cmpstr (written, ==, GATEWAY_STAMP);
+  tooltip = _debrief_log_view_dup_time_tooltip (first);
+  g_assert_cmpstr (tooltip, ==, "As written in the file: " GATEWAY_STAMP);
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = _debrief_log_view_dup_time_tooltip (continued);
+  g_assert_nonnull (strstr (tooltip, "no time of its own"));
+  g_assert_null (debrief_log_row_dup_written_time (continued));
+
+  fixture_open_at_width (&fixture, rows, 1024);
+  g_assert_false (debrief_log_view_get_show_original_times (fixture.view));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (find_row (&fixture, 0).time)));
+
+  /* Show Original Times, in the view's menu: a column of its own,
+   * remembered. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "log-view.show-original-times", NULL);
+  debrief_test_drain ();
+  g_assert_true (g_settings_get_boolean (settings, "log-show-original-times"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (header_label (&fixture, "log-written-time"))));
+  row = find_row (&fixture, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row.written)));
+  g_assert_cmpstr (gtk_label_get_text (row.written), ==, GATEWAY_STAMP);
+  g_assert_cmpstr (gtk_label_get_text (row.text), ==, "gw-00 fwupd[100]: mqtt: publish 0");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 3).written), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 3).text), ==, "    at fwupd_main (fwupd.c:88)");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.view), "log-view.show-original-times", NULL);
+  debrief_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_row (&fixture, 0).written)));
+  g_assert_false (g_settings_get_boolean (settings, "log-show-original-times"));
+
+  fixture_close (&fixture);
+}
+
+static void
+test_since_boot_times_are_not_dates (void)
+{
+  g_autoptr(GSettings) settings = reset_settings ();
+  g_autoptr(GListModel) rows = make_gateway_log (TRUE);
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_auto(DebriefCitation) citation = { 0 };
+  Fixture fixture;
+
+  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_log_view_set_time_zone (fixture.view, berlin);
+
+  /* Time since boot, hours growing past a day, no date and no zone. */
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Since Boot");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "+00:00:01.250");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 2).time), ==, "+02:00:01.250");
+  debrief_log_view_scroll_to (fixture.view, 30, FALSE);
+  debrief_test_drain ();
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 30).time), ==, "+30:00:01.250");
+
+  /* Cited, such a line has no time on the incident's timeline. */
+  debrief_log_view_scroll_to (fixture.view, 30, TRUE);
+  g_assert_true (debrief_evidence_viewer_get_citation (DEBRIEF_EVIDENCE_VIEWER (fixture.view), &citation));
+  g_assert_cmpuint (citation.first, ==, 30);
+  g_assert_cmpint (citation.usec, ==, G_MININT64);
+
+  fixture_close (&fixture);
+}
+
+/* Clicks the row of line @line with the X pointer, holding @modifier
+ * (NULL, "shift" or "ctrl"), as a person does. */
+static void
+click_row (Fixture    *fixture,
+           const char *xid,
+           guint64     line,
+           const char *modifier)
+{
+  RowLabels row = find_row (fixture, line);
+  graphene_point_t point;
+  double surface_x, surface_y;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row.text), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (4, 4), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &surface_x, &surface_y);
+  x = g_strdup_printf ("%d", (int) (point.x + surface_x));
+  y = g_strdup_printf ("%d", (int) (point.y + surface_y));
+
+  debrief_test_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y, NULL });
+  if (modifier != NULL)
+    debrief_test_xdotool ((const char *[]) { "keydown", modifier, "click", "1", "keyup", modifier, NULL });
+  else
+    debrief_test_xdotool ((const char *[]) { "click", "1", NULL });
+  debrief_test_wait_ms (300);
+  debrief_test_drain ();
+}
+
+static void
+test_shift_click_extends_selection (void)
+{
+  g_autoptr(GListModel) rows = make_log ();
+  g_autofree char *xid = NULL;
+  Fixture fixture;
+  guint first = 0, last = 0;
+  GtkBitset *selected;
+
+  fixture_open (&fixture, rows);
+  if (!(xid = debrief_test_focus_x_window (fixture.window)))
+    {
+      fixture_close (&fixture);
+      g_test_skip ("Needs an X server");
+      return;
+    }
+
+  /* A click selects a line; Shift+click extends from it to the line
+   * clicked, down or up, as in a file manager. */
+  click_row (&fixture, xid, 2, NULL);
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (first, ==, 2);
+  g_assert_cmpuint (last, ==, 2);
+
+  click_row (&fixture, xid, 6, "shift");
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (first, ==, 2);
+  g_assert_cmpuint (last, ==, 6);
+  selected = gtk_selection_model_get_selection (gtk_list_view_get_model (fixture.list_view));
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 5);
+  gtk_bitset_unref (selected);
+
+  /* From the same anchor, a second Shift+click above it. */
+  click_row (&fixture, xid, 0, "shift");
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (last, ==, 2);
+
+  /* Ctrl+click adds a line, and takes it away again. */
+  click_row (&fixture, xid, 8, "ctrl");
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (last, ==, 8);
+  click_row (&fixture, xid, 8, "ctrl");
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (last, ==, 2);
+
+  /* A line selected by the program (a search result, a citation) is the
+   * anchor too. */
+  debrief_log_view_scroll_to (fixture.view, 4, TRUE);
+  debrief_test_drain ();
+  click_row (&fixture, xid, 7, "shift");
+  g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
+  g_assert_cmpuint (first, ==, 4);
+  g_assert_cmpuint (last, ==, 7);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1116,6 +1463,11 @@ main (int   argc,
                    test_millions_of_lines_make_a_screenful_of_rows);
   g_test_add_func ("/debrief/log-view/keyboard-reaches-the-filter", test_keyboard_reaches_the_filter);
   g_test_add_func ("/debrief/log-view/row-text-is-kept-valid-and-short", test_row_text_is_kept_valid_and_short);
+  g_test_add_func ("/debrief/log-view/long-lines-are-readable-in-full", test_long_lines_are_readable_in_full);
+  g_test_add_func ("/debrief/log-view/time-column-names-its-zone", test_time_column_names_its_zone);
+  g_test_add_func ("/debrief/log-view/original-times-on-demand", test_original_times_on_demand);
+  g_test_add_func ("/debrief/log-view/since-boot-times-are-not-dates", test_since_boot_times_are_not_dates);
+  g_test_add_func ("/debrief/log-view/shift-click-extends-selection", test_shift_click_extends_selection);
 
   return g_test_run ();
 }

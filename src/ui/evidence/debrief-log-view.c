@@ -1227,6 +1227,14 @@ debrief_log_view_dup_selected_rows (DebriefLogView *self)
   return g_steal_pointer (&rows);
 }
 
+char *
+_debrief_log_view_dup_time_tooltip (DebriefLogRow *row)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (row), NULL);
+
+  return dup_time_tooltip (row);
+}
+
 guint
 _debrief_log_view_get_n_setup (DebriefLogView *self)
 {
