@@ -409,6 +409,113 @@ update_bound_rows (DebriefLogView *self)
     }
 }
 
+/* The columns of a row: each cell as wide as it asks, the message the
+ * rest of the width, and as tall as it needs at that width. A GtkBox
+ * would size a wrapping message by searching for a height at which it
+ * fits, which GtkLabel answers inconsistently for long lines. */
+#define ROW_SPACING 12
+
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The width the cells before the last (the message) take, with the
+ * spacing after each. */
+static int
+row_cells_width (GtkWidget *widget)
+{
+  int width = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL && gtk_widget_get_next_sibling (child) != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      width += natural + ROW_SPACING;
+    }
+
+  return width;
+}
+
+static void
+row_measure (GtkWidget      *widget,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  GtkWidget *message = gtk_widget_get_last_child (widget);
+  int cells = row_cells_width (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int message_min = 0, message_nat = 0;
+
+      gtk_widget_measure (message, GTK_ORIENTATION_HORIZONTAL, -1, &message_min, &message_nat, NULL, NULL);
+      *minimum = cells + message_min;
+      *natural = cells + message_nat;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+      int child_for = child == message && for_size >= 0 ? MAX (for_size - cells, 0) : -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (child == message && child_for >= 0)
+        {
+          int message_min = 0;
+
+          gtk_widget_measure (message, GTK_ORIENTATION_HORIZONTAL, -1, &message_min, NULL, NULL, NULL);
+          child_for = MAX (child_for, message_min);
+        }
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_for, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+row_allocate (GtkWidget *widget,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  GtkWidget *message = gtk_widget_get_last_child (widget);
+  int x = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      if (child == message)
+        {
+          int message_min = 0;
+
+          gtk_widget_measure (message, GTK_ORIENTATION_HORIZONTAL, -1, &message_min, NULL, NULL, NULL);
+          child_width = MAX (width - x, message_min);
+        }
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+
+      gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+      x += child_width + ROW_SPACING;
+    }
+}
+
 static GtkLabel *
 add_label (GtkWidget  *box,
            const char *css_class,
@@ -468,9 +575,11 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   DebriefLogView           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, ROW_SPACING);
   RowWidgets *widgets = g_new0 (RowWidgets, 1);
 
+  /* A box for its children and their CSS; laid out as above. */
+  gtk_widget_set_layout_manager (box, gtk_custom_layout_new (row_request_mode, row_measure, row_allocate));
   gtk_widget_add_css_class (box, "log-row");
 
   widgets->item = item;
@@ -1174,8 +1283,11 @@ debrief_log_view_scroll_to (DebriefLogView *self,
 
   position = MIN (position, n_items - 1);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* Selected as a click selects it, so that the line is where Shift+click
+   * extends the selection from (selecting it in the model alone leaves
+   * the list's anchor where the last click was). */
   if (select)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.select-item", "(ubb)", position, FALSE, FALSE);
 }
 
 gboolean
