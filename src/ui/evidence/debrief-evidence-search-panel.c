@@ -170,6 +170,7 @@ header_func (GtkListBoxRow *row,
   label = gtk_label_new (result->title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (label, result->title);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (header), label);
@@ -218,6 +219,9 @@ result_row (Result    *result,
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (text), 3);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  /* Three lines of a long line are shown; the tooltip has it whole, and
+   * activating the result shows it in its log. */
+  gtk_widget_set_tooltip_text (text, result->text);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (text, "monospace");
   gtk_box_append (GTK_BOX (box), where);
