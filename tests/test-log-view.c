@@ -205,6 +205,22 @@ fixture_open (Fixture    *fixture,
   debrief_test_drain ();
 }
 
+static void
+fixture_open_at_width (Fixture    *fixture,
+                       GListModel *rows,
+                       int         width)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
+  gtk_window_set_default_size (fixture->window, width, 640);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  debrief_log_view_set_model (fixture->view, rows);
+  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
+  gtk_window_present (fixture->window);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, fixture->view);
+  debrief_test_drain ();
+}
+
 /* Closes the window; the view, its rows and its model go with it. */
 static void
 fixture_close (Fixture *fixture)
@@ -714,6 +730,31 @@ test_status_is_shown (void)
   fixture_close (&fixture);
 }
 
+/* The line counter of a big log fits beside the filter at 1,024 px, and
+ * is never cut to "…6,006 lines". */
+static void
+test_line_counter_is_not_cut (void)
+{
+  g_autoptr(GListModel) rows = make_log ();
+  GtkWidget *status;
+  Fixture fixture;
+  int text_width = 0;
+
+  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_log_view_set_status (fixture.view, "466,006 of 14,701,108 lines");
+  /* Laid out again on the next frame. */
+  debrief_test_wait_ms (200);
+  debrief_test_drain ();
+  status = debrief_test_find_with_class (GTK_WIDGET (fixture.view), GTK_TYPE_LABEL, "log-status");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "466,006 of 14,701,108 lines");
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (status)), ==, PANGO_ELLIPSIZE_NONE);
+  /* The whole text is laid out within the label's width. */
+  pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (status)), &text_width, NULL);
+  g_assert_cmpint (gtk_widget_get_width (status), >=, text_width);
+  fixture_close (&fixture);
+}
+
 static void
 jump (GtkWidget  *entry,
       const char *text)
@@ -1130,22 +1171,6 @@ make_gateway_log (gboolean since_boot)
   return G_LIST_MODEL (store);
 }
 
-static void
-fixture_open_at_width (Fixture    *fixture,
-                       GListModel *rows,
-                       int         width)
-{
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
-  gtk_window_set_default_size (fixture->window, width, 640);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  debrief_log_view_set_model (fixture->view, rows);
-  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
-  gtk_window_present (fixture->window);
-  debrief_test_wait_for (debrief_test_widget_is_mapped, fixture->view);
-  debrief_test_drain ();
-}
-
 static GtkLabel *
 header_label (Fixture    *fixture,
               const char *css_class)
@@ -1457,6 +1482,7 @@ main (int   argc,
   g_test_add_func ("/debrief/log-view/firmware-terms-are-marked", test_firmware_terms_are_marked);
   g_test_add_func ("/debrief/log-view/filter-controls-emit-filter-changed", test_filter_controls_emit_filter_changed);
   g_test_add_func ("/debrief/log-view/status-is-shown", test_status_is_shown);
+  g_test_add_func ("/debrief/log-view/line-counter-is-not-cut", test_line_counter_is_not_cut);
   g_test_add_func ("/debrief/log-view/jump-to-time-parses-input", test_jump_to_time_parses_input);
   g_test_add_func ("/debrief/log-view/jump-to-time-uses-the-day-shown", test_jump_to_time_uses_the_day_shown);
   g_test_add_func ("/debrief/log-view/scroll-to-and-selection", test_scroll_to_and_selection);
