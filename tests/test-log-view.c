@@ -1224,6 +1224,23 @@ test_long_lines_are_readable_in_full (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), >=, natural);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 100);
 
+  /* The column titles move sideways with the lines. */
+  {
+    graphene_rect_t title, cell;
+
+    gtk_adjustment_set_value (hadjustment, 100);
+    debrief_test_wait_ms (100);
+    debrief_test_drain ();
+    row = find_row (&fixture, 0);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header_label (&fixture, "log-time")),
+                                              GTK_WIDGET (fixture.view), &title));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row.time), GTK_WIDGET (fixture.view), &cell));
+    g_assert_cmpfloat (cell.origin.x, <, 0);
+    g_assert_cmpfloat (ABS (title.origin.x - cell.origin.x), <, 2);
+    gtk_adjustment_set_value (hadjustment, 0);
+    debrief_test_drain ();
+  }
+
   /* Wrap Lines, in the view's menu: the long line wraps within the
    * width, and the choice is remembered. */
   g_assert_false (debrief_log_view_get_wrap_lines (fixture.view));
