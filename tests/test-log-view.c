@@ -314,7 +314,8 @@ expected_time (guint       line,
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (row_usec (line) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
-  g_autofree char *seconds = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+  /* Every line of the test log is on one day: the time of day. */
+  g_autofree char *seconds = g_date_time_format (local, "%H:%M:%S");
 
   return g_strdup_printf ("%s.%03d", seconds, (int) (row_usec (line) % G_USEC_PER_SEC / 1000));
 }
@@ -334,14 +335,14 @@ test_rows_show_time_level_and_text (void)
   fixture_open (&fixture, rows);
 
   row = find_row (&fixture, 0);
-  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "2026-03-14 02:10:00.000");
+  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:00.000");
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "INFO");
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "Booting firmware v2.3.1 from bootloader slot A");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row.time), "log-time-inherited"));
 
   row = find_row (&fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, time_1);
-  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "2026-03-14 02:10:01.507");
+  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:01.507");
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "DEBUG");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-debug"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-error"));
@@ -407,9 +408,9 @@ test_rows_show_time_level_and_text (void)
   debrief_log_view_set_time_zone (fixture.view, berlin);
   row = find_row (&fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, time_1_berlin);
-  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "2026-03-14 03:10:01.507");
+  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "03:10:01.507");
   debrief_log_view_set_time_zone (fixture.view, NULL);
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 1).time), ==, "2026-03-14 02:10:01.507");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 1).time), ==, "02:10:01.507");
 
   fixture_close (&fixture);
 }
@@ -1024,7 +1025,7 @@ test_millions_of_lines_make_a_screenful_of_rows (void)
   debrief_test_drain ();
   g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999999).line), ==, "5000000");
   g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999999).text), ==, "sample 4999999: adc=2701 mV");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999990).time), ==, "2026-03-14 03:33:19.990");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999990).time), ==, "03:33:19.990");
 
   debrief_log_view_scroll_to (fixture.view, 2500000, FALSE);
   debrief_test_drain ();
@@ -1280,23 +1281,36 @@ test_time_column_names_its_zone (void)
 
   fixture_open_at_width (&fixture, rows, 1024);
 
-  /* One time column, named by its zone; the stamp as written is not a
-   * second one. */
-  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC)");
+  /* One time column, named by its zone (and, the lines being on one
+   * day, by that day); the stamp as written is not a second one. */
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-14 (UTC)");
   row = find_row (&fixture, 0);
-  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "2026-03-14 02:10:00.000");
+  g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:00.000");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row.written)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (header_label (&fixture, "log-written-time"))));
   g_assert_null (strstr (gtk_label_get_text (row.text), "2026"));
 
   /* The incident's zone, as it is named on the incident's day. */
   debrief_log_view_set_time_zone (fixture.view, berlin);
-  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (CET)");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "2026-03-14 03:10:00.000");
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-14 (CET)");
+  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "03:10:00.000");
   debrief_log_view_set_time_zone (fixture.view, sao_paulo);
-  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC-03:00)");
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-13 (UTC-03:00)");
   debrief_log_view_set_time_zone (fixture.view, plus_one);
-  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (UTC+01:00)");
+  g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-14 (UTC+01:00)");
+
+  /* Lines on more than one day: the date on each, and the zone alone
+   * in the title. */
+  {
+    g_autoptr(DebriefLogRow) next_day = debrief_log_row_new (40, BASE_USEC + (gint64) 86400 * G_USEC_PER_SEC,
+                                                             DEBRIEF_LOG_LEVEL_INFO, TRUE, "next day");
+
+    debrief_log_view_set_time_zone (fixture.view, berlin);
+    g_list_store_append (G_LIST_STORE (rows), next_day);
+    debrief_test_drain ();
+    g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (CET)");
+    g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "2026-03-14 03:10:00.000");
+  }
 
   /* The column titles line up with the columns. */
   {

@@ -178,6 +178,8 @@ debrief_time_format_to_buffer (char             *buffer,
     {
     case DEBRIEF_TIME_STYLE_TIME:
       return g_snprintf (buffer, size, "%02d:%02d:%02d", hour, minute, second);
+    case DEBRIEF_TIME_STYLE_TIME_MSEC:
+      return g_snprintf (buffer, size, "%02d:%02d:%02d.%03d", hour, minute, second, (int) (rest / 1000));
     case DEBRIEF_TIME_STYLE_DATE_TIME:
       return g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d",
                          year, month, day, hour, minute, second);

@@ -37,6 +37,7 @@ typedef enum
   DEBRIEF_TIME_STYLE_DATE_TIME,        /* 2026-03-14 02:11:07 */
   DEBRIEF_TIME_STYLE_DATE_TIME_MSEC,   /* 2026-03-14 02:11:07.123 */
   DEBRIEF_TIME_STYLE_DATE_MINUTES,     /* 2026-03-14 02:11 */
+  DEBRIEF_TIME_STYLE_TIME_MSEC,        /* 02:11:07.123 */
 } DebriefTimeStyle;
 
 GDateTime *debrief_date_time_new_in_zone   (gint64            usec,

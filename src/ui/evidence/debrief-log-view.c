@@ -41,6 +41,10 @@ struct _DebriefLogView
   gboolean           show_original_times;
   /* The rows' times count from boot (their clock is not aligned). */
   gboolean           since_boot;
+  /* The first and last times are on one day in the zone: the rows show
+   * the time of day, and the column's title the day. */
+  gboolean           one_day;
+  gint64             day_usec;
   GSettings         *settings;
 
   /* The list items bound to a row, that is the rows on screen (and a
@@ -140,8 +144,10 @@ typedef struct
   int          shown_stamp;
 } RowWidgets;
 
-/* Wide enough for "2026-03-14 02:11:07.123" and for "+00:00:01.250". */
+/* Wide enough for "2026-03-14 02:11:07.123", "02:11:07.123" and
+ * "+00:00:01.250". */
 #define TIME_CHARS            23
+#define TIME_OF_DAY_CHARS     12
 #define SINCE_BOOT_TIME_CHARS 14
 /* What most stamps as written take; a longer one is cut, and whole in
  * the time's tooltip. */
@@ -325,6 +331,15 @@ build_highlights (const char *text,
   return attrs;
 }
 
+static guint
+time_chars (DebriefLogView *self)
+{
+  if (self->since_boot)
+    return SINCE_BOOT_TIME_CHARS;
+
+  return self->one_day ? TIME_OF_DAY_CHARS : TIME_CHARS;
+}
+
 static void
 update_row (DebriefLogView *self,
             RowWidgets     *widgets,
@@ -345,9 +360,10 @@ update_row (DebriefLogView *self,
   if (debrief_log_row_get_since_boot (row))
     debrief_time_format_since_boot_to_buffer (buffer, sizeof buffer, usec);
   else
-    debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
+    debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone,
+                                   self->one_day ? DEBRIEF_TIME_STYLE_TIME_MSEC : DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
   gtk_label_set_text (widgets->time, buffer);
-  gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  gtk_label_set_width_chars (widgets->time, time_chars (self));
 
   /* The time as the file has it, in its own column when the person asked
    * for it (and in the time's tooltip, made only when asked for). */
@@ -587,7 +603,7 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   widgets->shown_stamp = -1;
   widgets->line = add_label (box, "log-line-number", 1.0);
   widgets->time = add_label (box, "log-time", 0.0);
-  gtk_label_set_width_chars (widgets->time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  gtk_label_set_width_chars (widgets->time, time_chars (self));
   /* Made when asked for: setting a tooltip on each row that scrolls in
    * slows scrolling several times over. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (widgets->time), TRUE);
@@ -649,44 +665,87 @@ update_header (DebriefLogView *self)
     time_title = g_strdup (_("Since Boot"));
   else
     {
-      g_autofree char *zone = NULL;
-      gint64 usec = G_MININT64;
+      g_autofree char *zone = debrief_time_zone_get_label (self->zone, self->day_usec);
 
-      if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
+      if (self->one_day)
         {
-          g_autoptr(DebriefLogRow) first = g_list_model_get_item (self->rows, 0);
+          g_autofree char *day = NULL;
+          char buffer[32];
 
-          usec = debrief_log_row_get_usec (first);
+          debrief_time_format_to_buffer (buffer, sizeof buffer, self->day_usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME);
+          day = g_strndup (buffer, strlen ("YYYY-MM-DD"));
+          /* Translators: the title of the log viewer's column of times
+           * when every line is on one day; the first %s is the day
+           * (2026-03-14), the second the time zone, such as "CET" or
+           * "UTC+01:00" */
+          time_title = g_strdup_printf (_("%s (%s)"), day, zone);
         }
-      zone = debrief_time_zone_get_label (self->zone, usec);
-      /* Translators: the title of the log viewer's column of times; %s
-       * names the time zone, such as "CET" or "UTC+01:00" */
-      time_title = g_strdup_printf (_("Time (%s)"), zone);
+      else
+        /* Translators: the title of the log viewer's column of times; %s
+         * names the time zone, such as "CET" or "UTC+01:00" */
+        time_title = g_strdup_printf (_("Time (%s)"), zone);
     }
 
   gtk_label_set_text (self->header_time, time_title);
-  gtk_label_set_width_chars (self->header_time, self->since_boot ? SINCE_BOOT_TIME_CHARS : TIME_CHARS);
+  gtk_label_set_width_chars (self->header_time, time_chars (self));
   gtk_label_set_width_chars (self->header_line, self->line_digits);
   gtk_widget_set_visible (GTK_WIDGET (self->header_written), self->show_original_times);
 }
 
-/* Whether the rows count from boot: the first row says for all, since
- * one clock counts every line of a log. */
-static void
-update_since_boot (DebriefLogView *self)
+/* The time of the row nearest @position that has one, looking @step
+ * rows at a time (a few hundred at most); G_MININT64 when none has. */
+static gint64
+nearest_time (DebriefLogView *self,
+              guint           position,
+              int             step)
 {
-  gboolean since_boot = FALSE;
+  guint n_items = g_list_model_get_n_items (self->rows);
 
-  if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
+  for (guint i = 0; i < 200 && position < n_items; i++, position += step)
     {
-      g_autoptr(DebriefLogRow) first = g_list_model_get_item (self->rows, 0);
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, position);
 
-      since_boot = debrief_log_row_get_since_boot (first);
+      if (debrief_log_row_get_usec (row) != G_MININT64)
+        return debrief_log_row_get_usec (row);
     }
 
-  if (since_boot != self->since_boot)
+  return G_MININT64;
+}
+
+/* How the times read: since boot (the first row says for all, since one
+ * clock counts every line of a log), or as the time of day when the
+ * first and last lines are on one day in the zone. */
+static void
+update_clock (DebriefLogView *self)
+{
+  guint n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  gboolean since_boot = FALSE;
+  gboolean one_day = FALSE;
+  gint64 first = G_MININT64;
+
+  if (n_items > 0)
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, 0);
+      gint64 last;
+
+      since_boot = debrief_log_row_get_since_boot (row);
+      first = nearest_time (self, 0, 1);
+      last = nearest_time (self, n_items - 1, -1);
+      if (!since_boot && first != G_MININT64 && last != G_MININT64)
+        {
+          char first_day[32], last_day[32];
+
+          debrief_time_format_to_buffer (first_day, sizeof first_day, first, self->zone, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+          debrief_time_format_to_buffer (last_day, sizeof last_day, last, self->zone, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+          one_day = strncmp (first_day, last_day, strlen ("YYYY-MM-DD")) == 0;
+        }
+    }
+
+  self->day_usec = first;
+  if (since_boot != self->since_boot || one_day != self->one_day)
     {
       self->since_boot = since_boot;
+      self->one_day = one_day;
       update_bound_rows (self);
     }
   update_header (self);
@@ -752,7 +811,7 @@ static void
 rows_items_changed_cb (DebriefLogView *self)
 {
   update_line_digits (self);
-  update_since_boot (self);
+  update_clock (self);
   update_stack (self);
 }
 
@@ -1090,7 +1149,7 @@ debrief_log_view_set_model (DebriefLogView *self,
     }
 
   update_line_digits (self);
-  update_since_boot (self);
+  update_clock (self);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
   debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
@@ -1119,7 +1178,7 @@ debrief_log_view_set_time_zone (DebriefLogView *self,
   g_time_zone_unref (self->zone);
   self->zone = g_steal_pointer (&new_zone);
   update_bound_rows (self);
-  update_header (self);
+  update_clock (self);
 }
 
 const char *
