@@ -25,11 +25,9 @@
 #include "debrief-chat-view.h"
 #include "debrief-evidence-page.h"
 #include "debrief-evidence-page-private.h"
-#include "debrief-evidence-row.h"
 #include "debrief-image-view.h"
 #include "debrief-log-view.h"
 #include "debrief-metrics-view.h"
-#include "debrief-overview-page.h"
 #include "debrief-report-view.h"
 #include "debrief-window.h"
 
@@ -1295,110 +1293,6 @@ test_align_since_boot_clock (void)
   debrief_test_close_window (window);
 }
 
-/* The label under an evidence row's title: its size and times. */
-static GtkLabel *
-evidence_row_subtitle (GtkWidget *row)
-{
-  GtkWidget *label = debrief_test_find_with_class (row, GTK_TYPE_LABEL, "caption");
-
-  g_assert_nonnull (label);
-
-  return GTK_LABEL (label);
-}
-
-static GtkWidget *
-off_clock_icon (GtkWidget *row)
-{
-  GtkWidget *image = debrief_test_find_descendant (row, GTK_TYPE_IMAGE);
-
-  /* The kind's icon comes first; the mark is an image after it. */
-  for (; image != NULL; image = gtk_widget_get_next_sibling (image))
-    if (GTK_IS_IMAGE (image) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "dialog-warning-symbolic") == 0)
-      return image;
-
-  return NULL;
-}
-
-/* A log whose clock counts from boot, shifted by -2 s but with no boot
- * time: every time of it reads as time since boot, it is marked as not on
- * the incident's clock, and no date in 1969 or 1970 is shown anywhere. */
-static void
-test_since_boot_times_are_not_dates (void)
-{
-  DebriefEvidencePage *page;
-  DebriefWindow *window = new_incident_window (&page);
-  DebriefDocument *document = debrief_window_get_document (window);
-  g_autoptr(GDateTime) boot = g_date_time_new_from_iso8601 ("2026-03-14T02:12:29.500Z", NULL);
-  DebriefEvidence *zephyr;
-  GtkWidget *row;
-  GtkWidget *clock;
-  GtkWidget *range;
-  GtkWidget *overview;
-  GtkWidget *evidence_row;
-  const char *text;
-
-  import_files (page, (const char *[]) { "evidence/device-zephyr.log", NULL });
-  debrief_test_destroy_dialogs ();
-  zephyr = evidence_at (document, 0);
-  debrief_evidence_set_clock_offset_ms (zephyr, -2000);
-  debrief_test_drain ();
-
-  /* The sidebar: the range since boot, whole, and the mark. */
-  row = debrief_test_find_descendant (GTK_WIDGET (page), DEBRIEF_TYPE_EVIDENCE_ROW);
-  g_assert_nonnull (row);
-  text = gtk_label_get_text (evidence_row_subtitle (row));
-  g_assert_nonnull (strstr (text, "+00:00:00.002 – +00:00:"));
-  g_assert_null (strstr (text, "1969"));
-  g_assert_null (strstr (text, "1970"));
-  g_assert_cmpint (gtk_label_get_ellipsize (evidence_row_subtitle (row)), ==, PANGO_ELLIPSIZE_NONE);
-  g_assert_true (gtk_label_get_wrap (evidence_row_subtitle (row)));
-  g_assert_nonnull (off_clock_icon (row));
-  g_assert_true (gtk_widget_get_visible (off_clock_icon (row)));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (off_clock_icon (row)), ==, "Not on the incident’s clock — align it to compare");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "Not on the incident’s clock"));
-
-  /* The details: no "booted at" a date the device did not record. */
-  clock = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
-  range = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Time Covered");
-  g_assert_nonnull (clock);
-  g_assert_nonnull (range);
-  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (clock));
-  g_assert_null (strstr (text, "booted at"));
-  g_assert_null (strstr (text, "1969"));
-  g_assert_true (g_str_has_prefix (text, "Counts time since boot"));
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "+00:00:00.002 – "));
-
-  /* The log view: time since boot. */
-  g_assert_true (debrief_log_model_get_on_incident_clock (log_model_of (shown_log_view (page))) == FALSE);
-  g_assert_cmpint (row_usec (shown_log_view (page), 1), ==, 2136);
-
-  /* The Overview's evidence count names it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview"));
-  debrief_test_drain ();
-  overview = debrief_test_find_mapped (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
-  g_assert_nonnull (overview);
-  evidence_row = debrief_test_find_row (overview, ADW_TYPE_ACTION_ROW, "Evidence items");
-  g_assert_nonnull (evidence_row);
-  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (evidence_row));
-  g_assert_nonnull (strstr (text, "Not on the incident’s clock"));
-  g_assert_nonnull (strstr (text, "device-zephyr.log"));
-
-  /* Aligned by its boot time in the Evidence view, it is on the
-   * incident's clock, there and on the Overview. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "evidence"));
-  debrief_test_drain ();
-  g_assert_true (debrief_evidence_set_boot_time (document, zephyr, boot, NULL));
-  debrief_test_drain ();
-  g_assert_false (gtk_widget_get_visible (off_clock_icon (row)));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (clock)), "booted at 2026-03-14"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview"));
-  debrief_test_drain ();
-  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (evidence_row));
-  g_assert_null (strstr (text, "Not on the incident’s clock"));
-
-  debrief_test_close_window (window);
-}
-
 /* --- Names as written -------------------------------------------------- */
 
 static void
@@ -1568,7 +1462,6 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-page/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/debrief/evidence-page/rename-and-notes", test_rename_and_notes);
   g_test_add_func ("/debrief/evidence-page/align-since-boot-clock", test_align_since_boot_clock);
-  g_test_add_func ("/debrief/evidence-page/since-boot-times-are-not-dates", test_since_boot_times_are_not_dates);
   g_test_add_func ("/debrief/evidence-page/names-are-shown-as-written", test_names_are_shown_as_written);
   g_test_add_func ("/debrief/evidence-page/read-only-incident", test_read_only_incident);
 
