@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "debrief-document-private.h"
 #include "debrief-evidence-store.h"
@@ -715,6 +716,144 @@ test_cite (void)
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
 }
 
+static gboolean
+first_match (const DebriefSearchMatch *match,
+             gpointer                  user_data)
+{
+  DebriefSearchMatch *out = user_data;
+
+  out->line = match->line;
+  out->usec = match->usec;
+  out->since_boot = match->since_boot;
+  return FALSE;
+}
+
+/* A clock that counts from boot, shifted but with no boot time: its times
+ * are time since boot in the rows, the search and citations, never a date
+ * in 1969 or 1970. A boot time puts it on the incident's clock. */
+static void
+test_since_boot_clock_is_not_a_date (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autoptr(GFile) file = fixture ("device-zephyr.log");
+  DebriefImportOptions options = { .has_clock_offset = TRUE, .clock_offset_ms = -2000 };
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, &options, NULL);
+  g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
+  g_autoptr(DebriefEvidenceSource) source = debrief_evidence_source_new (document);
+  g_autoptr(GDateTime) boot = debrief_test_datetime ("2026-03-14T02:12:29.000Z");
+  g_autoptr(DebriefTimelineEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  DebriefSearchMatch match = { 0 };
+
+  g_assert_false (debrief_evidence_is_on_incident_clock (evidence));
+  g_assert_false (debrief_log_model_get_on_incident_clock (model));
+  g_assert_cmpint (debrief_evidence_get_raw_first_usec (evidence), ==, 2136);
+  {
+    g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
+
+    g_assert_true (debrief_log_row_get_since_boot (row));
+    g_assert_cmpint (debrief_log_row_get_usec (row), ==, 1733412);
+    /* The message apart from the stamp and level the view shows apart. */
+    g_assert_cmpstr (debrief_log_row_get_message (row), ==, "ota: CRC mismatch on block 118: expected 0x9a3c got 0x1f07");
+  }
+
+  g_assert_true (debrief_evidence_search (source, "CRC mismatch", FALSE, first_match, &match, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (match.line, ==, 3);
+  g_assert_true (match.since_boot);
+  g_assert_cmpint (match.usec, ==, 1733412);
+
+  /* Cited, the line has no time on the incident's timeline. */
+  event = debrief_evidence_cite (document, evidence, 3, 3, 1733412, "CRC mismatch", &error);
+  g_assert_no_error (error);
+  g_assert_null (debrief_timeline_event_get_occurred_at (event));
+  g_clear_object (&event);
+
+  /* With a boot time it is on the incident's clock. */
+  g_assert_true (debrief_evidence_set_boot_time (document, evidence, boot, &error));
+  g_assert_true (debrief_evidence_is_on_incident_clock (evidence));
+  g_assert_true (debrief_log_model_get_on_incident_clock (model));
+  {
+    g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
+
+    g_assert_false (debrief_log_row_get_since_boot (row));
+    g_assert_cmpint (debrief_log_row_get_usec (row), ==, debrief_test_usec ("2026-03-14T02:12:30.733412Z"));
+  }
+  match = (DebriefSearchMatch) { 0 };
+  g_assert_true (debrief_evidence_search (source, "CRC mismatch", FALSE, first_match, &match, NULL, &error));
+  g_assert_false (match.since_boot);
+  g_assert_cmpint (match.usec, ==, debrief_test_usec ("2026-03-14T02:12:30.733412Z"));
+  event = debrief_evidence_cite (document, evidence, 3, 3, match.usec, "CRC mismatch", &error);
+  g_assert_nonnull (debrief_timeline_event_get_occurred_at (event));
+}
+
+/* The rows of a wall-clock log know where the stamp ends: the view shows
+ * the message apart, and the stamp as written on demand. */
+static void
+test_log_rows_know_their_stamp (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autoptr(GFile) file = fixture ("gateway.log");
+  g_autoptr(DebriefEvidence) evidence = debrief_test_import_evidence (document, file, NULL, NULL);
+  g_autoptr(DebriefLogModel) model = debrief_log_model_new (document, evidence, NULL);
+  g_autoptr(DebriefLogRow) row = row_at (G_LIST_MODEL (model), 3);
+  g_autofree char *written = debrief_log_row_dup_written_time (row);
+
+  g_assert_true (debrief_evidence_is_on_incident_clock (evidence));
+  g_assert_false (debrief_log_row_get_since_boot (row));
+  g_assert_cmpstr (written, ==, "2026-03-14T02:12:31.250Z");
+  g_assert_true (g_str_has_prefix (debrief_log_row_get_message (row), "gw-17 fwupd[311]: "));
+  g_assert_true (g_str_has_prefix (debrief_log_row_get_text (row), "2026-03-14T02:12:31.250Z gw-17"));
+}
+
+/* A log that counts from boot with a few wall-clock lines in it (two
+ * devices on one console): its range is on its own clock, not from 1970
+ * to 2026, and the import says what became of the other lines. */
+static void
+test_mixed_clocks_keep_one_range (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autofree char *dir = g_dir_make_tmp ("debrief-mixed-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "mixed.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *warning = NULL;
+  g_autoptr(DebriefEvidence) evidence = NULL;
+  g_autoptr(DebriefLogModel) model = NULL;
+  const char *text =
+    "2026-03-14T02:11:07.027Z gw-28 fwupd[932]: isr: watchdog fed\n"
+    "I (306) flash: image slot 1 verified\n"
+    "W (311) wifi: i2c bus 0 NACK\n"
+    "2026-03-14T02:11:07.337Z gw-04 fwupd[919]: boot: jumping to application\n"
+    "E (350) boot: bootloader: jumping to application\n"
+    "I (386) pwr: i2c bus 15 NACK\n"
+    "I (4386) pwr: brown-out detected\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  evidence = debrief_test_import_evidence (document, file, NULL, &warning);
+  model = debrief_log_model_new (document, evidence, NULL);
+
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence), ==, DEBRIEF_TS_ESPIDF);
+  g_assert_false (debrief_evidence_is_on_incident_clock (evidence));
+  g_assert_cmpint (debrief_evidence_get_raw_first_usec (evidence), ==, 306 * 1000);
+  g_assert_cmpint (debrief_evidence_get_raw_last_usec (evidence), ==, 4386 * 1000);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "2 lines have a wall-clock time"));
+
+  /* The wall-clock line keeps its text, at the time of the line above. */
+  {
+    g_autoptr(DebriefLogRow) first = row_at (G_LIST_MODEL (model), 0);
+    g_autoptr(DebriefLogRow) wall = row_at (G_LIST_MODEL (model), 3);
+
+    g_assert_cmpint (debrief_log_row_get_usec (first), ==, G_MININT64);
+    g_assert_false (debrief_log_row_get_has_stamp (wall));
+    g_assert_cmpint (debrief_log_row_get_usec (wall), ==, 311 * 1000);
+    g_assert_true (g_str_has_prefix (debrief_log_row_get_message (wall), "2026-03-14T02:11:07.337Z"));
+  }
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_undo_save_and_reopen (void)
 {
@@ -1031,6 +1170,9 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence/log-import-and-view", test_log_import_and_view);
   g_test_add_func ("/debrief/evidence/log-filter", test_log_filter);
   g_test_add_func ("/debrief/evidence/clock-alignment", test_clock_alignment);
+  g_test_add_func ("/debrief/evidence/since-boot-clock-is-not-a-date", test_since_boot_clock_is_not_a_date);
+  g_test_add_func ("/debrief/evidence/log-rows-know-their-stamp", test_log_rows_know_their_stamp);
+  g_test_add_func ("/debrief/evidence/mixed-clocks-keep-one-range", test_mixed_clocks_keep_one_range);
   g_test_add_func ("/debrief/evidence/boot-time-option", test_boot_time_option);
   g_test_add_func ("/debrief/evidence/other-kinds", test_other_kinds);
   g_test_add_func ("/debrief/evidence/slack-folder-parsed-once", test_slack_folder_parsed_once);

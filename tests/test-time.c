@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include <locale.h>
+
+#include "debrief-text.h"
 #include "debrief-time.h"
 #include "debrief-test-util.h"
 
@@ -262,6 +265,113 @@ test_parse_user_explains_mistakes (void)
   }
 }
 
+/* Time since boot reads as such, hours past a day and all: never as a
+ * date in 1970 that the device did not record. */
+static void
+test_since_boot_is_not_a_date (void)
+{
+  g_autofree char *zero = debrief_time_format_since_boot (0);
+  g_autofree char *second = debrief_time_format_since_boot (1250 * 1000);
+  g_autofree char *days = debrief_time_format_since_boot ((gint64) (49 * 3600 + 5 * 60 + 7) * G_USEC_PER_SEC + 4000);
+  g_autofree char *before = debrief_time_format_since_boot (-2 * G_USEC_PER_SEC);
+  g_autofree char *none = debrief_time_format_since_boot (G_MININT64);
+  g_autofree char *range = debrief_time_format_since_boot_range (1250 * 1000, (gint64) 26 * 3600 * G_USEC_PER_SEC);
+  char buffer[8];
+
+  g_assert_cmpstr (zero, ==, "+00:00:00.000");
+  g_assert_cmpstr (second, ==, "+00:00:01.250");
+  g_assert_cmpstr (days, ==, "+49:05:07.004");
+  g_assert_cmpstr (before, ==, "\342\210\222" "00:00:02.000");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (range, ==, "+00:00:01.250 – +26:00:00.000");
+  g_assert_null (debrief_time_format_since_boot_range (G_MININT64, 0));
+
+  /* Cut to the buffer, and still a string. */
+  debrief_time_format_since_boot_to_buffer (buffer, sizeof buffer, 1250 * 1000);
+  g_assert_cmpstr (buffer, ==, "+00:00:");
+}
+
+/* A clock that counts from boot is on the incident's clock only once its
+ * boot time is a real date, not after a shift of a few seconds. */
+static void
+test_clock_aligned_only_by_a_boot_time (void)
+{
+  gint64 boot_2026 = G_GINT64_CONSTANT (1773454267000);
+
+  g_assert_true (debrief_time_clock_is_aligned (FALSE, 0));
+  g_assert_true (debrief_time_clock_is_aligned (FALSE, -2000));
+  g_assert_false (debrief_time_clock_is_aligned (TRUE, 0));
+  g_assert_false (debrief_time_clock_is_aligned (TRUE, -2000));
+  g_assert_false (debrief_time_clock_is_aligned (TRUE, 3600 * 1000));
+  g_assert_true (debrief_time_clock_is_aligned (TRUE, boot_2026));
+}
+
+static void
+test_zone_label (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
+  g_autoptr(GTimeZone) offset = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GTimeZone) sao_paulo = g_time_zone_new_identifier ("America/Sao_Paulo");
+  gint64 winter = G_GINT64_CONSTANT (1773454267) * G_USEC_PER_SEC;  /* 2026-03-14 */
+  gint64 summer = G_GINT64_CONSTANT (1784000000) * G_USEC_PER_SEC;  /* 2026-07-14 */
+  g_autofree char *a = debrief_time_zone_get_label (NULL, winter);
+  g_autofree char *b = debrief_time_zone_get_label (utc, winter);
+  g_autofree char *c = debrief_time_zone_get_label (berlin, winter);
+  g_autofree char *d = debrief_time_zone_get_label (berlin, summer);
+  g_autofree char *e = debrief_time_zone_get_label (kolkata, winter);
+  g_autofree char *f = debrief_time_zone_get_label (offset, winter);
+  g_autofree char *g = debrief_time_zone_get_label (sao_paulo, winter);
+
+  g_assert_cmpstr (a, ==, "UTC");
+  g_assert_cmpstr (b, ==, "UTC");
+  g_assert_cmpstr (c, ==, "CET");
+  g_assert_cmpstr (d, ==, "CEST");
+  g_assert_cmpstr (e, ==, "IST");
+  g_assert_cmpstr (f, ==, "UTC+05:30");
+  g_assert_cmpstr (g, ==, "UTC-03:00");
+}
+
+/* Counts are grouped as the locale groups digits: by threes with a comma
+ * in English, by a lakh and then twos in India, not at all in C. */
+static void
+test_counts_are_grouped (void)
+{
+  g_autofree char *english = debrief_text_group_digits (466006, ",", "\3");
+  g_autofree char *million = debrief_text_group_digits (1234567, ",", "\3");
+  g_autofree char *small = debrief_text_group_digits (999, ",", "\3");
+  g_autofree char *indian = debrief_text_group_digits (12345678, ",", "\3\2");
+  g_autofree char *thin = debrief_text_group_digits (466006, "\342\200\257", "\3");
+  g_autofree char *ungrouped = debrief_text_group_digits (466006, "", "");
+  g_autofree char *once = debrief_text_group_digits (1234567, ".", "\3\177");
+  g_autofree char *largest = debrief_text_group_digits (G_MAXUINT64, ",", "\3");
+  g_autofree char *c_locale = NULL;
+  g_autofree char *en_locale = NULL;
+  const char *saved = setlocale (LC_NUMERIC, NULL);
+  g_autofree char *restore = g_strdup (saved);
+
+  g_assert_cmpstr (english, ==, "466,006");
+  g_assert_cmpstr (million, ==, "1,234,567");
+  g_assert_cmpstr (small, ==, "999");
+  g_assert_cmpstr (indian, ==, "1,23,45,678");
+  g_assert_cmpstr (thin, ==, "466\342\200\257" "006");
+  g_assert_cmpstr (ungrouped, ==, "466006");
+  g_assert_cmpstr (once, ==, "1234.567");
+  g_assert_cmpstr (largest, ==, "18,446,744,073,709,551,615");
+
+  /* The locale's own grouping: none in C; English's when it is there. */
+  setlocale (LC_NUMERIC, "C");
+  c_locale = debrief_text_format_count (466006);
+  g_assert_cmpstr (c_locale, ==, "466006");
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+    {
+      en_locale = debrief_text_format_count (466006);
+      g_assert_cmpstr (en_locale, ==, "466,006");
+    }
+  setlocale (LC_NUMERIC, restore);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +385,10 @@ main (int   argc,
   g_test_add_func ("/debrief/time/format-range", test_format_range);
   g_test_add_func ("/debrief/time/parse-user-iso-and-locale", test_parse_user_iso_and_locale);
   g_test_add_func ("/debrief/time/parse-user-explains-mistakes", test_parse_user_explains_mistakes);
+  g_test_add_func ("/debrief/time/since-boot-is-not-a-date", test_since_boot_is_not_a_date);
+  g_test_add_func ("/debrief/time/clock-aligned-only-by-a-boot-time", test_clock_aligned_only_by_a_boot_time);
+  g_test_add_func ("/debrief/time/zone-label", test_zone_label);
+  g_test_add_func ("/debrief/time/counts-are-grouped", test_counts_are_grouped);
 
   return g_test_run ();
 }

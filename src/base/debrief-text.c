@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <limits.h>
+#include <locale.h>
 #include <string.h>
 
 #include "debrief-text.h"
@@ -106,4 +108,60 @@ debrief_text_lines_next (DebriefTextLines  *lines,
     (*length)--;
 
   return TRUE;
+}
+
+char *
+debrief_text_group_digits (guint64     value,
+                           const char *separator,
+                           const char *grouping)
+{
+  char digits[32];
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize n = (gsize) g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  gsize group = grouping != NULL && grouping[0] > 0 && grouping[0] != CHAR_MAX ? (gsize) grouping[0] : 0;
+  const char *next = grouping;
+  gsize left;
+
+  if (separator == NULL || *separator == '\0' || group == 0)
+    return g_strdup (digits);
+
+  /* The groups are counted from the right; build from the left by
+   * finding where the first (leftmost) group ends. */
+  {
+    gsize breaks[32];
+    guint n_breaks = 0;
+    gsize at = n;
+
+    while (at > group && n_breaks < G_N_ELEMENTS (breaks))
+      {
+        at -= group;
+        breaks[n_breaks++] = at;
+        if (next[1] > 0 && next[1] != CHAR_MAX)
+          {
+            next++;
+            group = (gsize) next[0];
+          }
+        else if (next[1] == CHAR_MAX)
+          break;
+      }
+
+    left = 0;
+    for (guint i = n_breaks; i > 0; i--)
+      {
+        g_string_append_len (out, digits + left, (gssize) (breaks[i - 1] - left));
+        g_string_append (out, separator);
+        left = breaks[i - 1];
+      }
+    g_string_append (out, digits + left);
+  }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+debrief_text_format_count (guint64 value)
+{
+  struct lconv *conventions = localeconv ();
+
+  return debrief_text_group_digits (value, conventions->thousands_sep, conventions->grouping);
 }

@@ -37,4 +37,15 @@ gboolean  debrief_text_lines_next (DebriefTextLines  *lines,
                                    gsize             *length,
                                    guint             *number);
 
+/* A count as a person reads it: "466,006" in a locale that groups digits
+ * so, "466006" in one that does not (C). The one rule for every count
+ * shown: lines, messages, rows, items, matches. */
+char     *debrief_text_format_count (guint64            value);
+/* The same with an explicit @separator and @grouping (as localeconv()
+ * gives them: the size of each group from the right, the last repeated;
+ * NULL or "" for no grouping). */
+char     *debrief_text_group_digits (guint64            value,
+                                     const char        *separator,
+                                     const char        *grouping);
+
 G_END_DECLS

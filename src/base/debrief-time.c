@@ -183,6 +183,8 @@ debrief_time_format_to_buffer (char             *buffer,
     {
     case DEBRIEF_TIME_STYLE_TIME:
       return g_snprintf (buffer, size, "%02d:%02d:%02d", hour, minute, second);
+    case DEBRIEF_TIME_STYLE_TIME_MSEC:
+      return g_snprintf (buffer, size, "%02d:%02d:%02d.%03d", hour, minute, second, (int) (rest / 1000));
     case DEBRIEF_TIME_STYLE_DATE_TIME:
       return g_snprintf (buffer, size, "%04d-%02u-%02u %02d:%02d:%02d",
                          year, month, day, hour, minute, second);
@@ -654,4 +656,129 @@ debrief_time_parse_user (const char  *text,
                          GError     **error)
 {
   return debrief_time_parse_user_with_date_format (text, NULL, zone, error);
+}
+
+/* A boot time before this (1971-01-01 UTC, in ms) cannot be a real one:
+ * no device of an incident booted in 1970, so such an offset is a shift
+ * of a clock that still counts from boot, not an anchor. */
+#define REAL_BOOT_TIME_MS (G_GINT64_CONSTANT (365) * 24 * 3600 * 1000)
+
+/**
+ * debrief_time_format_since_boot_to_buffer:
+ * @buffer: where the text goes
+ * @size: the size of @buffer
+ * @usec: microseconds since boot, or %G_MININT64 for no time
+ *
+ * Writes "+HH:MM:SS.mmm" without allocating, for what runs for each row
+ * that scrolls into view. The hours grow past 24; a time before boot
+ * (which a shifted clock can give) reads "−HH:MM:SS.mmm". No time writes
+ * an empty string.
+ *
+ * Returns: the length written, as g_snprintf() counts it
+ */
+gsize
+debrief_time_format_since_boot_to_buffer (char   *buffer,
+                                          gsize   size,
+                                          gint64  usec)
+{
+  guint64 magnitude;
+  guint64 ms;
+
+  g_return_val_if_fail (buffer != NULL || size == 0, 0);
+
+  if (usec == G_MININT64)
+    return g_snprintf (buffer, size, "%s", "");
+
+  magnitude = usec < 0 ? (guint64) -(usec + 1) + 1 : (guint64) usec;
+  ms = magnitude / 1000;
+
+  return g_snprintf (buffer, size, "%s%02" G_GUINT64_FORMAT ":%02u:%02u.%03u",
+                     usec < 0 ? "\342\210\222" : "+", /* U+2212 MINUS SIGN */
+                     ms / 3600000, (guint) (ms / 60000 % 60), (guint) (ms / 1000 % 60),
+                     (guint) (ms % 1000));
+}
+
+/**
+ * debrief_time_format_since_boot:
+ * @usec: microseconds since boot, or %G_MININT64 for no time
+ *
+ * Returns: (transfer full): the time since boot as every view shows it,
+ *   or an empty string when there is no time
+ */
+char *
+debrief_time_format_since_boot (gint64 usec)
+{
+  char buffer[64];
+
+  debrief_time_format_since_boot_to_buffer (buffer, sizeof buffer, usec);
+
+  return g_strdup (buffer);
+}
+
+/**
+ * debrief_time_format_since_boot_range:
+ * @first: the first time, microseconds since boot
+ * @last: the last time
+ *
+ * Returns: (transfer full) (nullable): the range, or %NULL when either end
+ *   has no time
+ */
+char *
+debrief_time_format_since_boot_range (gint64 first,
+                                      gint64 last)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (first == G_MININT64 || last == G_MININT64)
+    return NULL;
+
+  from = debrief_time_format_since_boot (first);
+  to = debrief_time_format_since_boot (last);
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+gboolean
+debrief_time_clock_is_aligned (gboolean since_boot,
+                               gint64   offset_ms)
+{
+  return !since_boot || offset_ms >= REAL_BOOT_TIME_MS;
+}
+
+/**
+ * debrief_time_zone_get_label:
+ * @zone: (nullable): a time zone; %NULL is UTC
+ * @usec: a time in it, for the abbreviation in force then (CET or CEST);
+ *   %G_MININT64 for now
+ *
+ * Returns: (transfer full): "CET", "UTC", or "UTC+05:30" for a zone whose
+ *   abbreviation is only its offset
+ */
+char *
+debrief_time_zone_get_label (GTimeZone *zone,
+                             gint64     usec)
+{
+  gint64 seconds = usec == G_MININT64 ? g_get_real_time () / G_USEC_PER_SEC : usec / G_USEC_PER_SEC;
+  const char *abbreviation;
+  int interval;
+  gint32 offset;
+  guint magnitude;
+
+  if (zone == NULL)
+    return g_strdup ("UTC");
+
+  interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, seconds);
+  if (interval < 0)
+    interval = 0;
+  abbreviation = g_time_zone_get_abbreviation (zone, interval);
+  offset = g_time_zone_get_offset (zone, interval);
+
+  if (abbreviation != NULL && g_ascii_isalpha (abbreviation[0]))
+    return g_strdup (abbreviation);
+  if (offset == 0)
+    return g_strdup ("UTC");
+
+  magnitude = (guint) ABS (offset);
+  return g_strdup_printf ("UTC%c%02u:%02u", offset < 0 ? '-' : '+', magnitude / 3600, magnitude / 60 % 60);
 }

@@ -37,6 +37,7 @@ typedef enum
   DEBRIEF_TIME_STYLE_DATE_TIME,        /* 2026-03-14 02:11:07 */
   DEBRIEF_TIME_STYLE_DATE_TIME_MSEC,   /* 2026-03-14 02:11:07.123 */
   DEBRIEF_TIME_STYLE_DATE_MINUTES,     /* 2026-03-14 02:11 */
+  DEBRIEF_TIME_STYLE_TIME_MSEC,        /* 02:11:07.123 */
 } DebriefTimeStyle;
 
 GDateTime *debrief_date_time_new_in_zone   (gint64            usec,
@@ -52,6 +53,28 @@ gsize      debrief_time_format_to_buffer   (char             *buffer,
 char      *debrief_time_format_range       (gint64            first,
                                             gint64            last,
                                             GTimeZone        *zone);
+
+/* The one rule for a clock that counts from boot and is not aligned yet:
+ * such a time is shown as time since boot, "+00:00:01.250" (+HH:MM:SS.mmm,
+ * hours growing past 24), never as a date the device did not record. */
+gsize      debrief_time_format_since_boot_to_buffer (char   *buffer,
+                                                     gsize   size,
+                                                     gint64  usec);
+char      *debrief_time_format_since_boot           (gint64  usec);
+/* "+00:00:00.043 – +27:45:10.000"; NULL when either end has no time. */
+char      *debrief_time_format_since_boot_range     (gint64  first,
+                                                     gint64  last);
+/* Whether the times of a clock are on the incident's clock: a wall clock
+ * always is; a clock that counts from boot only once it is anchored to a
+ * real time, that is once @offset_ms (its boot time, ms since 1970 UTC)
+ * is a real date and not a small shift of the epoch. */
+gboolean   debrief_time_clock_is_aligned            (gboolean since_boot,
+                                                     gint64   offset_ms);
+
+/* The name of @zone at @usec for a column header: its abbreviation when
+ * it has a name ("CET", "UTC"), else its offset ("UTC+05:30"). */
+char      *debrief_time_zone_get_label              (GTimeZone *zone,
+                                                     gint64     usec);
 
 G_END_DECLS
 

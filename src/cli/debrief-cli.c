@@ -340,8 +340,11 @@ print_imported (const char      *path,
                 DebriefEvidence *evidence)
 {
   DebriefEvidenceKind kind = debrief_evidence_get_kind (evidence);
-  g_autofree char *first = format_usec (debrief_evidence_get_aligned_first_usec (evidence));
-  g_autofree char *last = format_usec (debrief_evidence_get_aligned_last_usec (evidence));
+  gboolean on_clock = debrief_evidence_is_on_incident_clock (evidence);
+  g_autofree char *first = on_clock ? format_usec (debrief_evidence_get_aligned_first_usec (evidence))
+                                    : debrief_time_format_since_boot (debrief_evidence_get_raw_first_usec (evidence));
+  g_autofree char *last = on_clock ? format_usec (debrief_evidence_get_aligned_last_usec (evidence))
+                                   : debrief_time_format_since_boot (debrief_evidence_get_raw_last_usec (evidence));
   g_autofree char *size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
   gint64 n = debrief_evidence_get_line_count (evidence);
   g_autofree char *count = NULL;
@@ -355,8 +358,7 @@ print_imported (const char      *path,
                path, debrief_evidence_kind_get_name (kind),
                debrief_timestamp_format_get_name (debrief_evidence_get_timestamp_format (evidence)),
                count, first, last,
-               debrief_evidence_get_since_boot (evidence) && debrief_evidence_get_clock_offset_ms (evidence) == 0
-                 ? _(" (time since boot: give --boot-time to align it)") : "");
+               !on_clock ? _(" (time since boot: give --boot-time to align it)") : "");
       break;
 
     case DEBRIEF_EVIDENCE_KIND_METRICS:
@@ -509,7 +511,7 @@ static gboolean
 print_match (const DebriefSearchMatch *match,
              gpointer                  user_data)
 {
-  g_autofree char *time = format_usec (match->usec);
+  g_autofree char *time = match->since_boot ? debrief_time_format_since_boot (match->usec) : format_usec (match->usec);
   guint *n_matches = user_data;
 
   g_print ("%s\t%" G_GUINT64_FORMAT "\t%s\t%s\n",

@@ -150,7 +150,7 @@ debrief_evidence_cite (DebriefDocument  *document,
                        GError          **error)
 {
   g_autoptr(DebriefTimelineEvent) event = debrief_timeline_event_new ();
-  g_autoptr(GDateTime) at = debrief_date_time_new_from_usec (usec);
+  g_autoptr(GDateTime) at = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   GListModel *events;
@@ -160,6 +160,11 @@ debrief_evidence_cite (DebriefDocument  *document,
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
   g_return_val_if_fail (first <= last, NULL);
   g_return_val_if_fail (last <= G_MAXINT64, NULL);
+
+  /* A clock not aligned yet says nothing of when on the incident's
+   * timeline: the event gets no time rather than one in 1970. */
+  if (debrief_evidence_is_on_incident_clock (evidence))
+    at = debrief_date_time_new_from_usec (usec);
 
   title = first_line_of (text != NULL ? text : "", 120);
   if (*title == '\0')

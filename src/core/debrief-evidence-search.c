@@ -369,7 +369,7 @@ debrief_evidence_search (DebriefEvidenceSource  *source,
     return FALSE;
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT uuid, title, kind, clock_offset_ms, original_name FROM evidence "
+                          "SELECT uuid, title, kind, clock_offset_ms, original_name, since_boot FROM evidence "
                           "ORDER BY position, rowid",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -385,7 +385,12 @@ debrief_evidence_search (DebriefEvidenceSource  *source,
       const char *kind = (const char *) sqlite3_column_text (stmt, 2);
       gint64 offset_usec = sqlite3_column_int64 (stmt, 3) * 1000;
       g_autofree char *name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      DebriefSearchMatch match = { uuid, title, DEBRIEF_EVIDENCE_KIND_OTHER, 0, G_MININT64, NULL, 0, 0 };
+      gboolean on_clock = debrief_time_clock_is_aligned (sqlite3_column_int (stmt, 5) != 0, offset_usec / 1000);
+      DebriefSearchMatch match = { uuid, title, DEBRIEF_EVIDENCE_KIND_OTHER, 0, G_MININT64, NULL, 0, 0, !on_clock };
+
+      /* A clock not aligned yet keeps its time since boot. */
+      if (!on_clock)
+        offset_usec = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;

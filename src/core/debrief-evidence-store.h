@@ -149,6 +149,8 @@ typedef struct
   const char          *text;        /* the line or message, valid UTF-8, capped */
   guint                match_start; /* byte offset of the match in @text */
   guint                match_length;
+  /* usec counts from boot: the item's clock is not aligned yet. */
+  gboolean             since_boot;
 } DebriefSearchMatch;
 
 /* Return FALSE to stop the search. */

@@ -23,6 +23,7 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-record.h"
 #include "debrief-log-reader.h"
+#include "debrief-text.h"
 
 /* A chunk is cut at the first line start after this many bytes. */
 #define CHUNK_TARGET (1024 * 1024)
@@ -502,6 +503,15 @@ _debrief_evidence_store_log_stream (sqlite3                       *db,
   DebriefLogLevel previous_level = DEBRIEF_LOG_LEVEL_NONE;
   gboolean previous_stamp = FALSE;
   gint64 previous_usec = G_MININT64;
+  /* The clock of the item is the one its format counts by; a line whose
+   * stamp counts by the other (a wall-clock line in a log that counts
+   * from boot) gets the time of the last line on the item's clock, as a
+   * line without a stamp does, so that times on two clocks are never
+   * mixed in one item's range and order. */
+  gboolean clock_known = FALSE;
+  gboolean item_since_boot = FALSE;
+  gint64 item_usec = G_MININT64;
+  guint64 n_other_clock = 0;
   guint64 chunk_start = 0;
   guint64 chunk_first_line = 0;
   guint64 n_lines = 0;
@@ -566,6 +576,21 @@ _debrief_evidence_store_log_stream (sqlite3                       *db,
             FLUSH_TO (line.offset);
         }
 
+      if (!clock_known)
+        {
+          item_since_boot = debrief_timestamp_format_is_since_boot (debrief_log_reader_get_format (reader));
+          clock_known = TRUE;
+        }
+      if (line.usec != G_MININT64 && line.since_boot != item_since_boot)
+        {
+          if (line.has_stamp)
+            n_other_clock++;
+          line.has_stamp = FALSE;
+          line.usec = item_usec;
+        }
+      else
+        item_usec = line.usec;
+
       have_previous = TRUE;
       previous_offset = line.offset;
       previous_level = line.level;
@@ -614,17 +639,40 @@ out:
 
   if (ok)
     {
+      g_autoptr(GString) warning = g_string_new (NULL);
+
       result->format = debrief_log_reader_get_format (reader);
       result->since_boot = debrief_timestamp_format_is_since_boot (result->format);
       result->n_lines = n_lines;
       result->size = tee->total;
       result->sha256 = sha256_hex (&pipeline.checksum);
+
       if (debrief_log_reader_get_n_split (reader) > 0)
-        result->warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%" G_GUINT64_FORMAT " line is longer than 4 MB and is shown in pieces.",
-                                                        "%" G_GUINT64_FORMAT " lines are longer than 4 MB and are shown in pieces.",
-                                                        debrief_log_reader_get_n_split (reader)),
-                                           debrief_log_reader_get_n_split (reader));
+        g_string_append_printf (warning, g_dngettext (GETTEXT_PACKAGE,
+                                                      "%" G_GUINT64_FORMAT " line is longer than 4 MB and is shown in pieces.",
+                                                      "%" G_GUINT64_FORMAT " lines are longer than 4 MB and are shown in pieces.",
+                                                      debrief_log_reader_get_n_split (reader)),
+                                debrief_log_reader_get_n_split (reader));
+      if (n_other_clock > 0)
+        {
+          g_autofree char *count = debrief_text_format_count (n_other_clock);
+
+          if (warning->len > 0)
+            g_string_append_c (warning, ' ');
+          g_string_append_printf (warning,
+                                  item_since_boot
+                                  ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s line has a wall-clock time in a log that counts time since boot: it is shown at the time of the line above it.",
+                                                 "%s lines have a wall-clock time in a log that counts time since boot: they are shown at the time of the line above them.",
+                                                 (gulong) n_other_clock)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s line counts time since boot in a log with wall-clock times: it is shown at the time of the line above it.",
+                                                 "%s lines count time since boot in a log with wall-clock times: they are shown at the time of the line above them.",
+                                                 (gulong) n_other_clock),
+                                  count);
+        }
+      if (warning->len > 0)
+        result->warning = g_string_free (g_steal_pointer (&warning), FALSE);
     }
 
   chunk_writer_clear (&pipeline.writer);

@@ -509,3 +509,30 @@ debrief_evidence_get_aligned_last_usec (DebriefEvidence *evidence)
 
   return aligned (evidence, debrief_evidence_get_last_at (evidence));
 }
+
+gboolean
+debrief_evidence_is_on_incident_clock (DebriefEvidence *evidence)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), FALSE);
+
+  return debrief_time_clock_is_aligned (debrief_evidence_get_since_boot (evidence),
+                                        debrief_evidence_get_clock_offset_ms (evidence));
+}
+
+gint64
+debrief_evidence_get_raw_first_usec (DebriefEvidence *evidence)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), G_MININT64);
+
+  return debrief_evidence_get_first_at (evidence) ? debrief_date_time_to_usec (debrief_evidence_get_first_at (evidence))
+                                                  : G_MININT64;
+}
+
+gint64
+debrief_evidence_get_raw_last_usec (DebriefEvidence *evidence)
+{
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), G_MININT64);
+
+  return debrief_evidence_get_last_at (evidence) ? debrief_date_time_to_usec (debrief_evidence_get_last_at (evidence))
+                                                 : G_MININT64;
+}

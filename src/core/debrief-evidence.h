@@ -77,5 +77,13 @@ const char            *debrief_timestamp_format_to_id          (DebriefTimestamp
  * µs since 1970 UTC; G_MININT64 when the content has no times. */
 gint64                 debrief_evidence_get_aligned_first_usec (DebriefEvidence        *evidence);
 gint64                 debrief_evidence_get_aligned_last_usec  (DebriefEvidence        *evidence);
+/* FALSE for an item whose clock counts from boot and has no boot time
+ * yet: its times are time since boot, to be shown as such
+ * (debrief_time_format_since_boot()), never as dates. */
+gboolean               debrief_evidence_is_on_incident_clock   (DebriefEvidence        *evidence);
+/* The first and last time as the item's clock counts them (no offset),
+ * µs; for an item not on the incident's clock, time since boot. */
+gint64                 debrief_evidence_get_raw_first_usec     (DebriefEvidence        *evidence);
+gint64                 debrief_evidence_get_raw_last_usec      (DebriefEvidence        *evidence);
 
 G_END_DECLS

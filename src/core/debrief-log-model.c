@@ -17,6 +17,8 @@
 #include "debrief-evidence-store-private.h"
 #include "debrief-log-model.h"
 #include "debrief-text.h"
+#include "debrief-time.h"
+#include "debrief-timestamp.h"
 
 /* Decoded chunks kept: the visible rows, and a screen above and below,
  * lie in one or two chunks; a few more spare decoding when scrolling back. */
@@ -40,6 +42,13 @@ struct _DebriefLogModel
   GArray          *rows;      /* of DebriefIndexRow */
   guint64          n_lines;
   gint64           offset_usec;
+  /* FALSE while a clock that counts from boot is not aligned: rows then
+   * carry time since boot. */
+  gboolean         on_clock;
+
+  /* What finds where each line's stamp and message start. */
+  DebriefTimestampFormat  format;
+  DebriefTimestampContext context;
 
   CachedChunk      cache[N_CACHED];
   guint64          clock;
@@ -211,6 +220,8 @@ debrief_log_model_get_item (GListModel *model,
   DebriefLogModel *self = DEBRIEF_LOG_MODEL (model);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  DebriefLogRow *row;
+  DebriefLogStamp stamp;
   const DebriefLineEntry *entry;
   const char *raw;
   gsize raw_length;
@@ -235,11 +246,23 @@ debrief_log_model_get_item (GListModel *model,
   _debrief_line_entry_get_text (entry, g_bytes_get_data (chunk->bytes, NULL), &raw, &raw_length);
   text = row_text (raw, raw_length);
 
-  return debrief_log_row_new (line,
-                              entry->usec == G_MININT64 ? G_MININT64 : entry->usec + self->offset_usec,
-                              (DebriefLogLevel) entry->level,
-                              entry->has_stamp,
-                              text);
+  row = debrief_log_row_new (line,
+                             entry->usec == G_MININT64 ? G_MININT64
+                                                       : entry->usec + (self->on_clock ? self->offset_usec : 0),
+                             (DebriefLogLevel) entry->level,
+                             entry->has_stamp,
+                             text);
+  debrief_log_row_set_since_boot (row, !self->on_clock);
+
+  /* Where the stamp and the message start, so that the view shows the
+   * message apart from the time it already shows. Only a row on screen
+   * is made, and the parser reads no more than the line's first bytes. */
+  if (entry->has_stamp &&
+      debrief_timestamp_parse_line (debrief_log_row_get_text (row), strlen (debrief_log_row_get_text (row)),
+                                    self->format, &self->context, &stamp))
+    debrief_log_row_set_stamp_span (row, stamp.stamp_offset, stamp.text_offset);
+
+  return row;
 }
 
 static void
@@ -261,6 +284,8 @@ offset_changed (DebriefLogModel *self)
 
   /* Every row's time moves: the rows are made anew. */
   self->offset_usec = offset_usec;
+  self->on_clock = debrief_time_clock_is_aligned (debrief_evidence_get_since_boot (self->evidence),
+                                                  debrief_evidence_get_clock_offset_ms (self->evidence));
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
 }
 
@@ -362,6 +387,13 @@ debrief_log_model_new (DebriefDocument  *document,
   self->evidence = g_object_ref (evidence);
   self->uuid = g_strdup (debrief_record_get_uuid (DEBRIEF_RECORD (evidence)));
   self->offset_usec = debrief_evidence_get_clock_offset_ms (evidence) * 1000;
+  self->on_clock = debrief_time_clock_is_aligned (debrief_evidence_get_since_boot (evidence),
+                                                  debrief_evidence_get_clock_offset_ms (evidence));
+  self->format = debrief_evidence_get_timestamp_format (evidence);
+  /* Only where the stamp ends matters here, not its date: a fixed year
+   * spares the parser a clock read for each row. */
+  self->context.reference_year = debrief_evidence_get_first_at (evidence)
+                                 ? g_date_time_get_year (debrief_evidence_get_first_at (evidence)) : 2000;
 
   if (!(self->rows = _debrief_evidence_read_index_rows (_debrief_document_get_db (document), self->uuid, error)))
     return NULL;
@@ -398,6 +430,14 @@ debrief_log_model_get_n_lines (DebriefLogModel *self)
   g_return_val_if_fail (DEBRIEF_IS_LOG_MODEL (self), 0);
 
   return self->n_lines;
+}
+
+gboolean
+debrief_log_model_get_on_incident_clock (DebriefLogModel *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_MODEL (self), FALSE);
+
+  return self->on_clock;
 }
 
 gboolean
@@ -600,7 +640,7 @@ debrief_log_model_find_time (DebriefLogModel *self,
 
   g_return_val_if_fail (DEBRIEF_IS_LOG_MODEL (self), G_MAXUINT);
 
-  raw = usec - self->offset_usec;
+  raw = usec - (self->on_clock ? self->offset_usec : 0);
 
   /* Logs run forward in time, mostly: the first chunk that reaches the
    * time holds the first line at or after it. */

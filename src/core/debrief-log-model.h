@@ -35,11 +35,15 @@ void             debrief_log_model_set_filter   (DebriefLogModel  *self,
                                                  DebriefLogLevel   min_level,
                                                  const char       *text);
 gboolean         debrief_log_model_get_filtering (DebriefLogModel *self);
+/* FALSE while the item's clock counts from boot and is not aligned: the
+ * rows' times are then time since boot (debrief_time_clock_is_aligned()). */
+gboolean         debrief_log_model_get_on_incident_clock (DebriefLogModel *self);
 /* Position (in the model as filtered) of @line, or of the first shown line
  * after it; G_MAXUINT when there is none. */
 guint            debrief_log_model_find_line    (DebriefLogModel  *self,
                                                  guint64           line);
-/* Position of the first shown line at or after the aligned time @usec;
+/* Position of the first shown line at or after the aligned time @usec
+ * (time since boot while the clock is not on the incident's);
  * G_MAXUINT when every line is earlier. */
 guint            debrief_log_model_find_time    (DebriefLogModel  *self,
                                                  gint64            usec);

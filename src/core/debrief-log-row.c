@@ -21,7 +21,10 @@ struct _DebriefLogRow
   gint64           usec;
   DebriefLogLevel  level;
   gboolean         has_stamp;
+  gboolean         since_boot;
   char            *text;
+  guint            stamp_offset;
+  guint            message_offset;
 };
 
 G_DEFINE_FINAL_TYPE (DebriefLogRow, debrief_log_row, G_TYPE_OBJECT)
@@ -143,4 +146,90 @@ debrief_log_row_get_text (DebriefLogRow *self)
   g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (self), NULL);
 
   return self->text;
+}
+
+void
+debrief_log_row_set_stamp_span (DebriefLogRow *self,
+                                guint          stamp_offset,
+                                guint          message_offset)
+{
+  gsize length;
+
+  g_return_if_fail (DEBRIEF_IS_LOG_ROW (self));
+
+  length = strlen (self->text);
+  if (message_offset == 0 || message_offset > length || stamp_offset >= message_offset ||
+      !g_utf8_validate (self->text, message_offset, NULL))
+    {
+      self->stamp_offset = 0;
+      self->message_offset = 0;
+      return;
+    }
+
+  self->stamp_offset = stamp_offset;
+  self->message_offset = message_offset;
+}
+
+const char *
+debrief_log_row_get_message (DebriefLogRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (self), NULL);
+
+  return self->text + self->message_offset;
+}
+
+char *
+debrief_log_row_dup_written_time (DebriefLogRow *self)
+{
+  const char *start;
+  const char *end;
+
+  g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (self), NULL);
+
+  if (!self->has_stamp || self->message_offset == 0)
+    return NULL;
+
+  /* The span runs to the message: without the blanks and the colon
+   * between the stamp and it, and without a level word after the stamp
+   * ("<inf>", "ERROR"), which has no digit where every stamp has one. */
+  start = self->text + self->stamp_offset;
+  end = self->text + self->message_offset;
+  while (end > start)
+    {
+      const char *word;
+      gboolean has_digit = FALSE;
+
+      while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == ':'))
+        end--;
+      word = end;
+      while (word > start && word[-1] != ' ' && word[-1] != '\t')
+        {
+          word--;
+          has_digit |= g_ascii_isdigit (*word);
+        }
+      if (has_digit)
+        break;
+      end = word;
+    }
+  if (end == start)
+    return NULL;
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
+gboolean
+debrief_log_row_get_since_boot (DebriefLogRow *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (self), FALSE);
+
+  return self->since_boot;
+}
+
+void
+debrief_log_row_set_since_boot (DebriefLogRow *self,
+                                gboolean       since_boot)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_ROW (self));
+
+  self->since_boot = !!since_boot;
 }

@@ -155,7 +155,7 @@ debrief_evidence_write_merged_log (DebriefEvidenceSource    *source,
         }
       merge->fallback_usec = debrief_date_time_to_usec (merge->log->first_at) + merge->log->clock_offset_ms * 1000;
 
-      if (merge->log->since_boot && merge->log->clock_offset_ms == 0 && warning != NULL)
+      if (!debrief_time_clock_is_aligned (merge->log->since_boot, merge->log->clock_offset_ms) && warning != NULL)
         {
           g_autofree char *message = g_strdup_printf (_("“%s” counts time since boot and has no boot time: its lines are placed from 1970-01-01. Set its boot time to align it."),
                                                       merge->log->title);

@@ -274,7 +274,9 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->line_row), title);
       if (line_usec != G_MININT64)
         {
-          g_autofree char *now = debrief_time_format (line_usec, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
+          g_autofree char *now = debrief_evidence_is_on_incident_clock (evidence)
+                                 ? debrief_time_format (line_usec, zone, DEBRIEF_TIME_STYLE_DATE_TIME)
+                                 : debrief_time_format_since_boot (line_usec);
 
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->line_row), now);
         }
@@ -286,7 +288,9 @@ debrief_align_clock_dialog_new (GtkWindow       *parent,
       gint64 boot = debrief_evidence_get_clock_offset_ms (evidence);
       g_autofree char *boot_text = NULL;
 
-      if (boot != 0)
+      /* A shift that is no boot time is not offered as one (it would
+       * read as a date in 1969 or 1970). */
+      if (debrief_evidence_is_on_incident_clock (evidence))
         {
           g_autofree char *seconds = debrief_time_format (boot * 1000, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
 

@@ -18,6 +18,7 @@
 #include "debrief-evidence-page-private.h"
 
 #include "debrief-evidence-store.h"
+#include "debrief-text.h"
 
 /* --- Saving a copy, opening outside ----------------------------------- */
 
@@ -375,14 +376,15 @@ import_done_cb (GObject      *object,
   if (run->failures->len == 0 && run->remarks->len == 0)
     {
       g_autofree char *title = NULL;
+      g_autofree char *count = debrief_text_format_count (n_imported);
 
       if (cancelled)
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import cancelled; %u file was imported",
-                                              "Import cancelled; %u files were imported", n_imported),
-                                 n_imported);
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import cancelled; %s file was imported",
+                                              "Import cancelled; %s files were imported", n_imported),
+                                 count);
       else if (n_imported > 0)
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file imported", "%u files imported", n_imported),
-                                 n_imported);
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s file imported", "%s files imported", n_imported),
+                                 count);
       if (title != NULL)
         _debrief_evidence_page_add_toast (self, title, FALSE);
       import_run_free (run);

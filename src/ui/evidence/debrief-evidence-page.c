@@ -152,8 +152,19 @@ describe_clock (DebriefEvidencePage *self,
     {
       g_autofree char *boot = NULL;
 
-      if (offset == 0)
-        return g_strdup (_("Counts time since boot; no boot time set, so it is not on the incident’s clock yet"));
+      if (!debrief_evidence_is_on_incident_clock (evidence))
+        {
+          g_autofree char *shift = NULL;
+
+          if (offset == 0)
+            return g_strdup (_("Counts time since boot; no boot time set, so it is not on the incident’s clock yet"));
+
+          /* A shift that does not reach a real date is no boot time. */
+          shift = debrief_evidence_format_offset (offset);
+          /* Translators: %s is a duration such as "−2 s" */
+          return g_strdup_printf (_("Counts time since boot, shifted by %s; no boot time set, so it is not on the incident’s clock yet"),
+                                  shift);
+        }
 
       boot = debrief_time_format (offset * 1000, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
       /* Translators: %s is a date and time */
@@ -182,6 +193,7 @@ update_details (DebriefEvidencePage *self)
   g_autofree char *clock = NULL;
   g_autofree char *added = NULL;
   g_autofree char *added_at = NULL;
+  g_autofree char *count_text = NULL;
   DebriefEvidenceKind kind;
   gint64 count;
 
@@ -192,6 +204,7 @@ update_details (DebriefEvidencePage *self)
   zone = debrief_incident_dup_time_zone (incident_of (self));
   kind = debrief_evidence_get_kind (evidence);
   count = debrief_evidence_get_line_count (evidence);
+  count_text = debrief_text_format_count ((guint64) MAX (count, 0));
   size = g_format_size ((guint64) debrief_evidence_get_size (evidence));
 
   gtk_image_set_from_icon_name (self->kind_icon, debrief_evidence_kind_get_icon_name (kind));
@@ -204,17 +217,17 @@ update_details (DebriefEvidencePage *self)
     {
       g_string_append_printf (subtitle, " · %s", debrief_timestamp_format_get_name (debrief_evidence_get_timestamp_format (evidence)));
       g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%'" G_GINT64_FORMAT " line", "%'" G_GINT64_FORMAT " lines", (gulong) count), count);
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%s line", "%s lines", (gulong) count), count_text);
     }
   else if (kind == DEBRIEF_EVIDENCE_KIND_METRICS)
     {
       g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%'" G_GINT64_FORMAT " row", "%'" G_GINT64_FORMAT " rows", (gulong) count), count);
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", (gulong) count), count_text);
     }
   else if (kind == DEBRIEF_EVIDENCE_KIND_CHAT)
     {
       g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%'" G_GINT64_FORMAT " message", "%'" G_GINT64_FORMAT " messages", (gulong) count), count);
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%s message", "%s messages", (gulong) count), count_text);
     }
   g_string_append_printf (subtitle, " · %s", size);
   gtk_label_set_label (self->subtitle_label, subtitle->str);
@@ -458,15 +471,17 @@ set_log_status (DebriefLogView  *view,
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (model));
   guint64 total = debrief_log_model_get_n_lines (model);
   g_autofree char *status = NULL;
+  g_autofree char *shown_text = debrief_text_format_count (shown);
+  g_autofree char *total_text = debrief_text_format_count (total);
 
   debrief_log_view_set_busy (view, FALSE);
   if (error != NULL)
     status = g_strdup (error->message);
   else if (shown == total)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " line", "%'" G_GUINT64_FORMAT " lines", (gulong) total), total);
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s line", "%s lines", (gulong) total), total_text);
   else
     /* Translators: lines shown by a filter, of all lines */
-    status = g_strdup_printf (_("%'u of %'" G_GUINT64_FORMAT " lines"), shown, total);
+    status = g_strdup_printf (_("%s of %s lines"), shown_text, total_text);
   debrief_log_view_set_status (view, status);
 }
 

@@ -24,6 +24,7 @@ struct _DebriefEvidenceRow
   GtkImage        *icon;
   GtkLabel        *title;
   GtkLabel        *subtitle;
+  GtkWidget       *off_clock_icon;
 
   DebriefEvidence *evidence;
   DebriefIncident *incident;
@@ -47,6 +48,10 @@ debrief_evidence_format_range (DebriefEvidence *evidence,
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
 
+  if (!debrief_evidence_is_on_incident_clock (evidence))
+    return debrief_time_format_since_boot_range (debrief_evidence_get_raw_first_usec (evidence),
+                                                 debrief_evidence_get_raw_last_usec (evidence));
+
   return debrief_time_format_range (debrief_evidence_get_aligned_first_usec (evidence),
                                     debrief_evidence_get_aligned_last_usec (evidence),
                                     zone);
@@ -61,7 +66,9 @@ update (DebriefEvidenceRow *self)
   g_autofree char *size = NULL;
   g_autofree char *range = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
   const char *title;
+  gboolean on_clock;
 
   if (evidence == NULL)
     return;
@@ -71,11 +78,17 @@ update (DebriefEvidenceRow *self)
   range = debrief_evidence_format_range (evidence, zone);
   text = range ? g_strdup_printf ("%s · %s", size, range) : g_strdup (size);
   title = debrief_evidence_get_title (evidence);
+  on_clock = debrief_evidence_is_on_incident_clock (evidence);
 
   gtk_image_set_from_icon_name (self->icon, debrief_evidence_kind_get_icon_name (debrief_evidence_get_kind (evidence)));
   gtk_label_set_label (self->title, *title ? title : _("Untitled"));
   gtk_label_set_label (self->subtitle, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+  gtk_widget_set_visible (self->off_clock_icon, !on_clock);
+  /* The title is cut in the middle when the sidebar is narrow: the
+   * tooltip has it whole, with what the row says below it. */
+  tooltip = g_strdup_printf ("%s\n%s%s%s", *title ? title : _("Untitled"), text,
+                             on_clock ? "" : "\n", on_clock ? "" : _("Not on the incident’s clock — align it to compare"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 GtkWidget *
@@ -221,6 +234,7 @@ debrief_evidence_row_class_init (DebriefEvidenceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, icon);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, title);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidenceRow, off_clock_icon);
 }
 
 static void

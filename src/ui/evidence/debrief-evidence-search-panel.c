@@ -16,6 +16,7 @@
 
 #include "debrief-evidence-store.h"
 #include "debrief-evidence-kind.h"
+#include "debrief-text.h"
 #include "debrief-time.h"
 
 /* Search results listed; the rest are counted. */
@@ -32,6 +33,7 @@ typedef struct
   char                *text;
   guint                match_start;
   guint                match_length;
+  gboolean             since_boot;
 } Result;
 
 typedef struct
@@ -121,6 +123,7 @@ collect_result (const DebriefSearchMatch *match,
   result->text = g_strdup (match->text);
   result->match_start = match->match_start;
   result->match_length = match->match_length;
+  result->since_boot = match->since_boot;
   g_ptr_array_add (job->results, result);
 
   return TRUE;
@@ -167,6 +170,7 @@ header_func (GtkListBoxRow *row,
   label = gtk_label_new (result->title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (label, result->title);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (header), label);
@@ -186,7 +190,8 @@ result_row (Result    *result,
   g_autofree char *after = g_markup_escape_text (result->text + result->match_start + result->match_length, -1);
   g_autofree char *markup = g_strdup_printf ("%s<span weight=\"bold\" background=\"#f6d32d\" foreground=\"#000000\">%s</span>%s",
                                              before, match, after);
-  g_autofree char *time = debrief_time_format (result->usec, zone, DEBRIEF_TIME_STYLE_TIME);
+  g_autofree char *time = result->since_boot ? debrief_time_format_since_boot (result->usec)
+                                             : debrief_time_format (result->usec, zone, DEBRIEF_TIME_STYLE_TIME);
   g_autofree char *place = NULL;
 
   if (result->kind == DEBRIEF_EVIDENCE_KIND_CHAT)
@@ -214,6 +219,9 @@ result_row (Result    *result,
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (text), 3);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  /* Three lines of a long line are shown; the tooltip has it whole, and
+   * activating the result shows it in its log. */
+  gtk_widget_set_tooltip_text (text, result->text);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (text, "monospace");
   gtk_box_append (GTK_BOX (box), where);
@@ -233,6 +241,8 @@ search_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *n_matches = debrief_text_format_count (job->n_matches);
+  g_autofree char *n_listed = debrief_text_format_count (job->results->len);
   GtkWidget *child;
 
   if (!g_task_propagate_boolean (G_TASK (async_result), &error))
@@ -261,14 +271,14 @@ search_done_cb (GObject      *object,
     /* Translators: %s is what was searched for */
     summary = g_strdup_printf (_("No evidence contains “%s”"), job->query);
   else if (job->n_matches >= MAX_COUNTED)
-    summary = g_strdup_printf (_("More than %'u matches of “%s”; the first %'u are listed"),
-                               job->n_matches, job->query, job->results->len);
+    summary = g_strdup_printf (_("More than %s matches of “%s”; the first %s are listed"),
+                               n_matches, job->query, n_listed);
   else if (job->n_matches > job->results->len)
-    summary = g_strdup_printf (_("%'u matches of “%s”; the first %'u are listed"),
-                               job->n_matches, job->query, job->results->len);
+    summary = g_strdup_printf (_("%s matches of “%s”; the first %s are listed"),
+                               n_matches, job->query, n_listed);
   else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match of “%s”", "%'u matches of “%s”", job->n_matches),
-                               job->n_matches, job->query);
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s match of “%s”", "%s matches of “%s”", job->n_matches),
+                               n_matches, job->query);
   gtk_label_set_label (self->summary, summary);
 }
 

@@ -3,8 +3,10 @@
  * The lines of a log as a virtualized list: a row widget exists only for
  * the lines on screen, so ten million lines scroll as smoothly as ten.
  * Each row shows the line number, the aligned time in the incident's time
- * zone, the level as a badge and the text, with firmware terms and the
- * filter text highlighted.  Above the list sit the level and text filter
+ * zone (named in the column's title; time since boot while the log's clock
+ * is not aligned), optionally the time as written in the file, the level
+ * as a badge and the message, wrapped or scrolled sideways as the person
+ * chose, with firmware terms and the filter text highlighted.  Above the list sit the level and text filter
  * (applied by whoever owns the model, on "filter-changed") and the jump to
  * a time (on "jump-to-time").
  *
@@ -35,6 +37,15 @@ struct _DebriefLogView
   DebriefLogLevel    min_level;
   char              *filter_text;
   gboolean           busy;
+  gboolean           wrap_lines;
+  gboolean           show_original_times;
+  /* The rows' times count from boot (their clock is not aligned). */
+  gboolean           since_boot;
+  /* The first and last times are on one day in the zone: the rows show
+   * the time of day, and the column's title the day. */
+  gboolean           one_day;
+  gint64             day_usec;
+  GSettings         *settings;
 
   /* The list items bound to a row, that is the rows on screen (and a
    * few around them): what a new time zone or highlight redraws. */
@@ -49,6 +60,12 @@ struct _DebriefLogView
   GtkLabel          *status_label;
   GtkStack          *stack;
   GtkListView       *list_view;
+  GtkScrolledWindow *scroller;
+  GtkFixed          *header_fixed;
+  GtkWidget         *header_box;
+  GtkLabel          *header_line;
+  GtkLabel          *header_time;
+  GtkLabel          *header_written;
 };
 
 static void debrief_log_view_viewer_init (DebriefEvidenceViewerInterface *iface);
@@ -62,6 +79,8 @@ enum {
   PROP_MODEL,
   PROP_HIGHLIGHT,
   PROP_BUSY,
+  PROP_WRAP_LINES,
+  PROP_SHOW_ORIGINAL_TIMES,
   N_PROPS
 };
 
@@ -85,31 +104,6 @@ static const DebriefLogLevel dropdown_levels[] = {
   DEBRIEF_LOG_LEVEL_ERROR,
 };
 
-/* Words that matter when reading firmware logs.  A space or hyphen in a
- * term also matches an underscore, a hyphen, a space or nothing at all
- * ("hard fault", "HardFault_Handler", "brown-out", "BROWNOUT"). */
-static const char * const firmware_terms[] = {
-  "assert",
-  "bootloader",
-  "brown-out",
-  "crc",
-  "deadlock",
-  "hal",
-  "hard fault",
-  "heap",
-  "irq",
-  "isr",
-  "race",
-  "stack overflow",
-  "watchdog",
-};
-
-/* What may follow a term and still make it the same word:
- * "IRQs", "asserted", "assertion", "CRC32". */
-static const char * const term_suffixes[] = {
-  "ions", "ion", "ing", "ed", "es", "s", "",
-};
-
 /* The short badge of each level, translated once. */
 static const char *level_badges[DEBRIEF_LOG_LEVEL_FATAL + 1];
 
@@ -118,188 +112,31 @@ typedef struct
   GtkListItem *item;
   GtkLabel    *line;
   GtkLabel    *time;
+  GtkLabel    *written;
   GtkLabel    *level;
   GtkLabel    *text;
   int          shown_level;
   int          shown_stamp;
 } RowWidgets;
 
+/* Wide enough for "2026-03-14 02:11:07.123", "02:11:07.123" and
+ * "+00:00:01.250". */
+#define TIME_CHARS            23
+#define TIME_OF_DAY_CHARS     12
+#define SINCE_BOOT_TIME_CHARS 14
+/* What most stamps as written take; a longer one is cut, and whole in
+ * the time's tooltip. */
+#define WRITTEN_TIME_CHARS    26
+
 static GQuark row_widgets_quark;
 
-/* The badge's classes: its colour (one for each group of levels), and
- * the level itself, so that the worst can stand out more. */
-static void
-set_level_classes (GtkWidget       *badge,
-                   DebriefLogLevel  level)
+static guint
+time_chars (DebriefLogView *self)
 {
-  const char *group = NULL;
-  const char *name = NULL;
+  if (self->since_boot)
+    return SINCE_BOOT_TIME_CHARS;
 
-  switch (level)
-    {
-    case DEBRIEF_LOG_LEVEL_FATAL:
-      group = "log-level-error";
-      name = "log-level-fatal";
-      break;
-    case DEBRIEF_LOG_LEVEL_CRITICAL:
-      group = "log-level-error";
-      name = "log-level-critical";
-      break;
-    case DEBRIEF_LOG_LEVEL_ERROR:
-      group = "log-level-error";
-      break;
-    case DEBRIEF_LOG_LEVEL_WARNING:
-      group = "log-level-warning";
-      break;
-    case DEBRIEF_LOG_LEVEL_NOTICE:
-      group = "log-level-notice";
-      break;
-    case DEBRIEF_LOG_LEVEL_INFO:
-      group = "log-level-info";
-      break;
-    case DEBRIEF_LOG_LEVEL_DEBUG:
-    case DEBRIEF_LOG_LEVEL_TRACE:
-      group = "log-level-debug";
-      break;
-    case DEBRIEF_LOG_LEVEL_NONE:
-    default:
-      break;
-    }
-
-  gtk_widget_set_css_classes (badge, (const char *[]) { "log-level", group, name, NULL });
-}
-
-/* The length of @term at @p, if the word at @p is it (with one of the
- * suffixes and trailing digits); 0 if not. */
-static gsize
-match_term (const char *p,
-            const char *term)
-{
-  const char *q = p;
-
-  for (const char *t = term; *t != '\0'; t++)
-    {
-      if (*t == ' ' || *t == '-')
-        {
-          if (*q == ' ' || *q == '-' || *q == '_')
-            q++;
-          continue;
-        }
-      if (g_ascii_tolower (*q) != *t)
-        return 0;
-      q++;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (term_suffixes); i++)
-    {
-      gsize n = strlen (term_suffixes[i]);
-      const char *end = q;
-
-      if (g_ascii_strncasecmp (q, term_suffixes[i], n) != 0)
-        continue;
-      end += n;
-      while (g_ascii_isdigit (*end))
-        end++;
-      if (!g_ascii_isalpha (*end))
-        return end - p;
-    }
-
-  return 0;
-}
-
-static void
-add_highlight (PangoAttrList **attrs,
-               guint           start,
-               guint           end,
-               gboolean        term)
-{
-  PangoAttribute *attr;
-
-  if (*attrs == NULL)
-    *attrs = pango_attr_list_new ();
-
-  if (term)
-    {
-      /* Adwaita's purple 3: apart from the level colours and the
-       * filter's yellow. */
-      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-      attr = pango_attr_background_new (0x9141, 0xac41, 0xcccc);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-      attr = pango_attr_background_alpha_new (0x3800);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-    }
-  else
-    {
-      /* Adwaita's yellow 2, as search matches are marked elsewhere. */
-      attr = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-      attr = pango_attr_background_alpha_new (0x9000);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-      attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (*attrs, attr);
-    }
-}
-
-/* The attributes that mark firmware terms and the highlight in @text, or
- * NULL when there is nothing to mark.  A bind runs this for one row on
- * screen, so a plain scan is fast enough even for the longest line. */
-static PangoAttrList *
-build_highlights (const char *text,
-                  const char *highlight)
-{
-  PangoAttrList *attrs = NULL;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      char first;
-
-      if (!g_ascii_isalpha (*p) || (p > text && g_ascii_isalnum (p[-1])))
-        continue;
-
-      first = g_ascii_tolower (*p);
-      for (guint i = 0; i < G_N_ELEMENTS (firmware_terms); i++)
-        {
-          gsize length;
-
-          if (firmware_terms[i][0] != first)
-            continue;
-          if ((length = match_term (p, firmware_terms[i])) > 0)
-            {
-              add_highlight (&attrs, p - text, p - text + length, TRUE);
-              p += length - 1;
-              break;
-            }
-        }
-    }
-
-  if (highlight != NULL && *highlight != '\0')
-    {
-      gsize n = strlen (highlight);
-
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (g_ascii_strncasecmp (p, highlight, n) == 0)
-            {
-              add_highlight (&attrs, p - text, p - text + n, FALSE);
-              p += n - 1;
-            }
-        }
-    }
-
-  return attrs;
+  return self->one_day ? TIME_OF_DAY_CHARS : TIME_CHARS;
 }
 
 static void
@@ -310,7 +147,7 @@ update_row (DebriefLogView *self,
   DebriefLogLevel level = debrief_log_row_get_level (row);
   gint64 usec = debrief_log_row_get_usec (row);
   gboolean has_stamp = debrief_log_row_get_has_stamp (row) && usec != G_MININT64;
-  const char *text = debrief_log_row_get_text (row);
+  const char *text;
   PangoAttrList *attrs;
   char buffer[64];
 
@@ -318,34 +155,38 @@ update_row (DebriefLogView *self,
   gtk_label_set_text (widgets->line, buffer);
   gtk_label_set_width_chars (widgets->line, self->line_digits);
 
-  if (usec == G_MININT64)
-    buffer[0] = '\0';
+  /* No GDateTime or allocation: this runs for each row that scrolls in. */
+  if (debrief_log_row_get_since_boot (row))
+    debrief_time_format_since_boot_to_buffer (buffer, sizeof buffer, usec);
   else
-    /* No GDateTime or allocation: this runs for each row that scrolls in. */
-    debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
+    debrief_time_format_to_buffer (buffer, sizeof buffer, usec, self->zone,
+                                   self->one_day ? DEBRIEF_TIME_STYLE_TIME_MSEC : DEBRIEF_TIME_STYLE_DATE_TIME_MSEC);
   gtk_label_set_text (widgets->time, buffer);
+  gtk_label_set_width_chars (widgets->time, time_chars (self));
+
+  /* The time as the file has it, in its own column when the person asked
+   * for it (and in the time's tooltip, made only when asked for). */
+  if (self->show_original_times)
+    {
+      g_autofree char *written = debrief_log_row_dup_written_time (row);
+
+      gtk_label_set_text (widgets->written, written ? written : "");
+    }
 
   if (widgets->shown_stamp != has_stamp)
     {
       widgets->shown_stamp = has_stamp;
-      if (has_stamp)
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time), NULL);
-        }
+      if (has_stamp || usec == G_MININT64)
+        gtk_widget_remove_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
       else
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (widgets->time),
-                                       _("This line has no time of its own: the time of the entry it belongs to"));
-        }
+        gtk_widget_add_css_class (GTK_WIDGET (widgets->time), "log-time-inherited");
     }
 
   if (widgets->shown_level != (int) level)
     {
       GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (widgets->level));
 
-      set_level_classes (GTK_WIDGET (widgets->level), level);
+      _debrief_log_view_set_level_classes (GTK_WIDGET (widgets->level), level);
       gtk_label_set_text (widgets->level, level_badges[level]);
 
       if (level >= DEBRIEF_LOG_LEVEL_ERROR)
@@ -360,7 +201,8 @@ update_row (DebriefLogView *self,
       widgets->shown_level = level;
     }
 
-  attrs = build_highlights (text, self->highlight);
+  text = debrief_log_row_get_message (row);
+  attrs = _debrief_log_view_build_highlights (text, self->highlight);
   gtk_label_set_attributes (widgets->text, attrs);
   g_clear_pointer (&attrs, pango_attr_list_unref);
   gtk_label_set_text (widgets->text, text);
@@ -390,6 +232,7 @@ add_label (GtkWidget  *box,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
@@ -397,14 +240,54 @@ add_label (GtkWidget  *box,
   return GTK_LABEL (label);
 }
 
+/* The time's tooltip: the time as the file writes it, or why the line
+ * shows another line's time. */
+static char *
+dup_time_tooltip (DebriefLogRow *row)
+{
+  g_autofree char *written = NULL;
+
+  if (row == NULL || debrief_log_row_get_usec (row) == G_MININT64)
+    return NULL;
+
+  if (!debrief_log_row_get_has_stamp (row))
+    return g_strdup (_("This line has no time of its own: the time of the entry it belongs to"));
+
+  if (!(written = debrief_log_row_dup_written_time (row)))
+    return NULL;
+
+  /* Translators: the tooltip of a log line's time; %s is its time as the
+   * log file writes it */
+  return g_strdup_printf (_("As written in the file: %s"), written);
+}
+
+static gboolean
+time_query_tooltip_cb (GtkWidget   *label,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *item)
+{
+  g_autofree char *text = dup_time_tooltip (gtk_list_item_get_item (item));
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   DebriefLogView           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   RowWidgets *widgets = g_new0 (RowWidgets, 1);
 
+  /* A box for its children and their CSS; laid out as above. */
+  gtk_widget_set_layout_manager (box, _debrief_log_view_row_layout_new ());
   gtk_widget_add_css_class (box, "log-row");
 
   widgets->item = item;
@@ -412,13 +295,29 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   widgets->shown_stamp = -1;
   widgets->line = add_label (box, "log-line-number", 1.0);
   widgets->time = add_label (box, "log-time", 0.0);
-  gtk_label_set_width_chars (widgets->time, strlen ("YYYY-MM-DD HH:MM:SS.mmm"));
+  gtk_label_set_width_chars (widgets->time, time_chars (self));
+  /* Made when asked for: setting a tooltip on each row that scrolls in
+   * slows scrolling several times over. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (widgets->time), TRUE);
+  g_signal_connect (widgets->time, "query-tooltip", G_CALLBACK (time_query_tooltip_cb), item);
+  widgets->written = add_label (box, "log-written-time", 0.0);
+  gtk_label_set_width_chars (widgets->written, WRITTEN_TIME_CHARS);
+  gtk_label_set_max_width_chars (widgets->written, WRITTEN_TIME_CHARS);
+  gtk_label_set_ellipsize (widgets->written, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (GTK_WIDGET (widgets->written), self->show_original_times);
   widgets->level = add_label (box, "log-level", 0.5);
   gtk_label_set_width_chars (widgets->level, 6);
-  gtk_widget_set_valign (GTK_WIDGET (widgets->level), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (widgets->level), GTK_ALIGN_START);
   widgets->text = add_label (box, "log-text", 0.0);
-  gtk_label_set_ellipsize (widgets->text, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (widgets->text), TRUE);
+  /* Never cut: the message wraps onto more lines, or the lines scroll
+   * sideways, as the person chose. */
+  if (self->wrap_lines)
+    {
+      gtk_label_set_single_line_mode (widgets->text, FALSE);
+      gtk_label_set_wrap (widgets->text, TRUE);
+      gtk_label_set_wrap_mode (widgets->text, PANGO_WRAP_WORD_CHAR);
+    }
 
   g_object_set_qdata_full (G_OBJECT (box), row_widgets_quark, widgets, g_free);
   gtk_list_item_set_child (item, box);
@@ -445,6 +344,116 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 {
   if (self->bound != NULL)
     g_hash_table_remove (self->bound, item);
+}
+
+/* The column titles: the time's names the zone its times are in (the
+ * incident's), or says they count from boot. */
+static void
+update_header (DebriefLogView *self)
+{
+  g_autofree char *time_title = NULL;
+
+  if (self->since_boot)
+    time_title = g_strdup (_("Since Boot"));
+  else
+    {
+      g_autofree char *zone = debrief_time_zone_get_label (self->zone, self->day_usec);
+
+      if (self->one_day)
+        {
+          g_autofree char *day = NULL;
+          char buffer[32];
+
+          debrief_time_format_to_buffer (buffer, sizeof buffer, self->day_usec, self->zone, DEBRIEF_TIME_STYLE_DATE_TIME);
+          day = g_strndup (buffer, strlen ("YYYY-MM-DD"));
+          /* Translators: the title of the log viewer's column of times
+           * when every line is on one day; the first %s is the day
+           * (2026-03-14), the second the time zone, such as "CET" or
+           * "UTC+01:00" */
+          time_title = g_strdup_printf (_("%s (%s)"), day, zone);
+        }
+      else
+        /* Translators: the title of the log viewer's column of times; %s
+         * names the time zone, such as "CET" or "UTC+01:00" */
+        time_title = g_strdup_printf (_("Time (%s)"), zone);
+    }
+
+  gtk_label_set_text (self->header_time, time_title);
+  gtk_label_set_width_chars (self->header_time, time_chars (self));
+  gtk_label_set_width_chars (self->header_line, self->line_digits);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_written), self->show_original_times);
+}
+
+/* The time of the row nearest @position that has one, looking @step
+ * rows at a time (a few hundred at most); G_MININT64 when none has. */
+static gint64
+nearest_time (DebriefLogView *self,
+              guint           position,
+              int             step)
+{
+  guint n_items = g_list_model_get_n_items (self->rows);
+
+  for (guint i = 0; i < 200 && position < n_items; i++, position += step)
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, position);
+
+      if (debrief_log_row_get_usec (row) != G_MININT64)
+        return debrief_log_row_get_usec (row);
+    }
+
+  return G_MININT64;
+}
+
+/* How the times read: since boot (the first row says for all, since one
+ * clock counts every line of a log), or as the time of day when the
+ * first and last lines are on one day in the zone. */
+static void
+update_clock (DebriefLogView *self)
+{
+  guint n_items = self->rows ? g_list_model_get_n_items (self->rows) : 0;
+  gboolean since_boot = FALSE;
+  gboolean one_day = FALSE;
+  gint64 first = G_MININT64;
+
+  if (n_items > 0)
+    {
+      g_autoptr(DebriefLogRow) row = g_list_model_get_item (self->rows, 0);
+      gint64 last;
+
+      since_boot = debrief_log_row_get_since_boot (row);
+      first = nearest_time (self, 0, 1);
+      last = nearest_time (self, n_items - 1, -1);
+      if (!since_boot && first != G_MININT64 && last != G_MININT64)
+        {
+          char first_day[32], last_day[32];
+
+          debrief_time_format_to_buffer (first_day, sizeof first_day, first, self->zone, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+          debrief_time_format_to_buffer (last_day, sizeof last_day, last, self->zone, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+          one_day = strncmp (first_day, last_day, strlen ("YYYY-MM-DD")) == 0;
+        }
+    }
+
+  self->day_usec = first;
+  if (since_boot != self->since_boot || one_day != self->one_day)
+    {
+      self->since_boot = since_boot;
+      self->one_day = one_day;
+      update_bound_rows (self);
+    }
+  update_header (self);
+}
+
+/* The row widgets are made anew, as the wrapping or the columns now
+ * are; the list keeps its place and selection. */
+static void
+rebuild_rows (DebriefLogView *self);
+
+/* The column titles follow the lines when they scroll sideways. */
+static void
+hadjustment_changed_cb (DebriefLogView *self,
+                        GtkAdjustment  *adjustment)
+{
+  gtk_fixed_move (self->header_fixed, self->header_box, -gtk_adjustment_get_value (adjustment), 0);
 }
 
 static void
@@ -486,6 +495,7 @@ update_line_digits (DebriefLogView *self)
     {
       self->line_digits = digits;
       update_bound_rows (self);
+      gtk_label_set_width_chars (self->header_line, digits);
     }
 }
 
@@ -493,6 +503,7 @@ static void
 rows_items_changed_cb (DebriefLogView *self)
 {
   update_line_digits (self);
+  update_clock (self);
   update_stack (self);
 }
 
@@ -553,96 +564,6 @@ list_activate_cb (DebriefLogView *self,
                   guint           position)
 {
   g_signal_emit (self, signals [ROW_ACTIVATED], 0, position);
-}
-
-static gboolean
-read_number (const char **p,
-             guint        min_digits,
-             guint        max_digits,
-             int         *value)
-{
-  guint n = 0;
-
-  *value = 0;
-  while (n < max_digits && g_ascii_isdigit ((*p)[n]))
-    {
-      *value = *value * 10 + ((*p)[n] - '0');
-      n++;
-    }
-
-  if (n < min_digits || g_ascii_isdigit ((*p)[n]))
-    return FALSE;
-
-  *p += n;
-  return TRUE;
-}
-
-/* Reads "HH:MM[:SS[.ffffff]]", optionally after "YYYY-MM-DD " (or "T");
- * the date is left alone when there is none.  FALSE when @input is not
- * such a time. */
-static gboolean
-parse_jump_input (const char *input,
-                  gboolean   *has_date,
-                  int        *year,
-                  int        *month,
-                  int        *day,
-                  int        *hour,
-                  int        *minute,
-                  int        *second,
-                  int        *usec)
-{
-  const char *p = input;
-
-  while (g_ascii_isspace (*p))
-    p++;
-
-  *has_date = g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-              g_ascii_isdigit (p[3]) && p[4] == '-';
-  if (*has_date)
-    {
-      if (!read_number (&p, 4, 4, year) || *p++ != '-' ||
-          !read_number (&p, 1, 2, month) || *p++ != '-' ||
-          !read_number (&p, 1, 2, day))
-        return FALSE;
-      if (*p != ' ' && *p != 'T')
-        return FALSE;
-      while (*p == ' ' || *p == 'T')
-        p++;
-      if (!g_date_valid_dmy (*day, *month, *year))
-        return FALSE;
-    }
-
-  if (!read_number (&p, 1, 2, hour) || *p++ != ':' || !read_number (&p, 2, 2, minute))
-    return FALSE;
-
-  *second = 0;
-  *usec = 0;
-  if (*p == ':')
-    {
-      p++;
-      if (!read_number (&p, 2, 2, second))
-        return FALSE;
-      if (*p == '.' || *p == ',')
-        {
-          guint digits = 0;
-
-          p++;
-          while (g_ascii_isdigit (*p) && digits < 6)
-            {
-              *usec = *usec * 10 + (*p++ - '0');
-              digits++;
-            }
-          if (digits == 0 || g_ascii_isdigit (*p))
-            return FALSE;
-          for (; digits < 6; digits++)
-            *usec *= 10;
-        }
-    }
-
-  while (g_ascii_isspace (*p))
-    p++;
-
-  return *p == '\0' && *hour < 24 && *minute < 60 && *second < 60;
 }
 
 /* The row widget highest up in the visible part of the list. */
@@ -735,7 +656,7 @@ jump_activate_cb (DebriefLogView *self)
   gboolean has_date;
   int year, month, day, hour, minute, second, usec;
 
-  if (!parse_jump_input (input, &has_date, &year, &month, &day, &hour, &minute, &second, &usec))
+  if (!_debrief_log_view_parse_jump_input (input, &has_date, &year, &month, &day, &hour, &minute, &second, &usec))
     {
       show_jump_error (self, _("Not a time: enter one as HH:MM:SS, or a date and time as YYYY-MM-DD HH:MM:SS"));
       return;
@@ -830,6 +751,7 @@ debrief_log_view_set_model (DebriefLogView *self,
     }
 
   update_line_digits (self);
+  update_clock (self);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
   debrief_evidence_viewer_selection_changed (DEBRIEF_EVIDENCE_VIEWER (self));
@@ -858,6 +780,7 @@ debrief_log_view_set_time_zone (DebriefLogView *self,
   g_time_zone_unref (self->zone);
   self->zone = g_steal_pointer (&new_zone);
   update_bound_rows (self);
+  update_clock (self);
 }
 
 const char *
@@ -930,6 +853,57 @@ debrief_log_view_clear_filter (DebriefLogView *self)
 }
 
 gboolean
+debrief_log_view_get_wrap_lines (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  return self->wrap_lines;
+}
+
+void
+debrief_log_view_set_wrap_lines (DebriefLogView *self,
+                                 gboolean        wrap_lines)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  wrap_lines = !!wrap_lines;
+  if (self->wrap_lines == wrap_lines)
+    return;
+
+  self->wrap_lines = wrap_lines;
+  /* Wrapped lines fit the width; lines kept whole scroll sideways. */
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  wrap_lines ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  rebuild_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WRAP_LINES]);
+}
+
+gboolean
+debrief_log_view_get_show_original_times (DebriefLogView *self)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
+
+  return self->show_original_times;
+}
+
+void
+debrief_log_view_set_show_original_times (DebriefLogView *self,
+                                          gboolean        show)
+{
+  g_return_if_fail (DEBRIEF_IS_LOG_VIEW (self));
+
+  show = !!show;
+  if (self->show_original_times == show)
+    return;
+
+  self->show_original_times = show;
+  rebuild_rows (self);
+  update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ORIGINAL_TIMES]);
+}
+
+gboolean
 debrief_log_view_get_busy (DebriefLogView *self)
 {
   g_return_val_if_fail (DEBRIEF_IS_LOG_VIEW (self), FALSE);
@@ -970,8 +944,11 @@ debrief_log_view_scroll_to (DebriefLogView *self,
 
   position = MIN (position, n_items - 1);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* Selected as a click selects it, so that the line is where Shift+click
+   * extends the selection from (selecting it in the model alone leaves
+   * the list's anchor where the last click was). */
   if (select)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.select-item", "(ubb)", position, FALSE, FALSE);
 }
 
 gboolean
@@ -1023,6 +1000,14 @@ debrief_log_view_dup_selected_rows (DebriefLogView *self)
   return g_steal_pointer (&rows);
 }
 
+char *
+_debrief_log_view_dup_time_tooltip (DebriefLogRow *row)
+{
+  g_return_val_if_fail (DEBRIEF_IS_LOG_ROW (row), NULL);
+
+  return dup_time_tooltip (row);
+}
+
 guint
 _debrief_log_view_get_n_setup (DebriefLogView *self)
 {
@@ -1050,6 +1035,7 @@ debrief_log_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (debrief_log_view_parent_class)->dispose (object);
 }
@@ -1088,6 +1074,14 @@ debrief_log_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_WRAP_LINES:
+      g_value_set_boolean (value, self->wrap_lines);
+      break;
+
+    case PROP_SHOW_ORIGINAL_TIMES:
+      g_value_set_boolean (value, self->show_original_times);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1113,6 +1107,14 @@ debrief_log_view_set_property (GObject      *object,
 
     case PROP_BUSY:
       debrief_log_view_set_busy (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_WRAP_LINES:
+      debrief_log_view_set_wrap_lines (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ORIGINAL_TIMES:
+      debrief_log_view_set_show_original_times (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1143,6 +1145,18 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Long lines wrap (TRUE) or scroll sideways (FALSE). */
+  properties [PROP_WRAP_LINES] =
+    g_param_spec_boolean ("wrap-lines", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* A column of the times as the file writes them. */
+  properties [PROP_SHOW_ORIGINAL_TIMES] =
+    g_param_spec_boolean ("show-original-times", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -1183,6 +1197,12 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, status_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, stack);
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_fixed);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_line);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_time);
+  gtk_widget_class_bind_template_child (widget_class, DebriefLogView, header_written);
   gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_stop_search_cb);
@@ -1192,6 +1212,8 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "log-view.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "log-view.focus-jump", NULL, focus_jump_action);
+  gtk_widget_class_install_property_action (widget_class, "log-view.wrap-lines", "wrap-lines");
+  gtk_widget_class_install_property_action (widget_class, "log-view.show-original-times", "show-original-times");
 
   row_widgets_quark = g_quark_from_static_string ("debrief-log-view-row");
 
@@ -1209,9 +1231,20 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
 }
 
 static void
-debrief_log_view_init (DebriefLogView *self)
+rebuild_rows (DebriefLogView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+static void
+debrief_log_view_init (DebriefLogView *self)
+{
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1220,11 +1253,20 @@ debrief_log_view_init (DebriefLogView *self)
   self->bound = g_hash_table_new (NULL, NULL);
   self->line_digits = 4;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  /* How the lines are laid out is the person's, remembered. */
+  self->settings = g_settings_new (APP_ID_BASE);
+  self->wrap_lines = g_settings_get_boolean (self->settings, "log-wrap-lines");
+  self->show_original_times = g_settings_get_boolean (self->settings, "log-show-original-times");
+  gtk_scrolled_window_set_policy (self->scroller,
+                                  self->wrap_lines ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  g_settings_bind (self->settings, "log-wrap-lines", self, "wrap-lines", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "log-show-original-times", self, "show-original-times", G_SETTINGS_BIND_DEFAULT);
+  rebuild_rows (self);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  update_header (self);
 
   /* Local: Ctrl+F means the log's filter only while the log has the
    * focus, and whatever the window makes of it elsewhere. */
@@ -1259,7 +1301,8 @@ debrief_log_view_get_citation (DebriefEvidenceViewer *viewer,
       if (i == 0)
         citation->first = debrief_log_row_get_line (row);
       citation->last = debrief_log_row_get_line (row);
-      if (citation->usec == G_MININT64)
+      /* Time since boot is no time on the incident's timeline. */
+      if (citation->usec == G_MININT64 && !debrief_log_row_get_since_boot (row))
         citation->usec = debrief_log_row_get_usec (row);
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", debrief_log_row_get_text (row));
     }

@@ -49,6 +49,15 @@ const char      *debrief_log_view_get_filter_text    (DebriefLogView  *self);
 void             debrief_log_view_clear_filter       (DebriefLogView *self);
 void             debrief_log_view_set_status         (DebriefLogView  *self,
                                                       const char      *text);
+/* Long lines wrap, or stay whole and scroll sideways; remembered in
+ * GSettings ("log-wrap-lines"), as the column of times as written is
+ * ("log-show-original-times"). */
+gboolean         debrief_log_view_get_wrap_lines     (DebriefLogView  *self);
+void             debrief_log_view_set_wrap_lines     (DebriefLogView  *self,
+                                                      gboolean         wrap_lines);
+gboolean         debrief_log_view_get_show_original_times (DebriefLogView *self);
+void             debrief_log_view_set_show_original_times (DebriefLogView *self,
+                                                           gboolean        show);
 gboolean         debrief_log_view_get_busy           (DebriefLogView  *self);
 void             debrief_log_view_set_busy           (DebriefLogView  *self,
                                                       gboolean         busy);

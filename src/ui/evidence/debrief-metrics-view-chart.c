@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "debrief-phase-marker.h"
+#include "debrief-text.h"
 #include "debrief-metrics-view.h"
 #include "debrief-metrics-view-private.h"
 
@@ -579,12 +580,14 @@ _debrief_metrics_view_update_accessible_description (DebriefMetricsView *self)
                                                               _debrief_metrics_view_n_series (self)),
                                                  _debrief_metrics_view_n_series (self));
 
+      g_autofree char *n_rows = debrief_text_format_count (_debrief_metrics_view_n_rows (self));
+
       /* Translators: “3 series, 120 rows from 14:00:00 to 14:30:00”. */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s, %u row from %s to %s",
-                                                  "%s, %u rows from %s to %s",
+                                                  "%s, %s row from %s to %s",
+                                                  "%s, %s rows from %s to %s",
                                                   _debrief_metrics_view_n_rows (self)),
-                                     series, _debrief_metrics_view_n_rows (self), from, to);
+                                     series, n_rows, from, to);
     }
 
   if (description != NULL)

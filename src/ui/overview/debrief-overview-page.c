@@ -16,10 +16,12 @@
 #include <glib/gi18n.h>
 
 #include "debrief-document.h"
+#include "debrief-evidence.h"
 #include "debrief-invitation.h"
 #include "debrief-metrics.h"
 #include "debrief-participant.h"
 #include "debrief-scope-item.h"
+#include "debrief-text.h"
 #include "debrief-validation.h"
 
 #include "debrief-date-time-row.h"
@@ -267,9 +269,50 @@ static void
 set_count (AdwActionRow *row,
            guint         count)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = debrief_text_format_count (count);
 
   adw_action_row_set_subtitle (row, text);
+}
+
+/* The evidence count, and the items whose clock counts from boot and is
+ * not aligned: their times cannot be compared with the others' yet. */
+static void
+set_evidence_count (DebriefOverviewPage *self,
+                    guint                count)
+{
+  GListModel *items = debrief_document_get_records (self->document, DEBRIEF_TYPE_EVIDENCE);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = debrief_text_format_count (count);
+  guint n_off = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DebriefEvidence) evidence = g_list_model_get_item (items, i);
+
+      if (debrief_evidence_is_on_incident_clock (evidence))
+        continue;
+      /* Translators: the separator between the names of evidence items */
+      g_string_append_printf (names, "%s%s", n_off > 0 ? _(", ") : "", debrief_evidence_get_title (evidence));
+      n_off++;
+    }
+
+  if (n_off > 0)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: the first %s is the number of evidence items, the
+       * second the names of those not aligned */
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s\nNot on the incident’s clock — align it to compare: %s",
+                                           "%s\nNot on the incident’s clock — align them to compare: %s",
+                                           n_off),
+                              text, names->str);
+
+      g_free (text);
+      text = g_steal_pointer (&more);
+    }
+
+  adw_action_row_set_subtitle (self->evidence_row, text);
 }
 
 static void
@@ -288,7 +331,7 @@ update_metrics (DebriefOverviewPage *self)
   set_duration (self->resolve_row, metrics, "time-to-resolve");
   set_duration (self->duration_row, metrics, "impact-duration");
 
-  set_count (self->evidence_row, debrief_metrics_get_n_evidence (metrics));
+  set_evidence_count (self, debrief_metrics_get_n_evidence (metrics));
   set_count (self->events_row, debrief_metrics_get_n_timeline_events (metrics));
   set_count (self->factors_row, debrief_metrics_get_n_factors (metrics));
 
@@ -678,6 +721,9 @@ debrief_overview_page_set_document (DebriefOverviewPage *self,
 
       self->metrics = debrief_metrics_new (document);
       g_signal_connect_object (self->metrics, "notify", G_CALLBACK (update_metrics), self, G_CONNECT_SWAPPED);
+      /* An item aligned in the Evidence view changes no count: the list
+       * of items not on the incident's clock is read again when shown. */
+      g_signal_connect_object (self, "map", G_CALLBACK (update_metrics), self, G_CONNECT_SWAPPED);
 
       read_only_changed_cb (self);
       validate_scope (self);
