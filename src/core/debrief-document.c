@@ -666,6 +666,8 @@ debrief_document_finalize (GObject *object)
   g_clear_pointer (&self->document_uuid, g_free);
   g_clear_pointer (&self->revision, g_free);
   g_clear_pointer (&self->saving_revision, g_free);
+  /* Each waiting save holds a reference on the document: none is left. */
+  g_clear_pointer (&self->pending_saves, g_queue_free);
   g_clear_object (&self->prepare_cancellable);
   g_clear_object (&self->incident);
   g_clear_pointer (&self->lists, g_hash_table_unref);
