@@ -517,6 +517,32 @@ debrief_document_dup_display_name (DebriefDocument *self)
   return g_strdup (_("Untitled Incident"));
 }
 
+/**
+ * debrief_document_dup_title:
+ * @self: a #DebriefDocument
+ *
+ * The incident's title as a heading shows it: on one line, or "Untitled
+ * Incident" while it has none.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+debrief_document_dup_title (DebriefDocument *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  title = g_strdup (self->incident ? debrief_incident_get_title (self->incident) : NULL);
+  if (title != NULL)
+    g_strstrip (g_strdelimit (title, "\n\r\t\v\f", ' '));
+
+  if (title == NULL || *title == '\0')
+    return g_strdup (_("Untitled Incident"));
+
+  return g_steal_pointer (&title);
+}
+
 const char *
 debrief_document_get_user_name (DebriefDocument *self)
 {

@@ -76,6 +76,7 @@ void                  debrief_document_close              (DebriefDocument      
 
 GFile                *debrief_document_get_file           (DebriefDocument      *self);
 char                 *debrief_document_dup_display_name   (DebriefDocument      *self);
+char                 *debrief_document_dup_title          (DebriefDocument      *self);
 const char           *debrief_document_get_user_name      (DebriefDocument      *self);
 void                  debrief_document_set_user_name      (DebriefDocument      *self,
                                                            const char           *user_name);

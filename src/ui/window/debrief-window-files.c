@@ -450,8 +450,13 @@ save_cb (GObject      *object,
 
   if (!debrief_document_save_finish (DEBRIEF_DOCUMENT (object), result, &error))
     {
+      /* The banner stays when the dialog is answered with Cancel. */
       if (g_error_matches (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT))
-        ask_about_conflict (self, error);
+        {
+          if (self->info_kind != INFO_CHANGED_ON_DISK)
+            _debrief_window_show_info (self, INFO_CHANGED_ON_DISK);
+          ask_about_conflict (self, error);
+        }
       else
         _debrief_window_show_file_error (self, FILE_ERROR_SAVE, request->target, error);
       save_request_free (request);

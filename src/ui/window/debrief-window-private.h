@@ -38,6 +38,7 @@ struct _DebriefWindow
 
   GSettings            *settings;
   DebriefDocument      *document;
+  DebriefIncident      *incident;
   DebriefLock          *lock;
   GFile                *opening;
   GFileMonitor         *monitor;

@@ -197,6 +197,7 @@ void
 _debrief_window_update_title (DebriefWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *incident_title = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GFile *file;
@@ -214,44 +215,42 @@ _debrief_window_update_title (DebriefWindow *self)
       return;
     }
 
-  name = debrief_document_dup_display_name (self->document);
+  /* The incident's title as it is typed, and the file it is kept in
+   * under it. */
+  incident_title = debrief_document_dup_title (self->document);
   file = debrief_document_get_file (self->document);
+  name = file ? g_file_get_basename (file) : NULL;
 
   /* An unsaved change is marked as in GNOME Text Editor: a dot before
    * the name. */
   if (debrief_document_get_modified (self->document))
-    title = g_strdup_printf ("• %s", name);
+    title = g_strdup_printf ("• %s", incident_title);
   else
-    title = g_strdup (name);
+    title = g_strdup (incident_title);
 
   switch (debrief_document_get_read_only_reason (self->document))
     {
     case DEBRIEF_READ_ONLY_REASON_REQUESTED:
     case DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA:
-      subtitle = g_strdup (_("Read-Only"));
+      /* Translators: a window's subtitle, "<file name> — Read-Only". */
+      subtitle = name ? g_strdup_printf (_("%s — Read-Only"), name) : g_strdup (_("Read-Only"));
       break;
 
     case DEBRIEF_READ_ONLY_REASON_PREPARING:
-      subtitle = g_strdup (_("Preparing for editing…"));
+      /* Translators: a window's subtitle, "<file name> — Preparing for editing…". */
+      subtitle = name ? g_strdup_printf (_("%s — Preparing for editing…"), name) : g_strdup (_("Preparing for editing…"));
       break;
 
     case DEBRIEF_READ_ONLY_REASON_NONE:
     default:
-      if (file != NULL)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          subtitle = parent ? g_file_get_parse_name (parent) : NULL;
-        }
-      else
-        subtitle = g_strdup (_("Not saved yet"));
+      subtitle = name ? g_strdup (name) : g_strdup (_("Not saved yet"));
       break;
     }
 
   set_titles (self, title, subtitle);
 
   {
-    /* Translators: the window title, "<file name> — Debrief". */
+    /* Translators: the window title, "<incident title> — Debrief". */
     g_autofree char *window_title = g_strdup_printf (_("%s — Debrief"), title);
 
     gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -340,6 +339,31 @@ debrief_window_document_changed_cb (DebriefWindow *self)
 {
   _debrief_window_update_title (self);
   _debrief_window_update_actions (self);
+}
+
+/* The title follows the incident's, which a reload or an import of the
+ * whole incident replaces. */
+static void
+debrief_window_watch_incident (DebriefWindow *self)
+{
+  DebriefIncident *incident = self->document ? debrief_document_get_incident (self->document) : NULL;
+
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_set_object (&self->incident, incident);
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify::title",
+                             G_CALLBACK (_debrief_window_update_title), self, G_CONNECT_SWAPPED);
+}
+
+static void
+debrief_window_incident_changed_cb (DebriefWindow *self)
+{
+  debrief_window_watch_incident (self);
+  _debrief_window_update_title (self);
 }
 
 static void
@@ -457,6 +481,8 @@ _debrief_window_set_document (DebriefWindow   *self,
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file",
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::incident",
+                               G_CALLBACK (debrief_window_incident_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-undo",
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo",
@@ -472,6 +498,7 @@ _debrief_window_set_document (DebriefWindow   *self,
         _debrief_window_add_to_recent (self, debrief_document_get_file (document));
     }
 
+  debrief_window_watch_incident (self);
   debrief_overview_page_set_document (self->overview_page, document);
   debrief_evidence_page_set_document (self->evidence_page, document);
   _debrief_window_sync_switchers (self);
@@ -658,6 +685,9 @@ debrief_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_clear_object (&self->incident);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
 
