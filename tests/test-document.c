@@ -486,6 +486,29 @@ test_overlapping_saves_are_no_conflict (void)
   debrief_test_remove_tree (dir);
 }
 
+/* Without a name given, edits and saves are marked with the account's
+ * full name from the system, its login name only when it has none. */
+static void
+test_default_name_is_account_name (void)
+{
+  const char *real_name = g_get_real_name ();
+  g_autofree char *expected = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = g_strstrip (g_strdup (real_name ? real_name : ""));
+  if (*expected == '\0' || g_str_equal (expected, "Unknown"))
+    {
+      g_free (expected);
+      expected = g_strdup (g_get_user_name ());
+    }
+
+  document = debrief_document_new (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_document_get_user_name (document), ==, expected);
+  debrief_document_close (document);
+}
+
 static void
 test_touched_but_unchanged_saves (void)
 {
@@ -1027,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/debrief/document/revision-history", test_revision_history);
   g_test_add_func ("/debrief/document/save-conflict", test_save_conflict);
   g_test_add_func ("/debrief/document/overlapping-saves-are-no-conflict", test_overlapping_saves_are_no_conflict);
+  g_test_add_func ("/debrief/document/default-name-is-account-name", test_default_name_is_account_name);
   g_test_add_func ("/debrief/document/touched-but-unchanged-saves", test_touched_but_unchanged_saves);
   g_test_add_func ("/debrief/document/bad-files", test_bad_files);
   g_test_add_func ("/debrief/document/altered-and-newer-files", test_altered_and_newer_files);

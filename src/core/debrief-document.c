@@ -31,6 +31,7 @@
 #include "debrief-phase-marker.h"
 #include "debrief-scope-item.h"
 #include "debrief-timeline-event.h"
+#include "debrief-user.h"
 
 G_DEFINE_FINAL_TYPE (DebriefDocument, debrief_document, G_TYPE_OBJECT)
 
@@ -100,17 +101,6 @@ debrief_document_list_record_types (guint *n_types)
   *n_types = G_N_ELEMENTS (types);
 
   return types;
-}
-
-static char *
-default_user_name (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-
-  return g_strdup (g_get_user_name ());
 }
 
 sqlite3_stmt *
@@ -860,7 +850,7 @@ debrief_document_init (DebriefDocument *self)
   const GType *types;
   guint n_types;
 
-  self->user_name = default_user_name ();
+  self->user_name = debrief_user_dup_account_name ();
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
