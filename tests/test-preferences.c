@@ -458,6 +458,9 @@ check_drafts_at_start (gpointer user_data)
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore Unsaved Work?");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), LEFT_BEHIND_TITLE));
+      /* When, by the one rule for times, its zone named (TZ is UTC here). */
+      g_assert_true (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC$",
+                                           adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), 0, 0));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "later");
       debrief_test_drain ();
       g_assert_true (left_behind_draft_exists ());
