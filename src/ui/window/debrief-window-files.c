@@ -483,6 +483,12 @@ save_cb (GObject      *object,
   if (self->info_kind == INFO_CHANGED_ON_DISK)
     _debrief_window_show_info (self, INFO_NONE);
 
+  /* What the file monitor said while the save ran went unchecked (see
+   * debrief_document_check_file_async()): a save by somebody else right
+   * after ours is looked for now. */
+  self->last_disk_check = 0;
+  _debrief_window_check_disk (self);
+
   if (request->close_after && !debrief_document_get_modified (self->document))
     {
       self->close_confirmed = TRUE;
