@@ -651,6 +651,16 @@ test_header_title_follows_typed_title (void)
   g_assert_cmpstr (adw_view_switcher_title_get_title (narrow), ==, "• Checkout outage");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Checkout outage — Debrief");
 
+  /* Asked to save it, the user reads which incident: by its title. */
+  gtk_window_close (GTK_WINDOW (window));
+  {
+    AdwMessageDialog *dialog = debrief_test_wait_for_dialog ();
+
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "“Checkout outage” has changes that are not saved. If you discard them, they are lost.");
+    debrief_test_respond (dialog, "cancel");
+  }
+
   /* Undo takes the header back with the field. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   debrief_test_drain ();

@@ -494,7 +494,8 @@ debrief_document_get_file (DebriefDocument *self)
  * debrief_document_dup_display_name:
  * @self: a #DebriefDocument
  *
- * Returns: (transfer full): the file name, or "Untitled Incident"
+ * Returns: (transfer full): the file name; for an incident never saved,
+ *   its title, or "Untitled Incident"
  */
 char *
 debrief_document_dup_display_name (DebriefDocument *self)
@@ -504,7 +505,7 @@ debrief_document_dup_display_name (DebriefDocument *self)
   if (self->file != NULL)
     return g_file_get_basename (self->file);
 
-  return g_strdup (_("Untitled Incident"));
+  return debrief_document_dup_title (self);
 }
 
 /**
