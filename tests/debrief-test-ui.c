@@ -464,6 +464,14 @@ debrief_test_ui_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (argc, argv, NULL);
 
+  /* The question of the user's name, asked once on first start, as if it
+   * had been answered: the tests that ask it say so. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+    g_settings_set_boolean (settings, "user-name-asked", TRUE);
+  }
+
   return data_home;
 }
 

@@ -502,6 +502,39 @@ run_in_fresh_folder (gconstpointer data)
   func ();
 }
 
+/* Evidence added from the command line is added by the name set in
+ * Debrief's Preferences, and nothing asks for one. */
+static void
+test_add_evidence_records_your_name (void)
+{
+  g_autofree char *gateway = evidence_fixture ("gateway.log");
+  g_autofree char *config = work_path ("config");
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *path = work_path ("named.debrief");
+  g_autofree char *added_by = NULL;
+  g_autoptr(Run) added = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/debrief/Debrief]\nuser-name='Grace Hopper'\n", -1, &error));
+  g_assert_no_error (error);
+
+  /* The settings a desktop session keeps, not this test's in memory. */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  added = run_debrief ("--add-evidence", "named.debrief", gateway);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_unsetenv ("XDG_CONFIG_HOME");
+
+  g_assert_cmpint (added->status, ==, DEBRIEF_CLI_EXIT_OK);
+  db = debrief_test_open_checked (path);
+  added_by = debrief_test_query_text (db, "SELECT added_by FROM evidence");
+  sqlite3_close (db);
+  g_assert_cmpstr (added_by, ==, "Grace Hopper");
+}
+
 static void
 add_test (const char *path,
           GTestFunc   func)
@@ -528,6 +561,7 @@ main (int   argc,
   add_test ("/debrief/cli/import-bad-exports", test_import_bad_exports);
   add_test ("/debrief/cli/add-evidence-search-and-merged-log", test_add_evidence_search_and_merged_log);
   add_test ("/debrief/cli/evidence-usage-errors", test_evidence_usage_errors);
+  add_test ("/debrief/cli/add-evidence-records-your-name", test_add_evidence_records_your_name);
 
   ret = g_test_run ();
 

@@ -387,6 +387,128 @@ test_save_conflict (void)
   debrief_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  guint   n_done;
+  GError *error;
+  guint   n_checks;
+  guint   n_changed;
+} SaveCounts;
+
+static void
+overlapping_save_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SaveCounts *counts = user_data;
+  GError *error = NULL;
+
+  if (!debrief_document_save_finish (DEBRIEF_DOCUMENT (object), result, &error) && counts->error == NULL)
+    counts->error = error;
+  else
+    g_clear_error (&error);
+  counts->n_done++;
+}
+
+static void
+racing_check_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SaveCounts *counts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (debrief_document_check_file_finish (DEBRIEF_DOCUMENT (object), result, &error))
+    counts->n_changed++;
+  g_assert_no_error (error);
+  counts->n_checks++;
+}
+
+/* Ctrl+S pressed again before the last save has ended, and the window's
+ * check of the file (on a file monitor event) running beside them: none
+ * of these saves is anybody else's. */
+static void
+test_overlapping_saves_are_no_conflict (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "rapid.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Ada Lovelace");
+  g_autoptr(DebriefDocument) reader = NULL;
+  SaveCounts counts = { 0, NULL, 0, 0 };
+  guint n_saves = 0;
+  guint n_checks = 0;
+
+  debrief_test_save_document (document, file);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *title = g_strdup_printf ("Take %u", round);
+
+      debrief_incident_set_title (debrief_document_get_incident (document), title);
+      debrief_document_save_async (document, NULL, NULL, overlapping_save_cb, &counts);
+      n_saves++;
+
+      /* Checks while the save runs, and as it ends. */
+      for (guint i = 0; i < 3; i++)
+        {
+          debrief_document_check_file_async (document, NULL, racing_check_cb, &counts);
+          n_checks++;
+          g_main_context_iteration (NULL, FALSE);
+        }
+    }
+
+  while (counts.n_done < n_saves || counts.n_checks < n_checks)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (counts.n_done == n_saves && counts.n_checks < n_checks)
+        g_usleep (1000);
+      else if (counts.n_done < n_saves)
+        {
+          /* One check as each save ends, as a file monitor event brings. */
+          debrief_document_check_file_async (document, NULL, racing_check_cb, &counts);
+          n_checks++;
+          g_usleep (1000);
+        }
+    }
+
+  g_assert_no_error (counts.error);
+  g_assert_cmpuint (counts.n_changed, ==, 0);
+  g_assert_false (debrief_document_get_modified (document));
+  g_assert_false (debrief_document_file_changed (document, NULL, NULL));
+
+  reader = debrief_test_open_document (file, DEBRIEF_OPEN_FLAGS_READ_ONLY, NULL);
+  g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (reader)), ==, "Take 5");
+  g_assert_cmpstr (debrief_document_get_revision (reader), ==, debrief_document_get_revision (document));
+  debrief_document_close (reader);
+
+  debrief_document_close (document);
+  debrief_test_remove_tree (dir);
+}
+
+/* Without a name given, edits and saves are marked with the account's
+ * full name from the system, its login name only when it has none. */
+static void
+test_default_name_is_account_name (void)
+{
+  const char *real_name = g_get_real_name ();
+  g_autofree char *expected = NULL;
+  g_autoptr(DebriefDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = g_strstrip (g_strdup (real_name ? real_name : ""));
+  if (*expected == '\0' || g_str_equal (expected, "Unknown"))
+    {
+      g_free (expected);
+      expected = g_strdup (g_get_user_name ());
+    }
+
+  document = debrief_document_new (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_document_get_user_name (document), ==, expected);
+  debrief_document_close (document);
+}
+
 static void
 test_touched_but_unchanged_saves (void)
 {
@@ -927,6 +1049,8 @@ main (int   argc,
   g_test_add_func ("/debrief/document/undo-survives-save", test_undo_survives_save);
   g_test_add_func ("/debrief/document/revision-history", test_revision_history);
   g_test_add_func ("/debrief/document/save-conflict", test_save_conflict);
+  g_test_add_func ("/debrief/document/overlapping-saves-are-no-conflict", test_overlapping_saves_are_no_conflict);
+  g_test_add_func ("/debrief/document/default-name-is-account-name", test_default_name_is_account_name);
   g_test_add_func ("/debrief/document/touched-but-unchanged-saves", test_touched_but_unchanged_saves);
   g_test_add_func ("/debrief/document/bad-files", test_bad_files);
   g_test_add_func ("/debrief/document/altered-and-newer-files", test_altered_and_newer_files);

@@ -466,6 +466,41 @@ test_long_name_is_cut (void)
   debrief_test_remove_tree (dir);
 }
 
+/* A name chosen while the document is open reaches the lock others read,
+ * which stays ours; a lock let go of does not come back. */
+static void
+test_new_name_shows_in_lock (void)
+{
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) document = document_in (dir);
+  g_autoptr(DebriefLock) lock = NULL;
+  g_autoptr(DebriefLockInfo) before = NULL;
+  g_autoptr(DebriefLockInfo) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lock = debrief_lock_acquire (document, "root", NULL, &error);
+  g_assert_no_error (error);
+  before = debrief_lock_read (document, NULL, &error);
+  g_assert_cmpstr (debrief_lock_info_get_user (before), ==, "root");
+
+  g_assert_true (debrief_lock_set_user_name (lock, "Grace Hopper", NULL, &error));
+  g_assert_no_error (error);
+  after = debrief_lock_read (document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (debrief_lock_info_get_user (after), ==, "Grace Hopper");
+  g_assert_cmpstr (debrief_lock_info_get_host (after), ==, debrief_lock_info_get_host (before));
+  g_assert_true (g_date_time_equal (debrief_lock_info_get_since (after), debrief_lock_info_get_since (before)));
+  g_assert_true (debrief_lock_is_held (lock, NULL, NULL));
+
+  g_assert_true (debrief_lock_release (lock, &error));
+  g_assert_false (lock_file_exists (document));
+  g_assert_true (debrief_lock_set_user_name (lock, "Ada Lovelace", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (lock_file_exists (document));
+
+  debrief_test_remove_tree (dir);
+}
+
 static void
 test_not_a_regular_file (void)
 {
@@ -616,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/debrief/lock/break-then-acquire", test_break_then_acquire);
   g_test_add_func ("/debrief/lock/garbage", test_garbage);
   g_test_add_func ("/debrief/lock/long-name-is-cut", test_long_name_is_cut);
+  g_test_add_func ("/debrief/lock/new-name-shows-in-lock", test_new_name_shows_in_lock);
   g_test_add_func ("/debrief/lock/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/debrief/lock/unavailable-read-only-folder", test_unavailable_read_only_folder);
   g_test_add_func ("/debrief/lock/unavailable-no-folder", test_unavailable_no_folder);

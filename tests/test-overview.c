@@ -338,8 +338,28 @@ test_remove_button_offers_undo (void)
   debrief_test_close_window (window);
 }
 
+/* The button labelled @label of the newest toast that has one. */
 static void
-test_invitation_is_made_and_recorded (void)
+click_toast_button (DebriefWindow *window,
+                    const char    *label)
+{
+  GtkWidget *overlay = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *w = gtk_widget_get_last_child (overlay); w && !found; w = gtk_widget_get_prev_sibling (w))
+    {
+      GtkWidget *button = debrief_test_find_descendant (w, GTK_TYPE_BUTTON);
+
+      if (button != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+        found = button;
+    }
+  g_assert_nonnull (found);
+  g_signal_emit_by_name (found, "clicked");
+  debrief_test_drain ();
+}
+
+static void
+test_invitation_not_sent_until_marked (void)
 {
   DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
   DebriefDocument *document = debrief_window_get_document (window);
@@ -369,9 +389,71 @@ test_invitation_is_made_and_recorded (void)
   g_assert_nonnull (strstr (text, "Ada Lovelace"));
   g_assert_nonnull (strstr (text, "Scribe"));
 
-  /* Copying it records that it was sent. */
-  adw_message_dialog_response (dialog, "copy");
+  /* Copying it sends nothing: it is not recorded as sent... */
+  debrief_test_respond (dialog, "copy");
+  g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
+  g_assert_nonnull (debrief_test_find_label (page, "Not sent to the participants yet."));
+
+  /* ...until the user says so, with the toast's Mark as Sent. */
+  click_toast_button (window, "_Mark as Sent");
+  g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
+
+  debrief_test_close_window (window);
+}
+
+/* The footer says when, in the one way a time is shown, with its zone,
+ * and without runs of spaces that a padded day left. */
+static void
+test_sent_footer_names_time_zone (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_autoptr(GDateTime) sent = debrief_test_datetime ("2026-12-04T03:39:00Z");
+
+  /* TZ is UTC in the tests. */
+  debrief_incident_set_ground_rules_sent_at (incident, sent);
   debrief_test_drain ();
+  g_assert_nonnull (debrief_test_find_label (page, "Sent to the participants on 2026-12-04 03:39 UTC."));
+
+  debrief_test_close_window (window);
+}
+
+/* Where no mail program takes the mailto: link, the user is told so in a
+ * sentence, with a way on, and nothing is recorded as sent. */
+static void
+test_no_mail_program_is_explained (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, -1, -1);
+  DebriefIncident *incident = debrief_document_get_incident (debrief_window_get_document (window));
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  g_autoptr(GAppInfo) mailer = g_app_info_get_default_for_uri_scheme ("mailto");
+  AdwMessageDialog *dialog;
+
+  if (mailer != NULL)
+    {
+      g_test_skip ("A mail program is installed; this test needs a system without one");
+      debrief_test_close_window (window);
+      return;
+    }
+
+  debrief_incident_set_title (incident, "Gateway fleet reboot loop");
+  g_assert_true (gtk_widget_activate_action (page, "overview.send-invitation", NULL));
+  dialog = debrief_test_wait_for_dialog ();
+  debrief_test_respond (dialog, "mail");
+
+  dialog = debrief_test_wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Mail Program");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "No mail program could open the invitation. Copy it and paste it into your mail instead.");
+  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+  g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
+  g_assert_null (debrief_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG));
+
+  /* Its Copy copies, and still records nothing. */
+  debrief_test_respond (dialog, "copy");
+  g_assert_null (debrief_incident_get_ground_rules_sent_at (incident));
+  click_toast_button (window, "_Mark as Sent");
   g_assert_nonnull (debrief_incident_get_ground_rules_sent_at (incident));
 
   debrief_test_close_window (window);
@@ -724,7 +806,9 @@ main (int   argc,
   g_test_add_func ("/debrief/overview/participants-and-roles", test_participants_and_roles);
   g_test_add_func ("/debrief/overview/new-participant-takes-the-default-role", test_new_participant_takes_the_default_role);
   g_test_add_func ("/debrief/overview/remove-button-offers-undo", test_remove_button_offers_undo);
-  g_test_add_func ("/debrief/overview/invitation-is-made-and-recorded", test_invitation_is_made_and_recorded);
+  g_test_add_func ("/debrief/overview/invitation-not-sent-until-marked", test_invitation_not_sent_until_marked);
+  g_test_add_func ("/debrief/overview/sent-footer-names-time-zone", test_sent_footer_names_time_zone);
+  g_test_add_func ("/debrief/overview/no-mail-program-is-explained", test_no_mail_program_is_explained);
   g_test_add_func ("/debrief/overview/fill-in-by-keyboard-only", test_fill_in_by_keyboard_only);
   g_test_add_func ("/debrief/overview/read-only-severity-has-no-menu", test_read_only_severity_has_no_menu);
   g_test_add_func ("/debrief/overview/meeting-time-does-not-move-when-zone-chosen",

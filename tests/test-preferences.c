@@ -12,11 +12,14 @@
 #include <string.h>
 
 #include "debrief-document.h"
+#include "debrief-evidence.h"
+#include "debrief-lock.h"
 #include "debrief-application.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-preferences-window.h"
 #include "debrief-welcome-page.h"
+#include "debrief-window.h"
 
 static DebriefApplication *app;
 
@@ -148,6 +151,175 @@ test_user_name (void)
 
   g_settings_reset (settings, "user-name");
   debrief_test_close_and_wait (GTK_WINDOW (preferences));
+}
+
+typedef struct
+{
+  GFile      *file;
+  const char *user;
+} LockWait;
+
+static gboolean
+lock_shows_user (gpointer data)
+{
+  LockWait *wait = data;
+  g_autoptr(DebriefLockInfo) holder = debrief_lock_read (wait->file, NULL, NULL);
+
+  return holder != NULL && g_strcmp0 (debrief_lock_info_get_user (holder), wait->user) == 0;
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  DebriefDocument *document = debrief_window_get_document (data);
+
+  return document != NULL && !debrief_document_get_modified (document);
+}
+
+/* A name set in Preferences counts at once, in the same session: the next
+ * save records it, the lock others read shows it, evidence added from then
+ * on is added by it. */
+static void
+test_name_change_applies_at_once (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "named.debrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) log = debrief_test_write_text (dir, "gw.log", "2026-03-14T02:11:07Z gw-17 boot\n", -1);
+  g_autoptr(DebriefDocument) creator = debrief_test_new_document ("Ada Lovelace");
+  g_autoptr(DebriefEvidence) evidence = NULL;
+  DebriefPreferencesWindow *preferences;
+  DebriefDocument *document;
+  DebriefWindow *window;
+  LockWait wait = { file, "root" };
+  sqlite3 *db;
+  g_autofree char *saved_by = NULL;
+
+  debrief_test_save_document (creator, file);
+  debrief_document_close (creator);
+
+  g_settings_set_string (settings, "user-name", "root");
+  g_application_activate (G_APPLICATION (app));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  debrief_test_wait_for_file (window, file);
+  document = debrief_window_get_document (window);
+  debrief_test_wait_for (lock_shows_user, &wait);
+
+  preferences = open_preferences ();
+  type_text (GTK_EDITABLE (debrief_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW)),
+             "Grace Hopper");
+  debrief_test_close_and_wait (GTK_WINDOW (preferences));
+
+  /* Others see the new name... */
+  wait.user = "Grace Hopper";
+  debrief_test_wait_for (lock_shows_user, &wait);
+
+  /* ...the next save is hers... */
+  debrief_incident_set_title (debrief_document_get_incident (document), "Renamed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  debrief_test_wait_for (document_saved, window);
+  db = debrief_test_open_checked (path);
+  saved_by = debrief_test_query_text (db, "SELECT saved_by FROM revision ORDER BY saved_at DESC, rowid DESC LIMIT 1");
+  sqlite3_close (db);
+  g_assert_cmpstr (saved_by, ==, "Grace Hopper");
+
+  /* ...and so is the evidence added now. */
+  evidence = debrief_test_import_evidence (document, log, NULL, NULL);
+  g_assert_cmpstr (debrief_evidence_get_added_by (evidence), ==, "Grace Hopper");
+
+  g_settings_reset (settings, "user-name");
+  debrief_test_close_window (window);
+  debrief_test_remove_tree (dir);
+}
+
+static gboolean
+bar_shown (gpointer data)
+{
+  GtkWidget *bar = data;
+
+  return gtk_widget_get_visible (bar) && gtk_info_bar_get_revealed (GTK_INFO_BAR (bar));
+}
+
+static gboolean
+bar_hidden (gpointer data)
+{
+  return !bar_shown (data);
+}
+
+/* The bar under @widget that asks a question: the user's name. */
+static GtkWidget *
+find_name_bar (gpointer widget)
+{
+  if (GTK_IS_INFO_BAR (widget) && gtk_info_bar_get_message_type (widget) == GTK_MESSAGE_QUESTION)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_name_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* On first start the user is asked, once, which name others should see,
+ * their account's filled in; nothing waits for the answer. */
+static void
+test_name_asked_once_on_first_start (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *account = expected_account_name ();
+  g_autofree char *chosen = NULL;
+  DebriefWindow *window;
+  DebriefWindow *second;
+  GtkWidget *bar;
+  GtkWidget *entry;
+
+  g_settings_reset (settings, "user-name");
+  g_settings_set_boolean (settings, "user-name-asked", FALSE);
+
+  window = debrief_test_new_incident_window (app, -1, -1);
+  bar = find_name_bar (window);
+  g_assert_nonnull (bar);
+  debrief_test_wait_for (bar_shown, bar);
+  entry = debrief_test_find_descendant (bar, GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, account);
+  g_assert_null (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Ada Lovelace ");
+  g_signal_emit_by_name (entry, "activate");
+  debrief_test_wait_for (bar_hidden, bar);
+  chosen = g_settings_get_string (settings, "user-name");
+  g_assert_cmpstr (chosen, ==, "Ada Lovelace");
+  g_assert_true (g_settings_get_boolean (settings, "user-name-asked"));
+  g_assert_cmpstr (debrief_document_get_user_name (debrief_window_get_document (window)), ==, "Ada Lovelace");
+
+  /* Asked once: not again. */
+  second = debrief_test_new_incident_window (app, -1, -1);
+  debrief_test_drain ();
+  g_assert_false (bar_shown (find_name_bar (second)));
+  debrief_test_close_window (second);
+  debrief_test_close_window (window);
+
+  /* Closed unanswered, the account's name stays, and it is not asked
+   * again either. */
+  g_settings_reset (settings, "user-name");
+  g_settings_set_boolean (settings, "user-name-asked", FALSE);
+  window = debrief_test_new_incident_window (app, -1, -1);
+  bar = find_name_bar (window);
+  debrief_test_wait_for (bar_shown, bar);
+  gtk_info_bar_response (GTK_INFO_BAR (bar), GTK_RESPONSE_CLOSE);
+  debrief_test_wait_for (bar_hidden, bar);
+  g_assert_true (g_settings_get_boolean (settings, "user-name-asked"));
+  g_free (chosen);
+  chosen = g_settings_get_string (settings, "user-name");
+  g_assert_cmpstr (chosen, ==, "");
+  g_assert_cmpstr (debrief_document_get_user_name (debrief_window_get_document (window)), ==, account);
+  debrief_test_close_window (window);
 }
 
 static guint
@@ -286,6 +458,9 @@ check_drafts_at_start (gpointer user_data)
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore Unsaved Work?");
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), LEFT_BEHIND_TITLE));
+      /* When, by the one rule for times, its zone named (TZ is UTC here). */
+      g_assert_true (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC$",
+                                           adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), 0, 0));
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "later");
       debrief_test_drain ();
       g_assert_true (left_behind_draft_exists ());
@@ -632,6 +807,8 @@ main (int   argc,
   app = debrief_application_new ();
 
   g_test_add_func ("/debrief/preferences/user-name", test_user_name);
+  g_test_add_func ("/debrief/preferences/name-change-applies-at-once", test_name_change_applies_at_once);
+  g_test_add_func ("/debrief/preferences/name-asked-once-on-first-start", test_name_asked_once_on_first_start);
   g_test_add_func ("/debrief/preferences/default-role", test_default_role);
   g_test_add_func ("/debrief/preferences/keep-drafts-switch", test_keep_drafts_switch);
   g_test_add_func ("/debrief/preferences/drafts-discarded-when-not-kept", test_drafts_discarded_when_not_kept);

@@ -95,6 +95,36 @@ test_format_zone_summer_time (void)
     }
 }
 
+/* A time for people elsewhere names its zone: the zone's abbreviation,
+ * or its offset when it has none. */
+static void
+test_format_with_zone (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) kolkata = g_time_zone_new_identifier ("Asia/Kolkata");
+  g_autoptr(GTimeZone) fixed = g_time_zone_new_identifier ("+05:30");
+  gint64 winter = debrief_test_utc (2026, 12, 4, 2, 39, 0, 0);
+  gint64 summer = debrief_test_utc (2026, 7, 1, 12, 0, 0, 0);
+  g_autofree char *utc = debrief_time_format_with_zone (winter, NULL, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+  g_autofree char *offset = debrief_time_format_with_zone (winter, fixed, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+  g_autofree char *none = debrief_time_format_with_zone (G_MININT64, NULL, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+
+  g_assert_cmpstr (utc, ==, "2026-12-04 02:39 UTC");
+  g_assert_cmpstr (offset, ==, "2026-12-04 08:09 UTC+05:30");
+  g_assert_cmpstr (none, ==, "");
+
+  if (berlin != NULL && kolkata != NULL)
+    {
+      g_autofree char *cet = debrief_time_format_with_zone (winter, berlin, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+      g_autofree char *cest = debrief_time_format_with_zone (summer, berlin, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+      g_autofree char *ist = debrief_time_format_with_zone (winter, kolkata, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+
+      g_assert_cmpstr (cet, ==, "2026-12-04 03:39 CET");
+      g_assert_cmpstr (cest, ==, "2026-07-01 14:00 CEST");
+      g_assert_cmpstr (ist, ==, "2026-12-04 08:09 IST");
+    }
+}
+
 /* Before 1970 the microseconds count down: the fraction must not. */
 static void
 test_format_before_epoch (void)
@@ -381,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/debrief/time/civil-round-trip", test_civil_round_trip);
   g_test_add_func ("/debrief/time/format-styles", test_format_styles);
   g_test_add_func ("/debrief/time/format-zone-summer-time", test_format_zone_summer_time);
+  g_test_add_func ("/debrief/time/format-with-zone", test_format_with_zone);
   g_test_add_func ("/debrief/time/format-before-epoch", test_format_before_epoch);
   g_test_add_func ("/debrief/time/format-range", test_format_range);
   g_test_add_func ("/debrief/time/parse-user-iso-and-locale", test_parse_user_iso_and_locale);

@@ -498,7 +498,7 @@ test_open_incident_file (void)
   /* The window on the welcome page is used for it. */
   shown = open_in_window (file);
   g_assert_true (shown == window);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gateway-outage.debrief — Debrief");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Gateway outage — Debrief");
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (debrief_window_get_document (window))),
                    ==, "Gateway outage");
   g_assert_null (debrief_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -537,12 +537,12 @@ test_edit_save_undo_reopen (void)
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Watchdog storm on gw-17");
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (document)), ==, "Watchdog storm on gw-17");
   g_assert_true (debrief_document_get_modified (document));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• watchdog.debrief — Debrief");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Watchdog storm on gw-17 — Debrief");
 
   /* Save by the window's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   debrief_test_wait_for (document_saved, window);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "watchdog.debrief — Debrief");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Watchdog storm on gw-17 — Debrief");
   saved = read_title (file);
   g_assert_cmpstr (saved, ==, "Watchdog storm on gw-17");
 
@@ -637,7 +637,7 @@ test_second_opener_is_told_who_has_it (void)
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title_row)));
   g_assert_true (gtk_widget_get_visible (debrief_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_INFO_BAR)));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
-                   ==, "Read-Only");
+                   ==, "shared.debrief — Read-Only");
 
   /* Their lock is theirs still. */
   g_assert_true (debrief_lock_is_held (theirs, NULL, NULL));
@@ -678,6 +678,58 @@ test_changed_on_disk_is_noticed (void)
   debrief_test_wait_for (info_bar_shown, window);
 
   close_window_and_wait (window);
+  debrief_test_remove_tree (dir);
+}
+
+/* The header shows the incident's title as it is typed, and under it the
+ * file it is kept in, or that it is not saved yet. */
+static void
+test_header_title_follows_typed_title (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, 1100, 700);
+  GtkWidget *title_row = debrief_test_find_row (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Title");
+  AdwWindowTitle *header = ADW_WINDOW_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  AdwViewSwitcherTitle *narrow = ADW_VIEW_SWITCHER_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_incident (dir, "gw-17.debrief", "Gateway reboot loop");
+  DebriefWindow *opened;
+
+  g_assert_nonnull (title_row);
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "Untitled Incident");
+  g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "Not saved yet");
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Checkout outage");
+  debrief_test_drain ();
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "• Checkout outage");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (narrow), ==, "• Checkout outage");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Checkout outage — Debrief");
+
+  /* Asked to save it, the user reads which incident: by its title. */
+  gtk_window_close (GTK_WINDOW (window));
+  {
+    AdwMessageDialog *dialog = debrief_test_wait_for_dialog ();
+
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "“Checkout outage” has changes that are not saved. If you discard them, they are lost.");
+    debrief_test_respond (dialog, "cancel");
+  }
+
+  /* Undo takes the header back with the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  debrief_test_drain ();
+  g_assert_true (g_str_has_suffix (adw_window_title_get_title (header), "Untitled Incident"));
+  debrief_test_close_window (window);
+
+  /* A saved incident: its title, and its file's name under it. */
+  opened = open_in_window (file);
+  header = ADW_WINDOW_TITLE (debrief_test_find_descendant (GTK_WIDGET (opened), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "Gateway reboot loop");
+  g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "gw-17.debrief");
+  title_row = debrief_test_find_row (GTK_WIDGET (opened), ADW_TYPE_ENTRY_ROW, "Title");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Gateway reboot loop on gw-17");
+  debrief_test_drain ();
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, "• Gateway reboot loop on gw-17");
+  debrief_test_close_window (opened);
   debrief_test_remove_tree (dir);
 }
 
@@ -736,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/debrief/window/close-with-unsaved-changes-asks", test_close_with_unsaved_changes_asks);
   g_test_add_func ("/debrief/window/second-opener-is-told-who-has-it", test_second_opener_is_told_who_has_it);
   g_test_add_func ("/debrief/window/changed-on-disk-is-noticed", test_changed_on_disk_is_noticed);
+  g_test_add_func ("/debrief/window/header-title-follows-typed-title", test_header_title_follows_typed_title);
   g_test_add_func ("/debrief/window/quit-closes-every-window", test_quit_closes_every_window);
 
   /* Startup happens in g_application_run(), before the tests run. */

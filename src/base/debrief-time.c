@@ -220,6 +220,50 @@ debrief_time_format (gint64            usec,
 }
 
 /**
+ * debrief_time_format_with_zone:
+ * @usec: microseconds since 1970 UTC, or %G_MININT64 for no time
+ * @zone: (nullable): where the time is shown; %NULL is UTC
+ * @style: how much of the time to show
+ *
+ * The time as debrief_time_format() shows it, followed by the zone it is
+ * in, for a time read by people who may be elsewhere: "2026-03-14 02:11
+ * CET", or "2026-03-14 02:11 UTC+05:30" for a zone without a name.
+ *
+ * Returns: (transfer full): the time and its zone, or an empty string
+ *   when there is no time
+ */
+char *
+debrief_time_format_with_zone (gint64            usec,
+                               GTimeZone        *zone,
+                               DebriefTimeStyle  style)
+{
+  g_autoptr(GTimeZone) utc = zone ? NULL : g_time_zone_new_utc ();
+  GTimeZone *shown_zone = zone ? zone : utc;
+  g_autofree char *time = debrief_time_format (usec, shown_zone, style);
+  const char *name;
+  gint32 offset;
+  int interval;
+
+  if (*time == '\0')
+    return g_steal_pointer (&time);
+
+  interval = g_time_zone_find_interval (shown_zone, G_TIME_TYPE_UNIVERSAL, usec / G_USEC_PER_SEC);
+  name = interval >= 0 ? g_time_zone_get_abbreviation (shown_zone, interval) : NULL;
+  offset = interval >= 0 ? g_time_zone_get_offset (shown_zone, interval) : 0;
+
+  /* Zones without an abbreviation of their own give their offset as one,
+   * "+0530": said the way every view says an offset. */
+  if (name != NULL && *name != '\0' && *name != '+' && *name != '-')
+    return g_strdup_printf ("%s %s", time, name);
+
+  if (offset == 0)
+    return g_strdup_printf ("%s UTC", time);
+
+  return g_strdup_printf ("%s UTC%c%02d:%02d", time, offset < 0 ? '-' : '+',
+                          ABS (offset) / 3600, ABS (offset) / 60 % 60);
+}
+
+/**
  * debrief_time_format_range:
  * @first: the first time, microseconds since 1970 UTC
  * @last: the last time

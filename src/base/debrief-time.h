@@ -50,6 +50,9 @@ gsize      debrief_time_format_to_buffer   (char             *buffer,
                                             gint64            usec,
                                             GTimeZone        *zone,
                                             DebriefTimeStyle  style);
+char      *debrief_time_format_with_zone   (gint64            usec,
+                                            GTimeZone        *zone,
+                                            DebriefTimeStyle  style);
 char      *debrief_time_format_range       (gint64            first,
                                             gint64            last,
                                             GTimeZone        *zone);

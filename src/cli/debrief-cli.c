@@ -29,6 +29,7 @@
 #include "debrief-merged-log.h"
 #include "debrief-evidence-kind.h"
 #include "debrief-document-info.h"
+#include "debrief-user.h"
 
 static const GOptionEntry main_entries[] = {
   { "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -428,6 +429,8 @@ run_add_evidence (const char * const *args,
   g_autoptr(DebriefImportJob) job = NULL;
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GDateTime) boot_time = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *user_name = NULL;
   g_autoptr(GError) error = NULL;
   DebriefImportOptions options = { 0, };
   gboolean done = FALSE;
@@ -456,10 +459,15 @@ run_add_evidence (const char * const *args,
       options.boot_time = boot_time;
     }
 
+  /* The name set in Debrief's Preferences, as a window would record it;
+   * the command line never asks for one. */
+  settings = debrief_user_settings_new ();
+  user_name = debrief_user_dup_name (settings);
+
   if (g_file_query_exists (file, NULL))
-    document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, NULL, NULL, &error);
+    document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, user_name, NULL, &error);
   else
-    document = debrief_document_new (NULL, &error);
+    document = debrief_document_new (user_name, &error);
   if (document == NULL)
     return report_error (args[0], error);
 

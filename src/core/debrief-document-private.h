@@ -75,6 +75,13 @@ struct _DebriefDocument
   char                  *document_uuid;
   char                  *revision;
   char                  *saving_revision;
+  /* Saves run one at a time, in the order they were asked for: those asked
+   * for while one runs wait here (PendingSave, debrief-document-save.c). */
+  GQueue                *pending_saves;
+  gboolean               save_running;
+  /* Counts the starts and ends of saves: a check of the file that began
+   * before one of them compared the file with a state that is gone. */
+  guint64                save_serial;
 
   /* The target as it was when opened or last saved, to tell whether
    * somebody else saved it since. */

@@ -102,7 +102,8 @@ target_state (GFile         *file,
  * @error: a location for a #GError
  *
  * Tells whether somebody else saved over the document's file since it was
- * opened or last saved here. This blocks on the file system.
+ * opened or last saved here. This blocks on the file system, in the thread
+ * that owns @self; a window asks debrief_document_check_file_async().
  *
  * Returns: %TRUE if the file holds another revision now
  */
@@ -123,6 +124,118 @@ debrief_document_file_changed (DebriefDocument  *self,
     return FALSE;
 
   return state == TARGET_CHANGED;
+}
+
+/* What a check of the file compares it with, taken in the thread that
+ * owns the document: the check runs in another, while saves go on. */
+typedef struct
+{
+  GFile   *file;
+  char    *revision;
+  gint64   size;
+  gint64   mtime;
+  guint64  save_serial;
+} FileCheck;
+
+static void
+file_check_free (gpointer data)
+{
+  FileCheck *check = data;
+
+  g_clear_object (&check->file);
+  g_free (check->revision);
+  g_free (check);
+}
+
+static void
+check_file_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  FileCheck *check = task_data;
+  TargetState state = TARGET_UNCHANGED;
+  GError *error = NULL;
+
+  if (!target_state (check->file, check->revision, check->size, check->mtime,
+                     &state, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, state == TARGET_CHANGED);
+}
+
+/**
+ * debrief_document_check_file_async:
+ * @self: a #DebriefDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the answer
+ * @user_data: data for @callback
+ *
+ * Finds out, off the calling thread, whether somebody else saved over the
+ * document's file since it was opened or last saved here. A save of this
+ * document is never taken for somebody else's: while one runs, there is
+ * nothing to check (the save checks the file itself before it replaces
+ * it), and a check that a save began or ended during answers %FALSE.
+ */
+void
+debrief_document_check_file_async (DebriefDocument     *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FileCheck *check;
+
+  g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, debrief_document_check_file_async);
+
+  if (self->file == NULL || self->save_running)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  check = g_new0 (FileCheck, 1);
+  check->file = g_object_ref (self->file);
+  check->revision = g_strdup (self->revision);
+  check->size = self->file_size;
+  check->mtime = self->file_mtime;
+  check->save_serial = self->save_serial;
+  g_task_set_task_data (task, check, file_check_free);
+  g_task_run_in_thread (task, check_file_thread);
+}
+
+/**
+ * debrief_document_check_file_finish:
+ * @self: a #DebriefDocument
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE if somebody else saved over the file; %FALSE if nobody
+ *   did, if a save of this document ran meanwhile, or with @error set if
+ *   the file could not be read
+ */
+gboolean
+debrief_document_check_file_finish (DebriefDocument  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
+{
+  FileCheck *check;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == debrief_document_check_file_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  /* The file was compared with the revision known when the check began; a
+   * save of ours that began or ended since put another one there. */
+  check = g_task_get_task_data (G_TASK (result));
+
+  return check != NULL && check->save_serial == self->save_serial && !self->save_running;
 }
 
 typedef struct
@@ -598,6 +711,8 @@ save_prepare (DebriefDocument  *self,
       return NULL;
     }
 
+  self->save_serial++;
+
   save = g_new0 (SaveData, 1);
   save->working_path = g_strdup (self->working_path);
   save->target = g_object_ref (target);
@@ -634,6 +749,7 @@ save_complete (DebriefDocument *self,
                gboolean         saved)
 {
   g_clear_pointer (&self->saving_revision, g_free);
+  self->save_serial++;
 
   if (!saved)
     {
@@ -693,6 +809,13 @@ debrief_document_save (DebriefDocument  *self,
   g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (!target || G_IS_FILE (target), FALSE);
 
+  if (self->save_running)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The incident document is being saved. Try again in a moment."));
+      return FALSE;
+    }
+
   if (!(save = save_prepare (self, target, error)))
     return FALSE;
 
@@ -717,23 +840,93 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* A save asked for while another runs: it waits, and the saves asked for
+ * to the same target meanwhile wait with it and end with it. Each runs
+ * when the one before it has ended, so that it starts from the revision
+ * that one wrote: two saves that overlapped would each take the other's
+ * revision for somebody else's, and the later rename could put the older
+ * copy in place. */
+typedef struct
+{
+  GFile     *target;
+  GPtrArray *tasks;
+} PendingSave;
+
+static void
+pending_save_free (PendingSave *pending)
+{
+  g_clear_object (&pending->target);
+  g_clear_pointer (&pending->tasks, g_ptr_array_unref);
+  g_free (pending);
+}
+
+static void
+pending_save_return (PendingSave  *pending,
+                     const GError *error)
+{
+  for (guint i = 0; i < pending->tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (pending->tasks, i);
+
+      if (error == NULL)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+static void start_next_save (DebriefDocument *self);
+
 static void
 save_thread_done (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   DebriefDocument *self = DEBRIEF_DOCUMENT (object);
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
+  PendingSave *pending = user_data;
+  g_autoptr(GError) error = NULL;
   gboolean ok;
 
   ok = g_task_propagate_boolean (G_TASK (result), &error);
   save_complete (self, g_task_get_task_data (G_TASK (result)), ok);
+  self->save_running = FALSE;
 
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  /* The next save starts before anybody hears of this one, so that a save
+   * asked for in a callback waits its turn. */
+  g_object_ref (self);
+  start_next_save (self);
+  pending_save_return (pending, ok ? NULL : error);
+  pending_save_free (pending);
+  g_object_unref (self);
+}
+
+static void
+start_save (DebriefDocument *self,
+            PendingSave     *pending)
+{
+  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GError) error = NULL;
+  GTask *first = g_ptr_array_index (pending->tasks, 0);
+  SaveData *save;
+
+  if (!(save = save_prepare (self, pending->target, &error)))
+    {
+      pending_save_return (pending, error);
+      pending_save_free (pending);
+      return;
+    }
+
+  self->save_running = TRUE;
+  inner = g_task_new (self, g_task_get_cancellable (first), save_thread_done, pending);
+  g_task_set_task_data (inner, save, save_data_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+static void
+start_next_save (DebriefDocument *self)
+{
+  while (!self->save_running && self->pending_saves != NULL && !g_queue_is_empty (self->pending_saves))
+    start_save (self, g_queue_pop_head (self->pending_saves));
 }
 
 void
@@ -743,10 +936,8 @@ debrief_document_save_async (DebriefDocument     *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
-  GError *error = NULL;
-  SaveData *save;
+  GTask *task;
+  PendingSave *last;
 
   g_return_if_fail (DEBRIEF_IS_DOCUMENT (self));
   g_return_if_fail (!target || G_IS_FILE (target));
@@ -754,15 +945,24 @@ debrief_document_save_async (DebriefDocument     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, debrief_document_save_async);
 
-  if (!(save = save_prepare (self, target, &error)))
+  if (self->pending_saves == NULL)
+    self->pending_saves = g_queue_new ();
+
+  last = g_queue_peek_tail (self->pending_saves);
+  if (last != NULL &&
+      (last->target == target || (last->target != NULL && target != NULL && g_file_equal (last->target, target))))
     {
-      g_task_return_error (task, error);
+      g_ptr_array_add (last->tasks, task);
       return;
     }
 
-  inner = g_task_new (self, cancellable, save_thread_done, g_steal_pointer (&task));
-  g_task_set_task_data (inner, save, save_data_free);
-  g_task_run_in_thread (inner, save_thread);
+  last = g_new0 (PendingSave, 1);
+  last->target = target ? g_object_ref (target) : NULL;
+  last->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (last->tasks, task);
+  g_queue_push_tail (self->pending_saves, last);
+
+  start_next_save (self);
 }
 
 gboolean

@@ -31,6 +31,7 @@
 #include "debrief-phase-marker.h"
 #include "debrief-scope-item.h"
 #include "debrief-timeline-event.h"
+#include "debrief-user.h"
 
 G_DEFINE_FINAL_TYPE (DebriefDocument, debrief_document, G_TYPE_OBJECT)
 
@@ -100,17 +101,6 @@ debrief_document_list_record_types (guint *n_types)
   *n_types = G_N_ELEMENTS (types);
 
   return types;
-}
-
-static char *
-default_user_name (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-
-  return g_strdup (g_get_user_name ());
 }
 
 sqlite3_stmt *
@@ -504,7 +494,8 @@ debrief_document_get_file (DebriefDocument *self)
  * debrief_document_dup_display_name:
  * @self: a #DebriefDocument
  *
- * Returns: (transfer full): the file name, or "Untitled Incident"
+ * Returns: (transfer full): the file name; for an incident never saved,
+ *   its title, or "Untitled Incident"
  */
 char *
 debrief_document_dup_display_name (DebriefDocument *self)
@@ -514,7 +505,33 @@ debrief_document_dup_display_name (DebriefDocument *self)
   if (self->file != NULL)
     return g_file_get_basename (self->file);
 
-  return g_strdup (_("Untitled Incident"));
+  return debrief_document_dup_title (self);
+}
+
+/**
+ * debrief_document_dup_title:
+ * @self: a #DebriefDocument
+ *
+ * The incident's title as a heading shows it: on one line, or "Untitled
+ * Incident" while it has none.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+debrief_document_dup_title (DebriefDocument *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (DEBRIEF_IS_DOCUMENT (self), NULL);
+
+  title = g_strdup (self->incident ? debrief_incident_get_title (self->incident) : NULL);
+  if (title != NULL)
+    g_strstrip (g_strdelimit (title, "\n\r\t\v\f", ' '));
+
+  if (title == NULL || *title == '\0')
+    return g_strdup (_("Untitled Incident"));
+
+  return g_steal_pointer (&title);
 }
 
 const char *
@@ -666,6 +683,8 @@ debrief_document_finalize (GObject *object)
   g_clear_pointer (&self->document_uuid, g_free);
   g_clear_pointer (&self->revision, g_free);
   g_clear_pointer (&self->saving_revision, g_free);
+  /* Each waiting save holds a reference on the document: none is left. */
+  g_clear_pointer (&self->pending_saves, g_queue_free);
   g_clear_object (&self->prepare_cancellable);
   g_clear_object (&self->incident);
   g_clear_pointer (&self->lists, g_hash_table_unref);
@@ -832,7 +851,7 @@ debrief_document_init (DebriefDocument *self)
   const GType *types;
   guint n_types;
 
-  self->user_name = default_user_name ();
+  self->user_name = debrief_user_dup_account_name ();
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->lists = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);

@@ -65,10 +65,18 @@ char                 *debrief_document_peek_title         (GFile                
 gboolean              debrief_document_file_changed       (DebriefDocument      *self,
                                                            GCancellable         *cancellable,
                                                            GError              **error);
+void                  debrief_document_check_file_async   (DebriefDocument      *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean              debrief_document_check_file_finish  (DebriefDocument      *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
 void                  debrief_document_close              (DebriefDocument      *self);
 
 GFile                *debrief_document_get_file           (DebriefDocument      *self);
 char                 *debrief_document_dup_display_name   (DebriefDocument      *self);
+char                 *debrief_document_dup_title          (DebriefDocument      *self);
 const char           *debrief_document_get_user_name      (DebriefDocument      *self);
 void                  debrief_document_set_user_name      (DebriefDocument      *self,
                                                            const char           *user_name);

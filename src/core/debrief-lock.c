@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "debrief-lock.h"
+#include "debrief-user.h"
 
 /* Anything longer is not a lock file Debrief wrote; reading all of it would
  * only let a hostile file make us allocate. */
@@ -57,6 +58,9 @@ struct _DebriefLock
   GFile           *lock_file;
   DebriefLockInfo *info;
   gboolean         held;
+  /* A new name is written in one thread while the lock may be let go of
+   * in another: the file must not come back after its removal. */
+  GMutex           mutex;
 };
 
 G_DEFINE_QUARK (debrief-lock-error-quark, debrief_lock_error)
@@ -169,16 +173,27 @@ our_host_name (void)
   return host;
 }
 
+/* The name a lock shows: @user_name, or the account's. */
+static char *
+lock_user_name (const char *user_name)
+{
+  g_autofree char *account_name = NULL;
+  char *user = sanitize (user_name, MAX_USER_CHARS);
+
+  if (user != NULL)
+    return user;
+
+  account_name = debrief_user_dup_account_name ();
+
+  return sanitize (account_name, MAX_USER_CHARS);
+}
+
 static DebriefLockInfo *
 lock_info_new_for_us (const char *user_name)
 {
   DebriefLockInfo *info = g_new0 (DebriefLockInfo, 1);
 
-  info->user = sanitize (user_name, MAX_USER_CHARS);
-  if (info->user == NULL && g_strcmp0 (g_get_real_name (), "Unknown") != 0)
-    info->user = sanitize (g_get_real_name (), MAX_USER_CHARS);
-  if (info->user == NULL)
-    info->user = sanitize (g_get_user_name (), MAX_USER_CHARS);
+  info->user = lock_user_name (user_name);
 
   info->host = g_strdup (our_host_name ());
   info->app = g_strdup ("Debrief " PACKAGE_VERSION);
@@ -459,6 +474,7 @@ debrief_lock_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->lock_file);
   g_clear_pointer (&self->info, debrief_lock_info_free);
+  g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (debrief_lock_parent_class)->finalize (object);
 }
@@ -474,6 +490,7 @@ debrief_lock_class_init (DebriefLockClass *klass)
 static void
 debrief_lock_init (DebriefLock *self)
 {
+  g_mutex_init (&self->mutex);
 }
 
 /**
@@ -926,6 +943,94 @@ debrief_lock_is_held (DebriefLock   *self,
 }
 
 /**
+ * debrief_lock_set_user_name:
+ * @self: a #DebriefLock
+ * @user_name: (nullable): the name to show others now; %NULL for the
+ *   account's name
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Tells others the name the user has chosen since the lock was taken: the
+ * lock file is replaced, whole, by one with the new name, if it is still
+ * ours. This blocks on I/O; call it from a worker thread.
+ *
+ * Returns: %TRUE if the lock shows @user_name, or is no longer ours;
+ *   otherwise %FALSE with @error set to %DEBRIEF_LOCK_ERROR_UNAVAILABLE or
+ *   %G_IO_ERROR_CANCELLED
+ */
+static gboolean set_user_name_locked (DebriefLock   *self,
+                                      const char    *user_name,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+gboolean
+debrief_lock_set_user_name (DebriefLock   *self,
+                            const char    *user_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DEBRIEF_IS_LOCK (self), FALSE);
+  g_return_val_if_fail (user_name == NULL || g_utf8_validate (user_name, -1, NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ok = set_user_name_locked (self, user_name, cancellable, error);
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+static gboolean
+set_user_name_locked (DebriefLock   *self,
+                      const char    *user_name,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(DebriefLockInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  if (!self->held)
+    return TRUE;
+
+  info = debrief_lock_info_copy (self->info);
+  g_free (info->user);
+  info->user = lock_user_name (user_name);
+  if (g_strcmp0 (info->user, self->info->user) == 0)
+    return TRUE;
+
+  /* Somebody who broke our lock and took one of their own keeps theirs. */
+  if (!debrief_lock_is_held (self, cancellable, &local_error))
+    {
+      if (local_error == NULL)
+        return TRUE;
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  contents = lock_info_to_data (info, &length);
+  if (!g_file_replace_contents (self->lock_file, contents, length, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    {
+      name = display_name (self->document);
+      fail_unavailable (error, &local_error,
+                        _("Could not show others your new name in the lock on “%s”: %s"),
+                        name, local_error->message);
+      return FALSE;
+    }
+
+  debrief_lock_info_free (self->info);
+  self->info = g_steal_pointer (&info);
+
+  return TRUE;
+}
+
+/**
  * debrief_lock_release:
  * @self: a #DebriefLock
  * @error: a location for a #GError
@@ -937,15 +1042,31 @@ debrief_lock_is_held (DebriefLock   *self,
  * Returns: %TRUE if we hold no lock on the document any more; otherwise
  *   %FALSE with @error set to %DEBRIEF_LOCK_ERROR_UNAVAILABLE.
  */
+static gboolean release_locked (DebriefLock  *self,
+                                GError      **error);
+
 gboolean
 debrief_lock_release (DebriefLock  *self,
                       GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (DEBRIEF_IS_LOCK (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ok = release_locked (self, error);
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+static gboolean
+release_locked (DebriefLock  *self,
+                GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
 
   if (!self->held)
     return TRUE;

@@ -66,6 +66,10 @@ GFile           *debrief_lock_get_document      (DebriefLock   *self);
 gboolean         debrief_lock_is_held           (DebriefLock   *self,
                                                  GCancellable  *cancellable,
                                                  GError       **error);
+gboolean         debrief_lock_set_user_name     (DebriefLock   *self,
+                                                 const char    *user_name,
+                                                 GCancellable  *cancellable,
+                                                 GError       **error);
 gboolean         debrief_lock_release           (DebriefLock   *self,
                                                  GError       **error);
 

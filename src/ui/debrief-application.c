@@ -16,6 +16,7 @@
 
 #include "debrief-application.h"
 #include "debrief-error-dialog.h"
+#include "debrief-time.h"
 #include "debrief-user.h"
 #include "debrief-preferences-window.h"
 #include "debrief-window.h"
@@ -217,7 +218,9 @@ debrief_application_offer_drafts (DebriefApplication *self,
       const char *title = debrief_draft_get_title (draft);
       GFile *file = debrief_draft_get_file (draft);
       g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("never saved"));
-      g_autofree char *when = g_date_time_format (debrief_draft_get_modified (draft), "%c");
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      g_autofree char *when = debrief_time_format_with_zone (debrief_date_time_to_usec (debrief_draft_get_modified (draft)),
+                                                             local, DEBRIEF_TIME_STYLE_DATE_MINUTES);
 
       /* Translators: "• <incident title> (<file name>), <date and time>". */
       g_string_append_printf (body, _("\n• %s (%s), %s"),

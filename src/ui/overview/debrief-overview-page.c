@@ -22,6 +22,7 @@
 #include "debrief-participant.h"
 #include "debrief-scope-item.h"
 #include "debrief-text.h"
+#include "debrief-time.h"
 #include "debrief-validation.h"
 
 #include "debrief-date-time-row.h"
@@ -351,9 +352,10 @@ update_metrics (DebriefOverviewPage *self)
 static void
 update_sent_label (DebriefOverviewPage *self)
 {
-  GDateTime *sent;
+  g_autoptr(GTimeZone) local = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  GDateTime *sent;
 
   if (self->document == NULL)
     return;
@@ -365,13 +367,11 @@ update_sent_label (DebriefOverviewPage *self)
       return;
     }
 
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (sent);
-
-    when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
-  }
-  /* Translators: %s is a date and time. */
-  text = g_strdup_printf (_("Sent to the participants on %s."), g_strstrip (when));
+  /* Shown where the user is, and said where that is: the file travels. */
+  local = g_time_zone_new_local ();
+  when = debrief_time_format_with_zone (debrief_date_time_to_usec (sent), local, DEBRIEF_TIME_STYLE_DATE_MINUTES);
+  /* Translators: %s is a date and time with its time zone, "2026-12-04 03:39 CET". */
+  text = g_strdup_printf (_("Sent to the participants on %s."), when);
   gtk_label_set_text (self->sent_label, text);
 }
 
@@ -517,6 +517,82 @@ mark_sent (DebriefOverviewPage *self)
     }
 }
 
+/* Whether the invitation went out is for the user to say: copying it or
+ * handing it to a mail program sends nothing. A toast that stays until it
+ * is answered or closed offers to record it. */
+static void
+offer_mark_sent (DebriefOverviewPage *self,
+                 const char          *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Mark as Sent"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (mark_sent), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+copy_invitation (DebriefOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = debrief_invitation_build (self->document, now);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  offer_mark_sent (self, _("Invitation copied"));
+}
+
+static void
+no_mail_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     DebriefOverviewPage *self)
+{
+  if (g_strcmp0 (response, "copy") == 0 && self->document != NULL)
+    copy_invitation (self);
+}
+
+static void
+show_mail_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DebriefOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    {
+      offer_mark_sent (self, _("Invitation opened in your mail program"));
+      return;
+    }
+
+  g_debug ("The mailto: link could not be opened: %s", error->message);
+
+  /* The page may have been closed meanwhile. */
+  if (self->document == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("No Mail Program"),
+                                   _("No mail program could open the invitation. "
+                                     "Copy it and paste it into your mail instead."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "copy", _("_Copy Invitation"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (no_mail_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 invitation_response_cb (AdwMessageDialog    *dialog,
                         const char          *response,
@@ -524,20 +600,19 @@ invitation_response_cb (AdwMessageDialog    *dialog,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (g_strcmp0 (response, "copy") == 0)
-    {
-      g_autofree char *text = debrief_invitation_build (self->document, now);
+  if (self->document == NULL)
+    return;
 
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-      mark_sent (self);
-    }
+  if (g_strcmp0 (response, "copy") == 0)
+    copy_invitation (self);
   else if (g_strcmp0 (response, "mail") == 0)
     {
       g_autofree char *uri = debrief_invitation_build_mailto (self->document, now);
       GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
-      gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-      mark_sent (self);
+      /* gtk_show_uri() would say only "Operation not supported" when no
+       * mail program takes the link. */
+      gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, show_mail_cb, g_object_ref (self));
     }
 }
 
@@ -556,7 +631,8 @@ debrief_overview_page_send_invitation (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Invite the Participants"),
                                    _("The invitation gives the date, the agenda, the ground rules and "
-                                     "each participant’s role. Copy it, or open it in your e-mail program."));
+                                     "each participant’s role. Copy it, or open it in your e-mail program; "
+                                     "once it has gone out, mark it as sent."));
 
   view = gtk_text_view_new ();
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);

@@ -450,8 +450,13 @@ save_cb (GObject      *object,
 
   if (!debrief_document_save_finish (DEBRIEF_DOCUMENT (object), result, &error))
     {
+      /* The banner stays when the dialog is answered with Cancel. */
       if (g_error_matches (error, DEBRIEF_DOCUMENT_ERROR, DEBRIEF_DOCUMENT_ERROR_CONFLICT))
-        ask_about_conflict (self, error);
+        {
+          if (self->info_kind != INFO_CHANGED_ON_DISK)
+            _debrief_window_show_info (self, INFO_CHANGED_ON_DISK);
+          ask_about_conflict (self, error);
+        }
       else
         _debrief_window_show_file_error (self, FILE_ERROR_SAVE, request->target, error);
       save_request_free (request);
@@ -477,6 +482,12 @@ save_cb (GObject      *object,
 
   if (self->info_kind == INFO_CHANGED_ON_DISK)
     _debrief_window_show_info (self, INFO_NONE);
+
+  /* What the file monitor said while the save ran went unchecked (see
+   * debrief_document_check_file_async()): a save by somebody else right
+   * after ours is looked for now. */
+  self->last_disk_check = 0;
+  _debrief_window_check_disk (self);
 
   if (request->close_after && !debrief_document_get_modified (self->document))
     {
@@ -609,25 +620,20 @@ _debrief_window_save (DebriefWindow *self,
 /* --- Changed on disk ------------------------------------------------- */
 
 static void
-check_disk_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean changed = debrief_document_file_changed (task_data, cancellable, &error);
-
-  g_task_return_boolean (task, changed);
-}
-
-static void
 check_disk_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(DebriefWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
 
-  if (g_task_propagate_boolean (G_TASK (result), NULL) && self->info_kind != INFO_CHANGED_ON_DISK)
+  changed = debrief_document_check_file_finish (DEBRIEF_DOCUMENT (object), result, &error);
+  if (error != NULL)
+    g_debug ("Could not tell whether the file was changed: %s", error->message);
+
+  /* The window may show another incident by now. */
+  if (changed && DEBRIEF_DOCUMENT (object) == self->document && self->info_kind != INFO_CHANGED_ON_DISK)
     _debrief_window_show_info (self, INFO_CHANGED_ON_DISK);
 }
 
@@ -637,7 +643,6 @@ check_disk_cb (GObject      *object,
 void
 _debrief_window_check_disk (DebriefWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
   gint64 now = g_get_monotonic_time ();
 
   if (self->document == NULL || debrief_document_get_file (self->document) == NULL ||
@@ -645,9 +650,7 @@ _debrief_window_check_disk (DebriefWindow *self)
     return;
 
   self->last_disk_check = now;
-  task = g_task_new (NULL, self->cancellable, check_disk_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
-  g_task_run_in_thread (task, check_disk_thread);
+  debrief_document_check_file_async (self->document, self->cancellable, check_disk_cb, g_object_ref (self));
 }
 
 void

@@ -38,6 +38,7 @@ struct _DebriefWindow
 
   GSettings            *settings;
   DebriefDocument      *document;
+  DebriefIncident      *incident;
   DebriefLock          *lock;
   GFile                *opening;
   GFileMonitor         *monitor;
@@ -45,6 +46,11 @@ struct _DebriefWindow
   GtkRecentManager     *recent_manager;
   gint64                last_disk_check;
   guint                 title_idle;
+  /* The lock is rewritten with a new name once the typing in Preferences
+   * has paused, one rewrite at a time. */
+  guint                 lock_name_timeout;
+  guint                 lock_name_running : 1;
+  guint                 lock_name_again : 1;
   InfoKind              info_kind;
   guint                 close_confirmed : 1;
 
@@ -58,6 +64,8 @@ struct _DebriefWindow
   GtkInfoBar           *info_bar;
   GtkLabel             *info_label;
   GPtrArray            *info_buttons;
+  GtkInfoBar           *name_bar;
+  GtkEntry             *name_entry;
   DebriefOverviewPage  *overview_page;
   DebriefEvidencePage  *evidence_page;
   GMenu                *recent_menu;

@@ -105,6 +105,150 @@ _debrief_window_dup_user_name (DebriefWindow *self)
   return debrief_user_dup_name (self->settings);
 }
 
+/* --- The user's name ------------------------------------------------- */
+
+typedef struct
+{
+  DebriefLock *lock;
+  char        *user_name;
+} LockName;
+
+static void
+lock_name_free (LockName *lock_name)
+{
+  g_clear_object (&lock_name->lock);
+  g_free (lock_name->user_name);
+  g_free (lock_name);
+}
+
+static void
+lock_name_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LockName *lock_name = task_data;
+  GError *error = NULL;
+
+  if (debrief_lock_set_user_name (lock_name->lock, lock_name->user_name, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void rewrite_lock_name (DebriefWindow *self);
+
+static void
+lock_name_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DebriefWindow *self = DEBRIEF_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  /* Others see the old name a while longer; nothing the user can do. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("%s", error->message);
+
+  self->lock_name_running = FALSE;
+  if (self->lock_name_again && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->lock_name_again = FALSE;
+      rewrite_lock_name (self);
+    }
+}
+
+/* Off the main thread: the folder may be on a network share. */
+static void
+rewrite_lock_name (DebriefWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LockName *lock_name;
+
+  if (self->lock == NULL)
+    return;
+
+  if (self->lock_name_running)
+    {
+      self->lock_name_again = TRUE;
+      return;
+    }
+
+  lock_name = g_new0 (LockName, 1);
+  lock_name->lock = g_object_ref (self->lock);
+  lock_name->user_name = _debrief_window_dup_user_name (self);
+
+  self->lock_name_running = TRUE;
+  task = g_task_new (self, self->cancellable, lock_name_cb, NULL);
+  g_task_set_task_data (task, lock_name, (GDestroyNotify) lock_name_free);
+  g_task_run_in_thread (task, lock_name_thread);
+}
+
+static gboolean
+lock_name_timeout_cb (gpointer user_data)
+{
+  DebriefWindow *self = user_data;
+
+  self->lock_name_timeout = 0;
+  rewrite_lock_name (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A name set in Preferences counts at once: for the next edit and save,
+ * for evidence added from now on, and in the lock others read. */
+static void
+debrief_window_user_name_changed_cb (DebriefWindow *self)
+{
+  g_autofree char *user_name = _debrief_window_dup_user_name (self);
+  g_autofree char *chosen = g_settings_get_string (self->settings, "user-name");
+
+  /* A name chosen in Preferences is the answer the bar would ask for. */
+  if (*g_strstrip (chosen) != '\0' && !g_settings_get_boolean (self->settings, "user-name-asked"))
+    g_settings_set_boolean (self->settings, "user-name-asked", TRUE);
+
+  if (self->document != NULL)
+    debrief_document_set_user_name (self->document, user_name);
+
+  g_clear_handle_id (&self->lock_name_timeout, g_source_remove);
+  self->lock_name_timeout = g_timeout_add (300, lock_name_timeout_cb, self);
+}
+
+/* Asked once, on first start, in a bar that waits for an answer without
+ * standing in the way. */
+static void
+debrief_window_update_name_bar (DebriefWindow *self)
+{
+  gboolean ask = debrief_user_should_ask_name (self->settings);
+
+  if (ask && !gtk_info_bar_get_revealed (self->name_bar))
+    {
+      g_autofree char *account_name = debrief_user_dup_account_name ();
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), account_name);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->name_bar), ask);
+  gtk_info_bar_set_revealed (self->name_bar, ask);
+}
+
+static void
+debrief_window_name_entry_activate_cb (DebriefWindow *self)
+{
+  debrief_user_set_name (self->settings, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+}
+
+static void
+debrief_window_name_bar_response_cb (DebriefWindow *self,
+                                     int            response)
+{
+  /* Closed: the account's name it is, and it is not asked again. */
+  if (response == GTK_RESPONSE_CLOSE)
+    g_settings_set_boolean (self->settings, "user-name-asked", TRUE);
+  else
+    debrief_window_name_entry_activate_cb (self);
+}
+
 void
 _debrief_window_show_message (DebriefWindow *self,
                               const char    *heading,
@@ -197,6 +341,7 @@ void
 _debrief_window_update_title (DebriefWindow *self)
 {
   g_autofree char *name = NULL;
+  g_autofree char *incident_title = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GFile *file;
@@ -214,44 +359,42 @@ _debrief_window_update_title (DebriefWindow *self)
       return;
     }
 
-  name = debrief_document_dup_display_name (self->document);
+  /* The incident's title as it is typed, and the file it is kept in
+   * under it. */
+  incident_title = debrief_document_dup_title (self->document);
   file = debrief_document_get_file (self->document);
+  name = file ? g_file_get_basename (file) : NULL;
 
   /* An unsaved change is marked as in GNOME Text Editor: a dot before
    * the name. */
   if (debrief_document_get_modified (self->document))
-    title = g_strdup_printf ("• %s", name);
+    title = g_strdup_printf ("• %s", incident_title);
   else
-    title = g_strdup (name);
+    title = g_strdup (incident_title);
 
   switch (debrief_document_get_read_only_reason (self->document))
     {
     case DEBRIEF_READ_ONLY_REASON_REQUESTED:
     case DEBRIEF_READ_ONLY_REASON_NEWER_SCHEMA:
-      subtitle = g_strdup (_("Read-Only"));
+      /* Translators: a window's subtitle, "<file name> — Read-Only". */
+      subtitle = name ? g_strdup_printf (_("%s — Read-Only"), name) : g_strdup (_("Read-Only"));
       break;
 
     case DEBRIEF_READ_ONLY_REASON_PREPARING:
-      subtitle = g_strdup (_("Preparing for editing…"));
+      /* Translators: a window's subtitle, "<file name> — Preparing for editing…". */
+      subtitle = name ? g_strdup_printf (_("%s — Preparing for editing…"), name) : g_strdup (_("Preparing for editing…"));
       break;
 
     case DEBRIEF_READ_ONLY_REASON_NONE:
     default:
-      if (file != NULL)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          subtitle = parent ? g_file_get_parse_name (parent) : NULL;
-        }
-      else
-        subtitle = g_strdup (_("Not saved yet"));
+      subtitle = name ? g_strdup (name) : g_strdup (_("Not saved yet"));
       break;
     }
 
   set_titles (self, title, subtitle);
 
   {
-    /* Translators: the window title, "<file name> — Debrief". */
+    /* Translators: the window title, "<incident title> — Debrief". */
     g_autofree char *window_title = g_strdup_printf (_("%s — Debrief"), title);
 
     gtk_window_set_title (GTK_WINDOW (self), window_title);
@@ -340,6 +483,31 @@ debrief_window_document_changed_cb (DebriefWindow *self)
 {
   _debrief_window_update_title (self);
   _debrief_window_update_actions (self);
+}
+
+/* The title follows the incident's, which a reload or an import of the
+ * whole incident replaces. */
+static void
+debrief_window_watch_incident (DebriefWindow *self)
+{
+  DebriefIncident *incident = self->document ? debrief_document_get_incident (self->document) : NULL;
+
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_set_object (&self->incident, incident);
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify::title",
+                             G_CALLBACK (_debrief_window_update_title), self, G_CONNECT_SWAPPED);
+}
+
+static void
+debrief_window_incident_changed_cb (DebriefWindow *self)
+{
+  debrief_window_watch_incident (self);
+  _debrief_window_update_title (self);
 }
 
 static void
@@ -457,6 +625,8 @@ _debrief_window_set_document (DebriefWindow   *self,
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::file",
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::incident",
+                               G_CALLBACK (debrief_window_incident_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-undo",
                                G_CALLBACK (debrief_window_document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo",
@@ -472,6 +642,7 @@ _debrief_window_set_document (DebriefWindow   *self,
         _debrief_window_add_to_recent (self, debrief_document_get_file (document));
     }
 
+  debrief_window_watch_incident (self);
   debrief_overview_page_set_document (self->overview_page, document);
   debrief_evidence_page_set_document (self->evidence_page, document);
   _debrief_window_sync_switchers (self);
@@ -651,6 +822,7 @@ debrief_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->title_idle, g_source_remove);
+  g_clear_handle_id (&self->lock_name_timeout, g_source_remove);
 
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
@@ -658,6 +830,9 @@ debrief_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_clear_object (&self->incident);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DEBRIEF_TYPE_WINDOW);
 
@@ -762,10 +937,14 @@ debrief_window_class_init (DebriefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, name_bar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, DebriefWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, debrief_window_stack_notify_cb);
+  gtk_widget_class_bind_template_callback (widget_class, debrief_window_name_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, debrief_window_name_entry_activate_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "debrief_window_info_bar_response_cb",
                                                 G_CALLBACK (_debrief_window_info_bar_response_cb));
 
@@ -790,6 +969,16 @@ debrief_window_init (DebriefWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_info_bar_add_button (self->name_bar, _("_Use This Name"), GTK_RESPONSE_ACCEPT);
+  gtk_info_bar_set_default_response (self->name_bar, GTK_RESPONSE_ACCEPT);
+  g_signal_connect_object (self->settings, "changed::user-name",
+                           G_CALLBACK (debrief_window_user_name_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::user-name",
+                           G_CALLBACK (debrief_window_update_name_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::user-name-asked",
+                           G_CALLBACK (debrief_window_update_name_bar), self, G_CONNECT_SWAPPED);
+  debrief_window_update_name_bar (self);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_object (self->recent_manager, "changed",
