@@ -455,6 +455,7 @@ static const char *format_ids[] = {
   [DEBRIEF_TS_EPOCH_NS] = "epoch-ns",
   [DEBRIEF_TS_DATE_MDY] = "date-mdy",
   [DEBRIEF_TS_DATE_DMY] = "date-dmy",
+  [DEBRIEF_TS_MONTH_DAY] = "month-day",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == DEBRIEF_TS_N_FORMATS);

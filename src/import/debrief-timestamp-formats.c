@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "debrief-time.h"
 #include "debrief-timestamp-private.h"
 
@@ -393,7 +395,12 @@ zone_word (const guchar **pp,
   return FALSE;
 }
 
-/* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]] */
+/* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]], also with dots in the
+ * date (YYYY.MM.DD HH:MM:SS) and as IBM's DB2 and BlueGene/L write it,
+ * YYYY-MM-DD-HH.MM.SS.ffffff.  A comma after the seconds that no digit
+ * follows is punctuation before the level ("04:30:30, Info"), as Windows'
+ * CBS log writes it.
+ */
 static gboolean
 parse_iso (const guchar                  *p,
            const guchar                  *end,
@@ -401,26 +408,31 @@ parse_iso (const guchar                  *p,
            Parsed                        *res)
 {
   guint year, month, day, hour, minute, second, usec = 0;
-  guchar separator;
+  guchar separator, date_sep, time_sep;
   gboolean comma = FALSE;
   gboolean has_offset;
   int offset;
 
-  if (!fixed_digits (&p, end, 4, &year) || !expect (&p, end, '-')
-      || !fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+  if (!fixed_digits (&p, end, 4, &year) || p >= end || (*p != '-' && *p != '.'))
+    return FALSE;
+  date_sep = *p++;
+
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, date_sep)
       || !fixed_digits (&p, end, 2, &day) || p >= end)
     return FALSE;
 
   separator = *p++;
-  if (separator != 'T' && separator != ' ' && separator != 't')
+  if (separator != 'T' && separator != ' ' && separator != 't'
+      && !(separator == '-' && date_sep == '-'))
     return FALSE;
 
-  if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+  time_sep = separator == '-' ? '.' : ':';
+  if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, time_sep)
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, time_sep)
       || !fixed_digits (&p, end, 2, &second))
     return FALSE;
 
-  if (p < end && (*p == '.' || *p == ','))
+  if (p < end && (*p == '.' || (*p == ',' && p + 1 < end && is_digit (p[1]))))
     {
       comma = *p == ',';
       p++;
@@ -692,30 +704,66 @@ parse_compact (const guchar                  *p,
                       DEBRIEF_TS_COMPACT, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
-/* yyyyMMdd-HH:mm:ss:SSS */
+/* yyyyMMdd-HH:mm:ss:SSS, the time's fields padded or not, as HealthApp
+ * writes them ("20171223-22:16:0:119").  After a colon the milliseconds
+ * are a count ("0:7" is 7 ms); after a dot, a decimal fraction.
+ */
 static gboolean
 parse_compact_ms (const guchar                  *p,
                   const guchar                  *end,
                   const DebriefTimestampContext *context,
                   Parsed                        *res)
 {
-  guint year, month, day, hour, minute, second, usec;
+  guint year, month, day, usec;
+  guint64 hour, minute, second, ms;
 
   if (!fixed_digits (&p, end, 4, &year) || !fixed_digits (&p, end, 2, &month)
       || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, '-')
-      || !fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &second) || p >= end
+      || !var_digits (&p, end, 1, 2, &hour, NULL) || !expect (&p, end, ':')
+      || !var_digits (&p, end, 1, 2, &minute, NULL) || !expect (&p, end, ':')
+      || !var_digits (&p, end, 1, 2, &second, NULL) || p >= end
       || (*p != ':' && *p != '.'))
     return FALSE;
 
-  p++;
-  if (!fraction (&p, end, &usec) || !at_boundary (p, end))
+  if (*p++ == ':')
+    {
+      if (!var_digits (&p, end, 1, 3, &ms, NULL))
+        return FALSE;
+      usec = (guint) ms * 1000;
+    }
+  else if (!fraction (&p, end, &usec))
+    {
+      return FALSE;
+    }
+
+  if (!at_boundary (p, end))
     return FALSE;
 
   return found_stamp (context, year, month, day,
-                      hour, minute, second, usec, FALSE, 0,
+                      (guint) hour, (guint) minute, (guint) second, usec, FALSE, 0,
                       DEBRIEF_TS_COMPACT_MS, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* MM.DD HH:MM:SS, as Proxifier writes it (in brackets): no year, which
+ * comes from the incident.
+ */
+static gboolean
+parse_month_day (const guchar                  *p,
+                 const guchar                  *end,
+                 const DebriefTimestampContext *context,
+                 Parsed                        *res)
+{
+  guint month, day, hour, minute, second, usec;
+
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '.')
+      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_MONTH_DAY, DEBRIEF_TS_MISSING_YEAR, p, res);
 }
 
 /* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
@@ -768,14 +816,21 @@ parse_date_year_last (const guchar                  *p,
 {
   guint first, second_field, year, month, day, hour, minute, second, usec;
   gboolean day_first;
+  guchar date_sep;
 
-  if (!fixed_digits (&p, end, 2, &first) || !expect (&p, end, '/')
-      || !fixed_digits (&p, end, 2, &second_field) || !expect (&p, end, '/')
+  if (!fixed_digits (&p, end, 2, &first) || p >= end || (*p != '/' && *p != '.'))
+    return FALSE;
+  date_sep = *p++;
+
+  if (!fixed_digits (&p, end, 2, &second_field) || !expect (&p, end, date_sep)
       || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
       || !clock_time (&p, end, TRUE, &hour, &minute, &second, &usec))
     return FALSE;
 
-  if (first > 12)
+  /* With dots the day comes first, as in Germany and Russia. */
+  if (date_sep == '.')
+    day_first = TRUE;
+  else if (first > 12)
     day_first = TRUE;
   else if (second_field > 12)
     day_first = FALSE;
@@ -1053,6 +1108,10 @@ parse_digits_first (const guchar                  *p,
     case 2:
       if (*q == '-')
         return parse_logcat (p, end, context, res);
+      if (*q == '.' && end - p > 9 && p[5] == '.' && is_digit (p[8]))
+        return parse_date_year_last (p, end, context, prefer_day_first, res);
+      if (*q == '.')
+        return parse_month_day (p, end, context, res);
       if (*q == '/' && end - p > 9 && p[5] == '/' && is_digit (p[8]))
         return parse_date_year_last (p, end, context, prefer_day_first, res);
       if (*q == '/')
@@ -1060,7 +1119,7 @@ parse_digits_first (const guchar                  *p,
                || parse_apache_inner (p, end, context, res);
       return FALSE;
     case 4:
-      if (*q == '-')
+      if (*q == '-' || *q == '.')
         return parse_iso (p, end, context, res);
       if (*q == '/')
         return parse_slash_date (p, end, context, res);
@@ -1120,51 +1179,189 @@ _debrief_timestamp_parse_any (const guchar                  *p,
   return FALSE;
 }
 
+/* Every parser behind one signature, for the table below. */
+typedef gboolean (*FormatParser) (const guchar                  *p,
+                                  const guchar                  *end,
+                                  const DebriefTimestampContext *context,
+                                  gboolean                       prefer_day_first,
+                                  Parsed                        *res);
+
+#define CONTEXT_PARSER(name)                                                   \
+  static gboolean                                                              \
+  table_##name (const guchar                  *p,                              \
+                const guchar                  *end,                            \
+                const DebriefTimestampContext *context,                        \
+                gboolean                       prefer_day_first,               \
+                Parsed                        *res)                            \
+  {                                                                            \
+    return name (p, end, context, res);                                        \
+  }
+#define PLAIN_PARSER(name)                                                     \
+  static gboolean                                                              \
+  table_##name (const guchar                  *p,                              \
+                const guchar                  *end,                            \
+                const DebriefTimestampContext *context,                        \
+                gboolean                       prefer_day_first,               \
+                Parsed                        *res)                            \
+  {                                                                            \
+    return name (p, end, res);                                                 \
+  }
+
+CONTEXT_PARSER (parse_iso)
+CONTEXT_PARSER (parse_syslog)
+PLAIN_PARSER (parse_dmesg)
+PLAIN_PARSER (parse_zephyr)
+CONTEXT_PARSER (parse_espidf)
+PLAIN_PARSER (parse_epoch)
+CONTEXT_PARSER (parse_ctime)
+CONTEXT_PARSER (parse_logcat)
+CONTEXT_PARSER (parse_compact)
+CONTEXT_PARSER (parse_compact_ms)
+CONTEXT_PARSER (parse_slash_date)
+CONTEXT_PARSER (parse_month_day)
+
+static gboolean
+table_parse_apache (const guchar                  *p,
+                    const guchar                  *end,
+                    const DebriefTimestampContext *context,
+                    gboolean                       prefer_day_first,
+                    Parsed                        *res)
+{
+  const guchar *q = p;
+
+  if (!expect (&q, end, '[') || !parse_apache_inner (q, end, context, res)
+      || !expect (&res->stamp_end, end, ']'))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+table_parse_date_mdy (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      gboolean                       prefer_day_first,
+                      Parsed                        *res)
+{
+  return parse_date_year_last (p, end, context, FALSE, res);
+}
+
+static gboolean
+table_parse_date_dmy (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      gboolean                       prefer_day_first,
+                      Parsed                        *res)
+{
+  return parse_date_year_last (p, end, context, TRUE, res);
+}
+
+typedef struct
+{
+  const char   *name;     /* for people, translated */
+  const char   *pattern;  /* the fields in order, as a date pattern */
+  const char   *example;  /* a line of the family; test-timestamp reads each */
+  FormatParser  parse;
+} FormatInfo;
+
+/* The families of timestamp, in the order of DebriefTimestampFormat: what
+ * each is called, the order of its fields, a line that has one, and the
+ * parser that reads it where the file's detected format says it is.  A
+ * family's parser also reads its variants (fractions, zones, brackets);
+ * the patterns name the common one.
+ */
+static const FormatInfo format_info[] = {
+  [DEBRIEF_TS_NONE] = { N_("No timestamp"), "", "", NULL },
+  [DEBRIEF_TS_ISO8601] = { N_("ISO 8601"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+                           "2026-03-14T02:11:07.123+02:00 gw01 wifi: connected", table_parse_iso },
+  [DEBRIEF_TS_SYSLOG] = { N_("Syslog (RFC 3164)"), "MMM d HH:mm:ss",
+                          "Mar 14 02:11:07 gw01 sshd[812]: Accepted publickey", table_parse_syslog },
+  [DEBRIEF_TS_DMESG] = { N_("Kernel log (time since boot)"), "[s.SSSSSS]",
+                         "[   12.345678] usb 1-1: new device", table_parse_dmesg },
+  [DEBRIEF_TS_ZEPHYR] = { N_("Zephyr log (time since boot)"), "[HH:mm:ss.SSS,uuu]",
+                          "[00:00:12.345,678] <inf> main: ready", table_parse_zephyr },
+  [DEBRIEF_TS_ESPIDF] = { N_("ESP-IDF log (time since boot)"), "L (milliseconds) tag:",
+                          "E (12345) wifi: auth failed", table_parse_espidf },
+  [DEBRIEF_TS_EPOCH_S] = { N_("Unix time in seconds"), "seconds[.fraction]",
+                           "1773454267.5 sensor: 21.5 C", table_parse_epoch },
+  [DEBRIEF_TS_EPOCH_MS] = { N_("Unix time in milliseconds"), "milliseconds",
+                            "1773454267123 sensor: 21.5 C", table_parse_epoch },
+  [DEBRIEF_TS_APACHE] = { N_("Apache access log"), "[dd/MMM/yyyy:HH:mm:ss Z]",
+                          "[14/Mar/2026:02:11:07 +0000] \"GET / HTTP/1.1\" 200", table_parse_apache },
+  [DEBRIEF_TS_CTIME] = { N_("C library date (ctime)"), "EEE MMM d HH:mm:ss yyyy",
+                         "Sat Mar 14 02:11:07 2026 cron: started", table_parse_ctime },
+  [DEBRIEF_TS_LOGCAT] = { N_("Android logcat"), "MM-dd HH:mm:ss.SSS",
+                          "03-14 02:11:07.123  1702  2395 D WindowManager: focus", table_parse_logcat },
+  [DEBRIEF_TS_LOG4J] = { N_("Java log4j"), "yyyy-MM-dd HH:mm:ss,SSS",
+                         "2026-03-14 02:11:07,123 INFO [main] app: started", table_parse_iso },
+  [DEBRIEF_TS_COMPACT] = { N_("Compact date (yyMMdd HHmmss)"), "yyMMdd HHmmss",
+                           "260314 021107 148 INFO dfs.DataNode: served block", table_parse_compact },
+  [DEBRIEF_TS_COMPACT_MS] = { N_("Compact date with milliseconds (yyyyMMdd-HH:mm:ss:SSS)"), "yyyyMMdd-H:m:s:S",
+                              "20260314-2:11:7:123|Step_LSC|30002312|onStandStepChanged 3579", table_parse_compact_ms },
+  [DEBRIEF_TS_SLASH_DATE] = { N_("Date with slashes (yy/MM/dd)"), "yy/MM/dd HH:mm:ss",
+                              "26/03/14 02:11:07 INFO executor.Executor: task done", table_parse_slash_date },
+  [DEBRIEF_TS_ESPIDF_SYSTEM] = { N_("ESP-IDF log (system time)"), "L (HH:mm:ss.SSS) tag:",
+                                 "I (02:11:07.123) wifi: connected", table_parse_espidf },
+  [DEBRIEF_TS_EPOCH_US] = { N_("Unix time in microseconds"), "microseconds",
+                            "1773454267123456 sensor: 21.5 C", table_parse_epoch },
+  [DEBRIEF_TS_EPOCH_NS] = { N_("Unix time in nanoseconds"), "nanoseconds",
+                            "1773454267123456789 sensor: 21.5 C", table_parse_epoch },
+  [DEBRIEF_TS_DATE_MDY] = { N_("Date, month first (MM/dd/yyyy)"), "MM/dd/yyyy hh:mm:ss a",
+                            "03/14/2026 02:11:07 AM service started", table_parse_date_mdy },
+  [DEBRIEF_TS_DATE_DMY] = { N_("Date, day first (dd/MM/yyyy)"), "dd/MM/yyyy HH:mm:ss",
+                            "14/03/2026 02:11:07 service started", table_parse_date_dmy },
+  [DEBRIEF_TS_MONTH_DAY] = { N_("Month and day (MM.dd, no year)"), "[MM.dd HH:mm:ss]",
+                             "[03.14 02:11:07] chrome.exe - proxy.example.com:443 open", table_parse_month_day },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);
+
 gboolean
 _debrief_timestamp_parse_format (DebriefTimestampFormat         format,
-              const guchar                  *p,
-              const guchar                  *end,
-              const DebriefTimestampContext *context,
-              Parsed                        *res)
+                                 const guchar                  *p,
+                                 const guchar                  *end,
+                                 const DebriefTimestampContext *context,
+                                 Parsed                        *res)
 {
-  switch (format)
+  const guchar *q = p;
+
+  if ((guint) format >= G_N_ELEMENTS (format_info) || format_info[format].parse == NULL)
+    return FALSE;
+
+  /* Proxifier's and other bracketed stamps are found by the hint too. */
+  if (format == DEBRIEF_TS_MONTH_DAY && expect (&q, end, '['))
     {
-    case DEBRIEF_TS_ISO8601:
-    case DEBRIEF_TS_LOG4J:
-      return parse_iso (p, end, context, res);
-    case DEBRIEF_TS_SYSLOG:
-      return parse_syslog (p, end, context, res);
-    case DEBRIEF_TS_DMESG:
-      return parse_dmesg (p, end, res);
-    case DEBRIEF_TS_ZEPHYR:
-      return parse_zephyr (p, end, res);
-    case DEBRIEF_TS_ESPIDF:
-    case DEBRIEF_TS_ESPIDF_SYSTEM:
-      return parse_espidf (p, end, context, res);
-    case DEBRIEF_TS_EPOCH_S:
-    case DEBRIEF_TS_EPOCH_MS:
-    case DEBRIEF_TS_EPOCH_US:
-    case DEBRIEF_TS_EPOCH_NS:
-      return parse_epoch (p, end, res);
-    case DEBRIEF_TS_CTIME:
-      return parse_ctime (p, end, context, res);
-    case DEBRIEF_TS_LOGCAT:
-      return parse_logcat (p, end, context, res);
-    case DEBRIEF_TS_COMPACT:
-      return parse_compact (p, end, context, res);
-    case DEBRIEF_TS_COMPACT_MS:
-      return parse_compact_ms (p, end, context, res);
-    case DEBRIEF_TS_SLASH_DATE:
-      return parse_slash_date (p, end, context, res);
-    case DEBRIEF_TS_DATE_MDY:
-    case DEBRIEF_TS_DATE_DMY:
-      return parse_date_year_last (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
-    case DEBRIEF_TS_APACHE:
-    case DEBRIEF_TS_NONE:
-    case DEBRIEF_TS_N_FORMATS:
-    default:
-      return FALSE;
+      if (!parse_month_day (q, end, context, res) || !expect (&res->stamp_end, end, ']'))
+        return FALSE;
+      return TRUE;
     }
+
+  return format_info[format].parse (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
+}
+
+const char *
+debrief_timestamp_format_get_name (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return _(format_info[format].name);
+}
+
+/* How the family's fields are ordered, as a date pattern ("MMM d HH:mm:ss"). */
+const char *
+debrief_timestamp_format_get_pattern (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return format_info[format].pattern;
+}
+
+/* A log line that starts with a stamp of the family. */
+const char *
+debrief_timestamp_format_get_example (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return format_info[format].example;
 }
 
 /* [14/Mar/2026:02:11:07 +0000] after the host and user of an access log. */
