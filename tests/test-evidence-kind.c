@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "debrief-evidence-kind.h"
+#include "debrief-test-log-formats.h"
 
 static DebriefEvidenceKind
 detect_text (const char *text,
@@ -61,6 +62,36 @@ test_logs (void)
 }
 
 /* Timestamps, but as fields of comma-separated records without a header. */
+/* Each log of the corpus of tests/data/log-formats/, stamps after a label,
+ * a host or a file name, JSON lines and all, is a log, even when its name
+ * says it is text (a report).
+ */
+static void
+test_real_world_logs_are_logs (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "log-formats", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = debrief_test_log_formats_list (dir, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *log_name = g_strconcat (names[i], ".log", NULL);
+      g_autofree char *path = g_build_filename (dir, log_name, NULL);
+      g_autofree char *txt_name = g_strconcat (names[i], ".txt", NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      char *contents = NULL;
+      gsize length = 0;
+
+      g_test_message ("%s", names[i]);
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      bytes = g_bytes_new_take (contents, length);
+      g_assert_cmpint (debrief_evidence_detect_kind (bytes, txt_name, NULL), ==, DEBRIEF_EVIDENCE_KIND_LOG);
+      g_assert_cmpint (debrief_evidence_detect_kind (bytes, NULL, NULL), ==, DEBRIEF_EVIDENCE_KIND_LOG);
+    }
+}
+
 static void
 test_csv_log (void)
 {
@@ -182,6 +213,7 @@ main (int   argc,
 
   g_test_add_func ("/debrief/evidence-kind/logs", test_logs);
   g_test_add_func ("/debrief/evidence-kind/csv-log", test_csv_log);
+  g_test_add_func ("/debrief/evidence-kind/real-world-logs-are-logs", test_real_world_logs_are_logs);
   g_test_add_func ("/debrief/evidence-kind/metrics", test_metrics);
   g_test_add_func ("/debrief/evidence-kind/chat", test_chat);
   g_test_add_func ("/debrief/evidence-kind/reports", test_reports);
