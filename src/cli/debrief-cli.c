@@ -357,6 +357,12 @@ print_imported (const char      *path,
                count, first, last,
                debrief_evidence_get_since_boot (evidence) && debrief_evidence_get_clock_offset_ms (evidence) == 0
                  ? _(" (time since boot: give --boot-time to align it)") : "");
+      {
+        g_autofree char *year = debrief_evidence_describe_assumed_year (evidence);
+
+        if (year != NULL)
+          g_print ("%s: %s\n", path, year);
+      }
       break;
 
     case DEBRIEF_EVIDENCE_KIND_METRICS:

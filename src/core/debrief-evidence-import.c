@@ -231,7 +231,7 @@ apply_result (DebriefEvidenceSource      *source,
   debrief_evidence_set_added_at (evidence, now);
   debrief_evidence_set_sha256 (evidence, result->sha256 != NULL ? result->sha256 : "");
   debrief_evidence_set_size (evidence, (gint64) result->size);
-  debrief_evidence_set_time_format (evidence, debrief_timestamp_format_to_id (result->format));
+  debrief_evidence_set_timestamp_format (evidence, result->format, result->assumed_year, result->year_source);
   debrief_evidence_set_since_boot (evidence, result->since_boot);
   debrief_evidence_set_line_count (evidence, (gint64) result->n_lines);
   debrief_evidence_set_first_at (evidence, first);
@@ -485,7 +485,8 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
@@ -586,7 +587,7 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
               return NULL;
             }
 
-          _debrief_evidence_source_get_context (source, &context);
+          _debrief_evidence_source_get_file_context (source, info, &context);
           ok = _debrief_evidence_store_log_stream (db, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)),
                                                    G_INPUT_STREAM (stream), size, &context, progress, user_data,
                                                    &result, cancellable, &local_error);

@@ -616,6 +616,8 @@ out:
     {
       result->format = debrief_log_reader_get_format (reader);
       result->since_boot = debrief_timestamp_format_is_since_boot (result->format);
+      result->assumed_year = debrief_log_reader_get_assumed_year (reader);
+      result->year_source = debrief_log_reader_get_year_source (reader);
       result->n_lines = n_lines;
       result->size = tee->total;
       result->sha256 = sha256_hex (&pipeline.checksum);
@@ -845,7 +847,7 @@ _debrief_evidence_reindex_log (sqlite3                       *db,
 
   first = debrief_date_time_new_from_usec (result.first_usec);
   last = debrief_date_time_new_from_usec (result.last_usec);
-  debrief_evidence_set_time_format (evidence, debrief_timestamp_format_to_id (result.format));
+  debrief_evidence_set_timestamp_format (evidence, result.format, result.assumed_year, result.year_source);
   debrief_evidence_set_since_boot (evidence, result.since_boot);
   debrief_evidence_set_line_count (evidence, (gint64) result.n_lines);
   debrief_evidence_set_first_at (evidence, first);
