@@ -193,6 +193,27 @@ test_year_assumed_said (void)
   debrief_test_remove_tree (dir);
 }
 
+/* An e-mail is of the time it was sent: its Date header gives the item its
+ * time, where it said "No times in it".  A Markdown report has none.
+ */
+static void
+test_eml_time_from_date_header (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autoptr(GFile) eml = data_file ("kind", "incident.eml");
+  g_autoptr(GFile) report = fixture ("report.md");
+  g_autoptr(DebriefEvidence) mail = debrief_test_import_evidence (document, eml, NULL, NULL);
+  g_autoptr(DebriefEvidence) markdown = debrief_test_import_evidence (document, report, NULL, NULL);
+
+  g_assert_cmpint (debrief_evidence_get_kind (mail), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_nonnull (debrief_evidence_get_first_at (mail));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (mail), ==, debrief_test_usec ("2026-03-14T02:30:00Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (mail), ==, debrief_test_usec ("2026-03-14T02:30:00Z"));
+
+  g_assert_cmpint (debrief_evidence_get_kind (markdown), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_null (debrief_evidence_get_first_at (markdown));
+}
+
 static void
 wait_filter (DebriefLogModel *model)
 {
@@ -1084,6 +1105,7 @@ main (int   argc,
 
   g_test_add_func ("/debrief/evidence/log-import-and-view", test_log_import_and_view);
   g_test_add_func ("/debrief/evidence/log-filter", test_log_filter);
+  g_test_add_func ("/debrief/evidence/eml-time-from-date-header", test_eml_time_from_date_header);
   g_test_add_func ("/debrief/evidence/year-assumed-said", test_year_assumed_said);
   g_test_add_func ("/debrief/evidence/clock-alignment", test_clock_alignment);
   g_test_add_func ("/debrief/evidence/boot-time-option", test_boot_time_option);

@@ -24,6 +24,7 @@
 #include "debrief-record.h"
 #include "debrief-chat-import.h"
 #include "debrief-evidence-kind.h"
+#include "debrief-mail.h"
 #include "debrief-metrics-csv.h"
 
 /* Binary content: more than one byte in ten a control character (NUL
@@ -81,6 +82,22 @@ count_lines (const char *data,
     }
 
   return size > 0 && data[size - 1] != '\n' ? n + 1 : n;
+}
+
+/* An e-mail is of the time it was sent: its Date header, when the report
+ * is one.  Other reports have no time of their own.
+ */
+static void
+report_range (const guint8        *data,
+              gsize                size,
+              const char          *name,
+              DebriefImportResult *result)
+{
+  gint64 sent;
+
+  if (debrief_mail_looks_like ((const char *) data, size, name != NULL && g_str_has_suffix (name, ".eml"))
+      && debrief_mail_get_date ((const char *) data, size, &sent))
+    _debrief_import_result_widen (result, sent, sent);
 }
 
 /* The number of messages of @chat and their time range. */
@@ -178,6 +195,7 @@ check_content (DebriefEvidenceSource  *source,
           return FALSE;
         }
       result->n_lines = count_lines ((const char *) data, size);
+      report_range (data, size, name, result);
       return TRUE;
 
     case DEBRIEF_EVIDENCE_KIND_IMAGE:
