@@ -368,6 +368,8 @@ test_other_kinds (void)
   g_assert_cmpint (debrief_evidence_get_kind (slack_folder), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
   g_assert_cmpint (debrief_evidence_get_line_count (slack_folder), >, 0);
   g_assert_cmpint (debrief_evidence_get_kind (slack_archive), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+  /* Named after the channel, not the folder "slack". */
+  g_assert_cmpstr (debrief_evidence_get_title (slack_folder), ==, "#fw-incident");
 
   /* A folder is kept as one file that reads back as the same messages. */
   bytes = debrief_evidence_read_bytes (document, slack_folder, G_MAXSIZE, &error);

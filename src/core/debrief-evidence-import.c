@@ -106,6 +106,8 @@ chat_range (const DebriefChatImport *chat,
             DebriefImportResult     *result)
 {
   result->n_lines = chat->messages->len;
+  g_free (result->title);
+  result->title = debrief_chat_import_dup_title (chat);
   for (guint i = 0; i < chat->messages->len; i++)
     {
       DebriefChatMessage *message = g_ptr_array_index (chat->messages, i);
@@ -239,7 +241,8 @@ apply_result (DebriefEvidenceSource      *source,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) first = debrief_date_time_new_from_usec (result->first_usec);
   g_autoptr(GDateTime) last = debrief_date_time_new_from_usec (result->last_usec);
-  const char *title = options != NULL && options->title != NULL && *options->title != '\0' ? options->title : name;
+  const char *title = options != NULL && options->title != NULL && *options->title != '\0' ? options->title
+                      : result->title != NULL ? result->title : name;
 
   debrief_evidence_set_title (evidence, title);
   debrief_evidence_set_kind (evidence, result->kind);

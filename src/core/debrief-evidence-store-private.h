@@ -141,6 +141,7 @@ typedef struct
   guint64                 size;
   char                   *sha256;
   char                   *warning;
+  char                   *title;         /* nullable: a better title than the file's name */
   int                     assumed_year;  /* given to stamps without one, or 0 */
   DebriefYearSource       year_source;
 } DebriefImportResult;

@@ -391,6 +391,7 @@ _debrief_import_result_clear (DebriefImportResult *result)
 {
   g_clear_pointer (&result->sha256, g_free);
   g_clear_pointer (&result->warning, g_free);
+  g_clear_pointer (&result->title, g_free);
 }
 
 void
