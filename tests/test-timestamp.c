@@ -1141,6 +1141,8 @@ test_format_table (void)
     { DEBRIEF_TS_DATE_MDY, G_GINT64_CONSTANT (1773454267000000) },
     { DEBRIEF_TS_DATE_DMY, G_GINT64_CONSTANT (1773454267000000) },
     { DEBRIEF_TS_MONTH_DAY, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_DAY_MONTH, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_GLOG, G_GINT64_CONSTANT (1773454267123456) },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (expected) == DEBRIEF_TS_N_FORMATS - 1);
@@ -1214,6 +1216,20 @@ test_real_world_stamps (void)
       DEBRIEF_TS_ISO8601, "2024-03-05T10:00:01Z", DEBRIEF_LOG_LEVEL_NONE, 17 },
     { "nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server x",
       DEBRIEF_TS_ISO8601, "2017-05-16T00:00:00.008Z", DEBRIEF_LOG_LEVEL_INFO, 35 },
+    /* Redis, Tomcat: the day, the month's name, the year. */
+    { "1234:M 14 Mar 2026 02:11:07.123 * Ready to accept connections tcp",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 7 },
+    { "14-Mar-2026 02:11:07.123 INFO [main] org.apache.catalina.startup.Catalina.start Server startup",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    /* Kubernetes' klog: the level letter, month and day. */
+    { "E0314 02:11:07.123456    1234 reflector.go:138] failed to list *v1.Pod",
+      DEBRIEF_TS_GLOG, "2026-03-14T02:11:07.123456Z", DEBRIEF_LOG_LEVEL_ERROR, 0 },
+    /* Prometheus' logfmt: the time is not the first key. */
+    { "level=warn ts=2026-03-14T02:11:07.123Z caller=scrape.go:1234 msg=\"Scrape failed\"",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 14 },
+    /* PostgreSQL names the zone after the time. */
+    { "2026-03-14 03:11:07.123 CET [1234] LOG:  checkpoint starting: time",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
     /* JSON lines with the time under "ts", in milliseconds. */
     { "{\"ts\":1773454267123,\"level\":\"warn\",\"msg\":\"battery low\"}",
       DEBRIEF_TS_EPOCH_MS, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_WARNING, 6 },

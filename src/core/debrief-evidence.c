@@ -458,6 +458,8 @@ static const char *format_ids[] = {
   [DEBRIEF_TS_DATE_MDY] = "date-mdy",
   [DEBRIEF_TS_DATE_DMY] = "date-dmy",
   [DEBRIEF_TS_MONTH_DAY] = "month-day",
+  [DEBRIEF_TS_DAY_MONTH] = "day-month",
+  [DEBRIEF_TS_GLOG] = "glog",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == DEBRIEF_TS_N_FORMATS);

@@ -395,6 +395,30 @@ zone_word (const guchar **pp,
   return FALSE;
 }
 
+/* A zone word after a time, when there is one: " UTC", " +0100".  Routers
+ * end it with a colon ("UTC: %SYS-5-CONFIG_I"), which goes with it.
+ */
+static void
+optional_zone_word (const guchar **pp,
+                    const guchar  *end,
+                    gboolean      *has_offset,
+                    int           *offset)
+{
+  const guchar *q = *pp;
+
+  *has_offset = FALSE;
+  *offset = 0;
+
+  if (end - q < 2 || *q != ' ')
+    return;
+  q++;
+  if (!zone_word (&q, end, has_offset, offset))
+    return;
+  if (q < end && *q == ':')
+    q++;
+  *pp = q;
+}
+
 /* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]], also with dots in the
  * date (YYYY.MM.DD HH:MM:SS) and as IBM's DB2 and BlueGene/L write it,
  * YYYY-MM-DD-HH.MM.SS.ffffff.  A comma after the seconds that no digit
@@ -444,6 +468,10 @@ parse_iso (const guchar                  *p,
       || !at_boundary (p, end))
     return FALSE;
 
+  /* PostgreSQL and others name the zone: "2026-03-14 02:11:07.123 CET". */
+  if (!has_offset)
+    optional_zone_word (&p, end, &has_offset, &offset);
+
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
                       separator == ' ' && comma ? DEBRIEF_TS_LOG4J : DEBRIEF_TS_ISO8601,
@@ -476,30 +504,6 @@ parse_iso_basic (const guchar                  *p,
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
                       DEBRIEF_TS_ISO8601, DEBRIEF_TS_MISSING_NOTHING, p, res);
-}
-
-/* A zone word after a time, when there is one: " UTC", " +0100".  Routers
- * end it with a colon ("UTC: %SYS-5-CONFIG_I"), which goes with it.
- */
-static void
-optional_zone_word (const guchar **pp,
-                    const guchar  *end,
-                    gboolean      *has_offset,
-                    int           *offset)
-{
-  const guchar *q = *pp;
-
-  *has_offset = FALSE;
-  *offset = 0;
-
-  if (end - q < 2 || *q != ' ')
-    return;
-  q++;
-  if (!zone_word (&q, end, has_offset, offset))
-    return;
-  if (q < end && *q == ':')
-    q++;
-  *pp = q;
 }
 
 /* Mmm dd [yyyy ]HH:MM:SS[.fraction][ zone], the day padded with a space or
@@ -742,6 +746,83 @@ parse_compact_ms (const guchar                  *p,
   return found_stamp (context, year, month, day,
                       (guint) hour, (guint) minute, (guint) second, usec, FALSE, 0,
                       DEBRIEF_TS_COMPACT_MS, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* dd Mmm yyyy HH:MM:SS[.fff], as Redis writes it ("14 Mar 2026
+ * 02:11:07.123"), or dd-Mmm-yyyy as Tomcat and Oracle do.
+ */
+static gboolean
+parse_day_month_name (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      Parsed                        *res)
+{
+  guint64 day;
+  guint month, year, hour, minute, second, usec;
+  gboolean has_offset;
+  int offset;
+  guchar sep;
+
+  if (!var_digits (&p, end, 1, 2, &day, NULL) || p >= end || (*p != ' ' && *p != '-'))
+    return FALSE;
+  sep = *p++;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, sep) || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec))
+    return FALSE;
+
+  optional_zone_word (&p, end, &has_offset, &offset);
+  if (!at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, (int) year, month, (guint) day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_DAY_MONTH, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* Lmmdd HH:MM:SS.uuuuuu, as glog and Kubernetes' klog write it: a level
+ * letter, the month and day, no year.
+ */
+static gboolean
+parse_glog (const guchar                  *p,
+            const guchar                  *end,
+            const DebriefTimestampContext *context,
+            Parsed                        *res)
+{
+  DebriefLogLevel level;
+  guint month, day, hour, minute, second, usec;
+
+  if (p >= end)
+    return FALSE;
+
+  switch (*p)
+    {
+    case 'I': level = DEBRIEF_LOG_LEVEL_INFO; break;
+    case 'W': level = DEBRIEF_LOG_LEVEL_WARNING; break;
+    case 'E': level = DEBRIEF_LOG_LEVEL_ERROR; break;
+    case 'F': level = DEBRIEF_LOG_LEVEL_FATAL; break;
+    default: return FALSE;
+    }
+  p++;
+
+  if (!fixed_digits (&p, end, 2, &month) || !fixed_digits (&p, end, 2, &day)
+      || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end))
+    return FALSE;
+
+  if (!found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                    hour, minute, second, usec, FALSE, 0,
+                    DEBRIEF_TS_GLOG, DEBRIEF_TS_MISSING_YEAR, p, res))
+    return FALSE;
+
+  res->level = level;
+  return TRUE;
 }
 
 /* MM.DD HH:MM:SS, as Proxifier writes it (in brackets): no year, which
@@ -1103,6 +1184,10 @@ parse_digits_first (const guchar                  *p,
   if (q >= end)
     return run >= 10 && parse_epoch (p, end, res);
 
+  /* "14 Mar 2026", "14-Mar-2026" */
+  if ((run == 1 || run == 2) && (*q == ' ' || *q == '-') && month_from_name (q + 1, end) != 0)
+    return parse_day_month_name (p, end, context, res);
+
   switch (run)
     {
     case 2:
@@ -1172,6 +1257,8 @@ _debrief_timestamp_parse_any (const guchar                  *p,
     {
       if (!in_brackets && end - p > 2 && p[1] == ' ' && p[2] == '(')
         return parse_espidf (p, end, context, res);
+      if (end - p > 5 && is_digit (p[1]) && p[5] == ' ')
+        return parse_glog (p, end, context, res);
       return parse_syslog (p, end, context, res)
              || parse_ctime (p, end, context, res);
     }
@@ -1219,6 +1306,8 @@ CONTEXT_PARSER (parse_compact)
 CONTEXT_PARSER (parse_compact_ms)
 CONTEXT_PARSER (parse_slash_date)
 CONTEXT_PARSER (parse_month_day)
+CONTEXT_PARSER (parse_day_month_name)
+CONTEXT_PARSER (parse_glog)
 
 static gboolean
 table_parse_apache (const guchar                  *p,
@@ -1311,6 +1400,10 @@ static const FormatInfo format_info[] = {
                             "14/03/2026 02:11:07 service started", table_parse_date_dmy },
   [DEBRIEF_TS_MONTH_DAY] = { N_("Month and day (MM.dd, no year)"), "[MM.dd HH:mm:ss]",
                              "[03.14 02:11:07] chrome.exe - proxy.example.com:443 open", table_parse_month_day },
+  [DEBRIEF_TS_DAY_MONTH] = { N_("Day, month name and year (dd MMM yyyy)"), "dd MMM yyyy HH:mm:ss.SSS",
+                             "14 Mar 2026 02:11:07.123 * Ready to accept connections", table_parse_day_month_name },
+  [DEBRIEF_TS_GLOG] = { N_("glog and Kubernetes (no year)"), "Lmmdd HH:mm:ss.SSSSSS",
+                        "I0314 02:11:07.123456    1234 main.go:12] started", table_parse_glog },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);

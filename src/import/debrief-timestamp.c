@@ -14,8 +14,40 @@
 
 #include "debrief-timestamp-private.h"
 
+/* The key of a logfmt stamp (time="…", ts=…), at the start of the line
+ * or of a later word (Prometheus: "level=info ts=2026-…").
+ */
+static const guchar *
+skip_time_key (const guchar *p,
+               const guchar *end,
+               gboolean     *quoted)
+{
+  static const char * const time_keys[] = { "time=", "ts=", "timestamp=", "t=" };
+
+  if (p < end && *p == 't')
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
+        {
+          gsize len = strlen (time_keys[i]);
+
+          if ((gsize) (end - p) > len && memcmp (p, time_keys[i], len) == 0)
+            {
+              p += len;
+              if (*p == '"')
+                {
+                  *quoted = TRUE;
+                  p++;
+                }
+              break;
+            }
+        }
+    }
+
+  return p;
+}
+
 /* Terminal colours (ESP-IDF writes them), a syslog or kernel <PRI>, and
- * the key of a logfmt stamp (time="…", ts=…).
+ * the key of a logfmt stamp.
  */
 static const guchar *
 skip_prefixes (const guchar    *p,
@@ -23,8 +55,6 @@ skip_prefixes (const guchar    *p,
                DebriefLogLevel *level,
                gboolean        *quoted)
 {
-  static const char * const time_keys[] = { "time=", "ts=", "timestamp=", "t=" };
-
   static const DebriefLogLevel severities[8] = {
     DEBRIEF_LOG_LEVEL_FATAL, DEBRIEF_LOG_LEVEL_CRITICAL, DEBRIEF_LOG_LEVEL_CRITICAL,
     DEBRIEF_LOG_LEVEL_ERROR, DEBRIEF_LOG_LEVEL_WARNING, DEBRIEF_LOG_LEVEL_NOTICE,
@@ -57,26 +87,7 @@ skip_prefixes (const guchar    *p,
         }
     }
 
-  if (p < end && *p == 't')
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (time_keys); i++)
-        {
-          gsize len = strlen (time_keys[i]);
-
-          if ((gsize) (end - p) > len && memcmp (p, time_keys[i], len) == 0)
-            {
-              p += len;
-              if (*p == '"')
-                {
-                  *quoted = TRUE;
-                  p++;
-                }
-              break;
-            }
-        }
-    }
-
-  return p;
+  return skip_time_key (p, end, quoted);
 }
 
 typedef struct
@@ -488,6 +499,7 @@ parse_line_full (const char                    *line,
   gboolean embedded = FALSE;
   gboolean quoted = FALSE;
   gboolean found = FALSE;
+  const guchar *stamp_at;
   Parsed res = nothing;
 
   g_return_val_if_fail (line != NULL || length == 0, FALSE);
@@ -506,6 +518,8 @@ parse_line_full (const char                    *line,
     {
       const guchar *q = skip_fields (p, end, field);
 
+      if (q != NULL)
+        q = skip_time_key (q, end, &quoted);
       if (q != NULL
           && (_debrief_timestamp_parse_format (format_hint, q, end, context, &res)
               || ((res = nothing), _debrief_timestamp_parse_any (q, end, context, FALSE,
@@ -554,11 +568,14 @@ parse_line_full (const char                    *line,
       if (q == NULL)
         break;
       res = nothing;
-      if (_debrief_timestamp_parse_any (q, end, context, FALSE, format_hint == DEBRIEF_TS_DATE_DMY, &res))
+      stamp_at = skip_time_key (q, end, &quoted);
+      if (_debrief_timestamp_parse_any (stamp_at, end, context, FALSE, format_hint == DEBRIEF_TS_DATE_DMY, &res))
         {
-          res.stamp_start = q;
+          res.stamp_start = stamp_at;
           found = embedded = TRUE;
         }
+      else
+        quoted = FALSE;
     }
 
   if (!found)
@@ -630,6 +647,8 @@ parse_at_field (const char                    *line,
   const guchar *q = skip_fields (skip_prefixes (start, end, &level, &quoted), end, field);
   Parsed res = { DEBRIEF_TS_NONE, 0, DEBRIEF_LOG_LEVEL_NONE, NULL, NULL, NULL, DEBRIEF_TS_MISSING_NOTHING };
 
+  if (q != NULL)
+    q = skip_time_key (q, end, &quoted);
   if (q == NULL || !_debrief_timestamp_parse_any (q, end, context, FALSE, FALSE, &res))
     return FALSE;
 

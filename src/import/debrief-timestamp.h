@@ -44,6 +44,8 @@ typedef enum
   DEBRIEF_TS_DATE_MDY,      /* 03/14/2026 02:11:07 PM (MM/dd/yyyy) */
   DEBRIEF_TS_DATE_DMY,      /* 14/03/2026 14:11:07 (dd/MM/yyyy), 14.03.2026 14:11:07 */
   DEBRIEF_TS_MONTH_DAY,     /* [03.14 02:11:07] (MM.dd, no year: Proxifier) */
+  DEBRIEF_TS_DAY_MONTH,     /* 14 Mar 2026 02:11:07.123 (Redis), 14-Mar-2026 02:11:07.123 (Tomcat) */
+  DEBRIEF_TS_GLOG,          /* I0314 02:11:07.123456 (glog, Kubernetes' klog: no year) */
   DEBRIEF_TS_N_FORMATS
 } DebriefTimestampFormat;
 

@@ -405,6 +405,61 @@ def dotted_day_first(rng):
                "S", usec(t))
 
 
+def redis(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 13, 0, 0, tzinfo=UTC), 5)
+    for i in range(N_LINES):
+        t = ms(c.next())
+        yield ("%d:%s %s.%03d %s %s" % (rng.randint(1, 99999), rng.choice("MCSX"),
+                                       "%02d %s %d %s" % (t.day, MONTHS[t.month - 1], t.year, t.strftime("%H:%M:%S")),
+                                          t.microsecond // 1000, rng.choice("*#-."), phrase(rng)), "S", usec(t))
+
+
+def tomcat(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 14, 0, 0, tzinfo=UTC), 5)
+    n = 0
+    while n < N_LINES:
+        t = ms(c.next())
+        lvl = rng.choice(["INFO", "INFO", "WARNING", "SEVERE"])
+        yield ("%s.%03d %s [%s] org.apache.catalina.%s %s" % ("%02d-%s-%d %s" % (t.day, MONTHS[t.month - 1], t.year, t.strftime("%H:%M:%S")), t.microsecond // 1000, lvl,
+                                                            rng.choice(["main", "http-nio-8080-exec-1"]),
+                                                            rng.choice(["startup.Catalina.start", "core.StandardService.startInternal"]),
+                                                            phrase(rng)), "S", usec(t))
+        n += 1
+        if lvl == "SEVERE":
+            for extra in java_trace(rng):
+                if n < N_LINES:
+                    yield (extra, "C", usec(t))
+                    n += 1
+
+
+def kubernetes_klog(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 15, 0, 0, tzinfo=UTC), 5)
+    for i in range(N_LINES):
+        t = c.next()
+        yield ("%s%s.%06d %7d %s.go:%d] %s" % (rng.choice("IIIWE"), t.strftime("%m%d %H:%M:%S"), t.microsecond,
+                                             rng.randint(1, 99999), rng.choice(["reflector", "controller", "leaderelection"]),
+                                             rng.randint(10, 999), phrase(rng)), "S", usec(t))
+
+
+def prometheus_logfmt(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 16, 0, 0, tzinfo=UTC), 5)
+    for i in range(N_LINES):
+        t = ms(c.next())
+        yield ('level=%s ts=%s.%03dZ caller=%s.go:%d component="%s" msg="%s"' % (
+            rng.choice(["info", "warn", "error", "debug"]), t.strftime("%Y-%m-%dT%H:%M:%S"), t.microsecond // 1000,
+            rng.choice(["scrape", "main", "head"]), rng.randint(10, 1999), rng.choice(["tsdb", "scrape manager", "web"]),
+            phrase(rng)), "S", usec(t))
+
+
+def postgresql(rng):
+    cet = datetime.timezone(datetime.timedelta(hours=1))
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 17, 0, 0, tzinfo=cet), 5)
+    for i in range(N_LINES):
+        t = ms(c.next())
+        yield ("%s.%03d CET [%d] %s:  %s" % (t.strftime("%Y-%m-%d %H:%M:%S"), t.microsecond // 1000, rng.randint(100, 99999),
+                                            rng.choice(["LOG", "LOG", "WARNING", "ERROR"]), phrase(rng)), "S", usec(t))
+
+
 FORMATS = {
     "syslog-rfc3164": syslog_rfc3164,
     "syslog-rfc5424": syslog_rfc5424,
@@ -436,6 +491,11 @@ FORMATS = {
     "constant-build-date": constant_build_date,
     "hpc": hpc,
     "dotted-day-first": dotted_day_first,
+    "redis": redis,
+    "tomcat": tomcat,
+    "kubernetes-klog": kubernetes_klog,
+    "prometheus-logfmt": prometheus_logfmt,
+    "postgresql": postgresql,
 }
 
 
