@@ -49,7 +49,7 @@ skip_time_key (const guchar *p,
 /* Terminal colours (ESP-IDF writes them), a syslog or kernel <PRI>, and
  * the key of a logfmt stamp.
  */
-static const guchar *
+G_ALWAYS_INLINE static inline const guchar *
 skip_prefixes (const guchar    *p,
                const guchar    *end,
                DebriefLogLevel *level,
@@ -141,7 +141,8 @@ level_value (const guchar *p,
  * count; in brackets ("<err>", "[warn]", "[core:error]") and as the value
  * of a level key any case will do.
  */
-static DebriefLogLevel
+/* Inlined into scan_level(), which runs on every line. */
+G_ALWAYS_INLINE static inline DebriefLogLevel
 classify_token (const guchar *p,
                 const guchar *end,
                 gboolean      titlecase)
@@ -272,7 +273,7 @@ token_end (const guchar *p,
  * comes right after the stamp is part of the prefix: the text starts after
  * it.
  */
-static void
+G_ALWAYS_INLINE static inline void
 scan_level (const guchar     *p,
             const guchar     *end,
             DebriefLogLevel  *level,
@@ -479,9 +480,10 @@ debrief_timestamp_parse_line (const char                    *line,
 }
 
 /* scan: look after a few words that are no prose when nothing else is
- * found; the layout's detection counts those words itself.
+ * found; the layout's detection counts those words itself.  Inlined, so
+ * that the copy every line goes through is made for its own arguments.
  */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 parse_line_full (const char                    *line,
                  gsize                          length,
                  const DebriefTimestampLayout  *layout,
