@@ -212,6 +212,7 @@ test_slack_title_is_channel (void)
     g_assert_true (zip_title[0] == '#');
   }
 
+  /* Other chats keep the name of their file. */
   transcript = import_text (text, strlen (text), "chat.txt", NULL, &error);
   g_assert_no_error (error);
   none = debrief_chat_import_dup_title (transcript);

@@ -775,10 +775,11 @@ compare_names (gconstpointer a,
 /**
  * debrief_chat_import_dup_title:
  *
- * Returns: (transfer full) (nullable): the channel the messages were
- *   written in, "#ops-incident", or up to three of them; %NULL when the
- *   messages do not say (a transcript) or come from more channels, and
- *   the file's name is the better title
+ * Returns: (transfer full) (nullable): for a Slack export, whose folder
+ *   or zip is named "slack" or after the workspace, the channel the
+ *   messages were written in, "#ops-incident", or up to three of them;
+ *   %NULL for other chats, whose file is named by the person who saved
+ *   it, and when the messages come from more channels
  */
 char *
 debrief_chat_import_dup_title (const DebriefChatImport *import)
@@ -787,6 +788,9 @@ debrief_chat_import_dup_title (const DebriefChatImport *import)
   g_autoptr(GString) title = NULL;
 
   g_return_val_if_fail (import != NULL, NULL);
+
+  if (import->format != DEBRIEF_CHAT_FORMAT_SLACK)
+    return NULL;
 
   for (guint i = 0; i < import->messages->len; i++)
     {
