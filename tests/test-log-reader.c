@@ -481,6 +481,28 @@ test_stamp_after_words (void)
   g_assert_cmpint (line_at (lines, 3)->usec, ==, debrief_test_usec ("2026-03-14T02:11:09.003Z"));
 }
 
+/* In a log whose lines start with their stamps, a line that does not is
+ * part of the record above, even when a time is quoted in its words.
+ */
+static void
+test_continuation_not_searched (void)
+{
+  static const char data[] =
+    "2026-03-14 02:11:07,123 ERROR [main] Flash - write failed\n"
+    "java.security.cert.CertificateNotYetValidException: 2026-03-15 00:00:00 is the start\n"
+    "\tat com.example.Flash.write(Flash.java:10)\n"
+    "2026-03-14 02:11:08,456 INFO [main] Flash - retrying\n";
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (data, &context_2026, &reader);
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_LOG4J);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_false (line_at (lines, 1)->has_stamp);
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_usec ("2026-03-14T02:11:07.123Z"));
+  g_assert_cmpint (line_at (lines, 1)->level, ==, DEBRIEF_LOG_LEVEL_ERROR);
+  g_assert_true (line_at (lines, 3)->has_stamp);
+}
+
 /* ESP-IDF's system time without a date: the lines land on the incident's
  * day, and on the next one after midnight.
  */
@@ -723,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/debrief/log-reader/new-year", test_new_year);
   g_test_add_func ("/debrief/log-reader/year-assumed", test_year_assumed);
   g_test_add_func ("/debrief/log-reader/stamp-after-words", test_stamp_after_words);
+  g_test_add_func ("/debrief/log-reader/continuation-not-searched", test_continuation_not_searched);
   g_test_add_func ("/debrief/log-reader/time-of-day", test_time_of_day);
   g_test_add_func ("/debrief/log-reader/time-of-day-today", test_time_of_day_today);
   g_test_add_func ("/debrief/log-reader/day-first-file", test_day_first_file);

@@ -474,9 +474,69 @@ debrief_timestamp_parse_line (const char                    *line,
                               const DebriefTimestampContext *context,
                               DebriefLogStamp               *out)
 {
-  DebriefTimestampLayout layout = { format_hint, 0 };
+  DebriefTimestampLayout layout = { format_hint, 0, FALSE };
 
   return debrief_timestamp_parse_line_layout (line, length, &layout, context, out);
+}
+
+/* A stamp inside the line: an access log's in brackets, a JSON key's, or
+ * one after a label, a host or a number, in a line read alone or in a
+ * file whose stamps come after such words.  Kept out of line: most lines
+ * have their stamp where the layout says.
+ */
+G_GNUC_NO_INLINE static gboolean
+find_inside (const guchar                  *p,
+             const guchar                  *end,
+             const guchar                  *line_end,
+             const DebriefTimestampLayout  *layout,
+             DebriefTimestampFormat         format_hint,
+             const DebriefTimestampContext *context,
+             gboolean                       scan,
+             gboolean                      *quoted,
+             Parsed                        *res)
+{
+  static const Parsed nothing = { DEBRIEF_TS_NONE, 0, DEBRIEF_LOG_LEVEL_NONE, NULL, NULL, NULL,
+                                  DEBRIEF_TS_MISSING_NOTHING };
+
+  *res = nothing;
+  if (_debrief_timestamp_find_apache (p, end, context, res))
+    return TRUE;
+
+  if (p < end && *p == '{')
+    {
+      *res = nothing;
+      if (find_json_stamp (p, end, context, res))
+        {
+          res->level = json_level (p, line_end);
+          return TRUE;
+        }
+    }
+
+  if (layout != NULL && layout->detected && layout->field == 0)
+    return FALSE;
+
+  for (const guchar *q = p; scan && q != NULL; )
+    {
+      const guchar *q_end = token_end (q, end);
+      const guchar *stamp_at;
+      gboolean in_quotes = FALSE;
+
+      if (!is_field_word (q, q_end))
+        break;
+      q = next_field (q, end);
+      if (q == NULL)
+        break;
+      *res = nothing;
+      stamp_at = skip_time_key (q, end, &in_quotes);
+      if (_debrief_timestamp_parse_any (stamp_at, end, context, FALSE, format_hint == DEBRIEF_TS_DATE_DMY, res))
+        {
+          res->stamp_start = stamp_at;
+          *quoted = in_quotes;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* scan: look after a few words that are no prose when nothing else is
@@ -501,7 +561,6 @@ parse_line_full (const char                    *line,
   gboolean embedded = FALSE;
   gboolean quoted = FALSE;
   gboolean found = FALSE;
-  const guchar *stamp_at;
   Parsed res = nothing;
 
   g_return_val_if_fail (line != NULL || length == 0, FALSE);
@@ -545,43 +604,13 @@ parse_line_full (const char                    *line,
         }
     }
 
+  /* Rare: most lines have their stamp where the layout says. */
   if (!found)
     {
-      res = nothing;
-      found = embedded = _debrief_timestamp_find_apache (p, end, context, &res);
+      found = embedded = find_inside (p, end, line_end, layout, format_hint, context, scan, &quoted, &res);
+      if (!found)
+        return FALSE;
     }
-
-  if (!found && p < end && *p == '{')
-    {
-      res = nothing;
-      found = embedded = find_json_stamp (p, end, context, &res);
-      if (found)
-        res.level = json_level (p, line_end);
-    }
-
-  /* A label, a host or a number before the stamp, in a line read alone. */
-  for (const guchar *q = p; scan && !found && q != NULL; )
-    {
-      const guchar *q_end = token_end (q, end);
-
-      if (!is_field_word (q, q_end) || (guint) (q - p) >= DEBRIEF_TIMESTAMP_WINDOW)
-        break;
-      q = next_field (q, end);
-      if (q == NULL)
-        break;
-      res = nothing;
-      stamp_at = skip_time_key (q, end, &quoted);
-      if (_debrief_timestamp_parse_any (stamp_at, end, context, FALSE, format_hint == DEBRIEF_TS_DATE_DMY, &res))
-        {
-          res.stamp_start = stamp_at;
-          found = embedded = TRUE;
-        }
-      else
-        quoted = FALSE;
-    }
-
-  if (!found)
-    return FALSE;
 
   if (quoted && res.stamp_end < end && *res.stamp_end == '"')
     res.stamp_end++;
@@ -717,7 +746,7 @@ debrief_timestamp_detect_layout (const char * const            *sample_lines,
 {
   FieldTally fields[DEBRIEF_TIMESTAMP_MAX_FIELD + 1];
   DebriefTimestampContext fixed_context = { 0, NULL, 0, 0 };
-  DebriefTimestampLayout layout = { DEBRIEF_TS_NONE, 0 };
+  DebriefTimestampLayout layout = { DEBRIEF_TS_NONE, 0, FALSE };
   guint most = 0;
   gint best = -1;
 
@@ -771,6 +800,7 @@ debrief_timestamp_detect_layout (const char * const            *sample_lines,
 
   layout.field = (guint) best;
   layout.format = most_common (fields[best].counts);
+  layout.detected = TRUE;
   return layout;
 }
 

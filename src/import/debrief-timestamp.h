@@ -110,12 +110,17 @@ typedef struct
 
 /* Where a file's stamps are: their family, and how many words come before
  * them on a line (a label, a host name, a sequence number, a file name):
- * 0 when the lines start with them.
+ * 0 when the lines start with them.  detected is set by
+ * debrief_timestamp_detect_layout() when the sample showed it: then a line
+ * of a file whose lines start with their stamps and that does not start
+ * with one continues the record above (a stack trace), and is not searched
+ * for a time in its words.
  */
 typedef struct
 {
   DebriefTimestampFormat format;
   guint                  field;
+  gboolean               detected;
 } DebriefTimestampLayout;
 
 /* The most words looked past for a stamp inside the line. */
