@@ -176,6 +176,36 @@ test_slack_mentions_readable (void)
     }
 }
 
+/* An alert posted by an integration has no text of its own, only an
+ * attachment, and no user, only a bot profile: it showed as an empty
+ * message by nobody.  Files shared are named.
+ */
+static void
+test_slack_attachments_and_bots (void)
+{
+  const char *day =
+    "[{\"type\":\"message\",\"subtype\":\"bot_message\",\"bot_id\":\"B01\",\"text\":\"\","
+    "  \"bot_profile\":{\"name\":\"Alertmanager\"},"
+    "  \"attachments\":[{\"fallback\":\"[FIRING:1] GatewayDown\",\"title\":\"[FIRING:1] GatewayDown\","
+    "                    \"text\":\"gw-17 &lt;eu-2&gt; has not reported for 5m\"}],"
+    "  \"ts\":\"1773497002.000100\"},"
+    " {\"type\":\"message\",\"user\":\"U1\",\"user_name\":\"ada\",\"text\":\"console log\","
+    "  \"files\":[{\"name\":\"gw-17-console.log\",\"title\":\"gw-17 console\"}],"
+    "  \"ts\":\"1773497003.000100\"},"
+    " {\"type\":\"message\",\"bot_id\":\"B02\",\"username\":\"ci\","
+    "  \"attachments\":[{\"fallback\":\"Build 512 failed\"}],\"ts\":\"1773497004.000100\"}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (day, strlen (day), "ops/2026-03-14.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 3);
+  g_assert_cmpstr (message_at (import, 0)->author, ==, "Alertmanager");
+  g_assert_cmpstr (message_at (import, 0)->text, ==, "[FIRING:1] GatewayDown\ngw-17 <eu-2> has not reported for 5m");
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "console log\nShared a file: gw-17 console");
+  g_assert_cmpstr (message_at (import, 2)->author, ==, "ci");
+  g_assert_cmpstr (message_at (import, 2)->text, ==, "Build 512 failed");
+}
+
 /* A Slack export is named after its channel, not the folder "slack" it
  * was unpacked in; a zip likewise.
  */
@@ -574,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/debrief/chat-import/slack-day-bytes", test_slack_day_bytes);
   g_test_add_func ("/debrief/chat-import/slack-mentions-readable", test_slack_mentions_readable);
   g_test_add_func ("/debrief/chat-import/slack-title-is-channel", test_slack_title_is_channel);
+  g_test_add_func ("/debrief/chat-import/slack-attachments-and-bots", test_slack_attachments_and_bots);
   g_test_add_func ("/debrief/chat-import/slack-zip-refused", test_slack_zip);
   g_test_add_func ("/debrief/chat-import/mattermost", test_mattermost);
   g_test_add_func ("/debrief/chat-import/mattermost-bad-lines", test_mattermost_bad_lines);

@@ -243,6 +243,86 @@ _debrief_chat_slack_plain_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* What a message shows besides its text: the attachments bots and
+ * integrations post (alerts, CI results), whose text is often the whole
+ * message, and the names of the files shared with it.
+ */
+static char *
+slack_message_text (JsonObject *object,
+                    GHashTable *users,
+                    GHashTable *learned)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *own = _debrief_chat_slack_plain_text (_debrief_chat_json_get_string (object, "text"), users, learned);
+  JsonNode *node;
+
+  if (own != NULL)
+    g_string_append (text, own);
+
+  node = json_object_get_member (object, "attachments");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *attachments = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (attachments); i++)
+        {
+          JsonNode *element = json_array_get_element (attachments, i);
+          static const char * const parts[] = { "pretext", "title", "text" };
+          gboolean any = FALSE;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+
+          for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+            {
+              g_autofree char *part = _debrief_chat_slack_plain_text (
+                _debrief_chat_json_get_string (json_node_get_object (element), parts[k]), users, learned);
+
+              if (part != NULL && *part != '\0')
+                {
+                  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", part);
+                  any = TRUE;
+                }
+            }
+
+          /* The fallback is the attachment said in plain text. */
+          if (!any)
+            {
+              g_autofree char *fallback = _debrief_chat_slack_plain_text (
+                _debrief_chat_json_get_string (json_node_get_object (element), "fallback"), users, learned);
+
+              if (fallback != NULL && *fallback != '\0')
+                g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", fallback);
+            }
+        }
+    }
+
+  node = json_object_get_member (object, "files");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *files = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (files); i++)
+        {
+          JsonNode *element = json_array_get_element (files, i);
+          const char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          name = _debrief_chat_json_get_string (json_node_get_object (element), "title");
+          if (name == NULL || *name == '\0')
+            name = _debrief_chat_json_get_string (json_node_get_object (element), "name");
+          if (name == NULL || *name == '\0')
+            continue;
+          g_string_append (text, text->len > 0 ? "\n" : "");
+          /* Translators: %s is the name of a file shared in a chat */
+          g_string_append_printf (text, _("Shared a file: %s"), name);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The name a message gives its own author, for mentions of that person
  * that users.json does not resolve (a guest, a user who has left).
  */
@@ -340,10 +420,14 @@ _debrief_chat_slack_read_day (DebriefChatImport  *import,
         author = _debrief_chat_json_get_string (object, "user_name");
       if (author == NULL || *author == '\0')
         author = _debrief_chat_json_get_string (object, "username");
+      /* A bot's or an integration's message has no user, but a profile. */
+      if ((author == NULL || *author == '\0')
+          && (profile = _debrief_chat_json_get_object (object, "bot_profile")) != NULL)
+        author = _debrief_chat_json_get_string (profile, "name");
       if (author == NULL || *author == '\0')
         author = user;
 
-      text = _debrief_chat_slack_plain_text (_debrief_chat_json_get_string (object, "text"), users, learned);
+      text = slack_message_text (object, users, learned);
       g_ptr_array_add (import->messages,
                        _debrief_chat_message_new (time, author, text,
                                                   _debrief_chat_json_get_string (object, "thread_ts"),
