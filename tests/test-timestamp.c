@@ -1230,6 +1230,12 @@ test_real_world_stamps (void)
     /* PostgreSQL names the zone after the time. */
     { "2026-03-14 03:11:07.123 CET [1234] LOG:  checkpoint starting: time",
       DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* Cisco IOS: '*' before a clock NTP has not set. */
+    { "*Mar  1 00:01:23.456: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up",
+      DEBRIEF_TS_SYSLOG, "2026-03-01T00:01:23.456Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* RFC 2822 dates, as Express writes them, in brackets. */
+    { "[Sat, 14 Mar 2026 03:11:07 +0100] GET /api/pump 200",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
     /* JSON lines with the time under "ts", in milliseconds. */
     { "{\"ts\":1773454267123,\"level\":\"warn\",\"msg\":\"battery low\"}",
       DEBRIEF_TS_EPOCH_MS, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_WARNING, 6 },

@@ -1253,10 +1253,17 @@ _debrief_timestamp_parse_any (const guchar                  *p,
              || parse_bracketed (p, end, context, prefer_day_first, res);
     }
 
+  /* Cisco IOS marks a clock that NTP has not set with '*' or '.'. */
+  if ((c == '*' || c == '.') && end - p > 1 && p[1] >= 'A' && p[1] <= 'Z')
+    return parse_syslog (p + 1, end, context, res);
+
   if (c >= 'A' && c <= 'Z')
     {
       if (!in_brackets && end - p > 2 && p[1] == ' ' && p[2] == '(')
         return parse_espidf (p, end, context, res);
+      /* RFC 2822, as HTTP and Express write dates: "Sat, 14 Mar 2026 02:11:07 GMT". */
+      if (end - p > 5 && p[3] == ',' && p[4] == ' ' && is_day_name (p, end))
+        return parse_day_month_name (p + 5, end, context, res);
       if (end - p > 5 && is_digit (p[1]) && p[5] == ' ')
         return parse_glog (p, end, context, res);
       return parse_syslog (p, end, context, res)

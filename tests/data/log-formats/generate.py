@@ -460,6 +460,29 @@ def postgresql(rng):
                                             rng.choice(["LOG", "LOG", "WARNING", "ERROR"]), phrase(rng)), "S", usec(t))
 
 
+def cisco_ios(rng):
+    # A sequence number, then '*' for a clock NTP has not set, or '.' for
+    # one it lost.
+    c = Clock(rng, datetime.datetime(2026, 3, 1, 0, 0, 0, tzinfo=UTC), 20)
+    seq = rng.randint(100, 900)
+    for i in range(N_LINES):
+        t = ms(c.next())
+        seq += 1
+        yield ("%06d: %s%s %2d %s.%03d: %%%s: %s" % (seq, rng.choice(["*", "*", ".", ""]), MONTHS[t.month - 1], t.day,
+                                                  t.strftime("%H:%M:%S"), t.microsecond // 1000,
+                                                  rng.choice(["LINK-3-UPDOWN", "LINEPROTO-5-UPDOWN", "SYS-5-CONFIG_I"]),
+                                                  phrase(rng)), "S", usec(t))
+
+
+def express_rfc2822(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 18, 0, 0, tzinfo=UTC), 5)
+    for i in range(N_LINES):
+        t = sec(c.next())
+        yield ('::ffff:10.0.0.%d - - [%s, %02d %s %d %s GMT] "GET /api/%s HTTP/1.1" %d %d "-" "curl/8.0"'
+               % (rng.randint(1, 254), DAYS[t.weekday()], t.day, MONTHS[t.month - 1], t.year, t.strftime("%H:%M:%S"),
+                  rng.choice(WORDS), rng.choice([200, 200, 404, 500]), rng.randint(0, 9999)), "S", usec(t))
+
+
 FORMATS = {
     "syslog-rfc3164": syslog_rfc3164,
     "syslog-rfc5424": syslog_rfc5424,
@@ -496,6 +519,8 @@ FORMATS = {
     "kubernetes-klog": kubernetes_klog,
     "prometheus-logfmt": prometheus_logfmt,
     "postgresql": postgresql,
+    "cisco-ios": cisco_ios,
+    "express-rfc2822": express_rfc2822,
 }
 
 
