@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "debrief-time.h"
 #include "debrief-timestamp-private.h"
 
@@ -1273,13 +1271,7 @@ _debrief_timestamp_parse_any (const guchar                  *p,
   return FALSE;
 }
 
-/* Every parser behind one signature, for the table below. */
-typedef gboolean (*FormatParser) (const guchar                  *p,
-                                  const guchar                  *end,
-                                  const DebriefTimestampContext *context,
-                                  gboolean                       prefer_day_first,
-                                  Parsed                        *res);
-
+/* Every parser behind one signature, for _debrief_timestamp_parsers. */
 #define CONTEXT_PARSER(name)                                                   \
   static gboolean                                                              \
   table_##name (const guchar                  *p,                              \
@@ -1312,7 +1304,6 @@ CONTEXT_PARSER (parse_logcat)
 CONTEXT_PARSER (parse_compact)
 CONTEXT_PARSER (parse_compact_ms)
 CONTEXT_PARSER (parse_slash_date)
-CONTEXT_PARSER (parse_month_day)
 CONTEXT_PARSER (parse_day_month_name)
 CONTEXT_PARSER (parse_glog)
 
@@ -1329,6 +1320,22 @@ table_parse_apache (const guchar                  *p,
       || !expect (&res->stamp_end, end, ']'))
     return FALSE;
   return TRUE;
+}
+
+/* Proxifier writes its stamps in brackets. */
+static gboolean
+table_parse_month_day (const guchar                  *p,
+                       const guchar                  *end,
+                       const DebriefTimestampContext *context,
+                       gboolean                       prefer_day_first,
+                       Parsed                        *res)
+{
+  const guchar *q = p;
+
+  if (!expect (&q, end, '['))
+    return parse_month_day (p, end, context, res);
+
+  return parse_month_day (q, end, context, res) && expect (&res->stamp_end, end, ']');
 }
 
 static gboolean
@@ -1351,118 +1358,34 @@ table_parse_date_dmy (const guchar                  *p,
   return parse_date_year_last (p, end, context, TRUE, res);
 }
 
-typedef struct
-{
-  const char   *name;     /* for people, translated */
-  const char   *pattern;  /* the fields in order, as a date pattern */
-  const char   *example;  /* a line of the family; test-timestamp reads each */
-  FormatParser  parse;
-} FormatInfo;
-
-/* The families of timestamp, in the order of DebriefTimestampFormat: what
- * each is called, the order of its fields, a line that has one, and the
- * parser that reads it where the file's detected format says it is.  A
- * family's parser also reads its variants (fractions, zones, brackets);
- * the patterns name the common one.
+/* The parser of each family, for a line that the file's detected family
+ * is tried on first; the table of debrief-timestamp.c says what each is.
  */
-static const FormatInfo format_info[] = {
-  [DEBRIEF_TS_NONE] = { N_("No timestamp"), "", "", NULL },
-  [DEBRIEF_TS_ISO8601] = { N_("ISO 8601"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
-                           "2026-03-14T02:11:07.123+02:00 gw01 wifi: connected", table_parse_iso },
-  [DEBRIEF_TS_SYSLOG] = { N_("Syslog (RFC 3164)"), "MMM d HH:mm:ss",
-                          "Mar 14 02:11:07 gw01 sshd[812]: Accepted publickey", table_parse_syslog },
-  [DEBRIEF_TS_DMESG] = { N_("Kernel log (time since boot)"), "[s.SSSSSS]",
-                         "[   12.345678] usb 1-1: new device", table_parse_dmesg },
-  [DEBRIEF_TS_ZEPHYR] = { N_("Zephyr log (time since boot)"), "[HH:mm:ss.SSS,uuu]",
-                          "[00:00:12.345,678] <inf> main: ready", table_parse_zephyr },
-  [DEBRIEF_TS_ESPIDF] = { N_("ESP-IDF log (time since boot)"), "L (milliseconds) tag:",
-                          "E (12345) wifi: auth failed", table_parse_espidf },
-  [DEBRIEF_TS_EPOCH_S] = { N_("Unix time in seconds"), "seconds[.fraction]",
-                           "1773454267.5 sensor: 21.5 C", table_parse_epoch },
-  [DEBRIEF_TS_EPOCH_MS] = { N_("Unix time in milliseconds"), "milliseconds",
-                            "1773454267123 sensor: 21.5 C", table_parse_epoch },
-  [DEBRIEF_TS_APACHE] = { N_("Apache access log"), "[dd/MMM/yyyy:HH:mm:ss Z]",
-                          "[14/Mar/2026:02:11:07 +0000] \"GET / HTTP/1.1\" 200", table_parse_apache },
-  [DEBRIEF_TS_CTIME] = { N_("C library date (ctime)"), "EEE MMM d HH:mm:ss yyyy",
-                         "Sat Mar 14 02:11:07 2026 cron: started", table_parse_ctime },
-  [DEBRIEF_TS_LOGCAT] = { N_("Android logcat"), "MM-dd HH:mm:ss.SSS",
-                          "03-14 02:11:07.123  1702  2395 D WindowManager: focus", table_parse_logcat },
-  [DEBRIEF_TS_LOG4J] = { N_("Java log4j"), "yyyy-MM-dd HH:mm:ss,SSS",
-                         "2026-03-14 02:11:07,123 INFO [main] app: started", table_parse_iso },
-  [DEBRIEF_TS_COMPACT] = { N_("Compact date (yyMMdd HHmmss)"), "yyMMdd HHmmss",
-                           "260314 021107 148 INFO dfs.DataNode: served block", table_parse_compact },
-  [DEBRIEF_TS_COMPACT_MS] = { N_("Compact date with milliseconds (yyyyMMdd-HH:mm:ss:SSS)"), "yyyyMMdd-H:m:s:S",
-                              "20260314-2:11:7:123|Step_LSC|30002312|onStandStepChanged 3579", table_parse_compact_ms },
-  [DEBRIEF_TS_SLASH_DATE] = { N_("Date with slashes (yy/MM/dd)"), "yy/MM/dd HH:mm:ss",
-                              "26/03/14 02:11:07 INFO executor.Executor: task done", table_parse_slash_date },
-  [DEBRIEF_TS_ESPIDF_SYSTEM] = { N_("ESP-IDF log (system time)"), "L (HH:mm:ss.SSS) tag:",
-                                 "I (02:11:07.123) wifi: connected", table_parse_espidf },
-  [DEBRIEF_TS_EPOCH_US] = { N_("Unix time in microseconds"), "microseconds",
-                            "1773454267123456 sensor: 21.5 C", table_parse_epoch },
-  [DEBRIEF_TS_EPOCH_NS] = { N_("Unix time in nanoseconds"), "nanoseconds",
-                            "1773454267123456789 sensor: 21.5 C", table_parse_epoch },
-  [DEBRIEF_TS_DATE_MDY] = { N_("Date, month first (MM/dd/yyyy)"), "MM/dd/yyyy hh:mm:ss a",
-                            "03/14/2026 02:11:07 AM service started", table_parse_date_mdy },
-  [DEBRIEF_TS_DATE_DMY] = { N_("Date, day first (dd/MM/yyyy)"), "dd/MM/yyyy HH:mm:ss",
-                            "14/03/2026 02:11:07 service started", table_parse_date_dmy },
-  [DEBRIEF_TS_MONTH_DAY] = { N_("Month and day (MM.dd, no year)"), "[MM.dd HH:mm:ss]",
-                             "[03.14 02:11:07] chrome.exe - proxy.example.com:443 open", table_parse_month_day },
-  [DEBRIEF_TS_DAY_MONTH] = { N_("Day, month name and year (dd MMM yyyy)"), "dd MMM yyyy HH:mm:ss.SSS",
-                             "14 Mar 2026 02:11:07.123 * Ready to accept connections", table_parse_day_month_name },
-  [DEBRIEF_TS_GLOG] = { N_("glog and Kubernetes (no year)"), "Lmmdd HH:mm:ss.SSSSSS",
-                        "I0314 02:11:07.123456    1234 main.go:12] started", table_parse_glog },
+const DebriefStampParser _debrief_timestamp_parsers[DEBRIEF_TS_N_FORMATS] = {
+  [DEBRIEF_TS_NONE] = NULL,
+  [DEBRIEF_TS_ISO8601] = table_parse_iso,
+  [DEBRIEF_TS_SYSLOG] = table_parse_syslog,
+  [DEBRIEF_TS_DMESG] = table_parse_dmesg,
+  [DEBRIEF_TS_ZEPHYR] = table_parse_zephyr,
+  [DEBRIEF_TS_ESPIDF] = table_parse_espidf,
+  [DEBRIEF_TS_EPOCH_S] = table_parse_epoch,
+  [DEBRIEF_TS_EPOCH_MS] = table_parse_epoch,
+  [DEBRIEF_TS_APACHE] = table_parse_apache,
+  [DEBRIEF_TS_CTIME] = table_parse_ctime,
+  [DEBRIEF_TS_LOGCAT] = table_parse_logcat,
+  [DEBRIEF_TS_LOG4J] = table_parse_iso,
+  [DEBRIEF_TS_COMPACT] = table_parse_compact,
+  [DEBRIEF_TS_COMPACT_MS] = table_parse_compact_ms,
+  [DEBRIEF_TS_SLASH_DATE] = table_parse_slash_date,
+  [DEBRIEF_TS_ESPIDF_SYSTEM] = table_parse_espidf,
+  [DEBRIEF_TS_EPOCH_US] = table_parse_epoch,
+  [DEBRIEF_TS_EPOCH_NS] = table_parse_epoch,
+  [DEBRIEF_TS_DATE_MDY] = table_parse_date_mdy,
+  [DEBRIEF_TS_DATE_DMY] = table_parse_date_dmy,
+  [DEBRIEF_TS_MONTH_DAY] = table_parse_month_day,
+  [DEBRIEF_TS_DAY_MONTH] = table_parse_day_month_name,
+  [DEBRIEF_TS_GLOG] = table_parse_glog,
 };
-
-G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);
-
-gboolean
-_debrief_timestamp_parse_format (DebriefTimestampFormat         format,
-                                 const guchar                  *p,
-                                 const guchar                  *end,
-                                 const DebriefTimestampContext *context,
-                                 Parsed                        *res)
-{
-  const guchar *q = p;
-
-  if ((guint) format >= G_N_ELEMENTS (format_info) || format_info[format].parse == NULL)
-    return FALSE;
-
-  /* Proxifier's and other bracketed stamps are found by the hint too. */
-  if (format == DEBRIEF_TS_MONTH_DAY && expect (&q, end, '['))
-    {
-      if (!parse_month_day (q, end, context, res) || !expect (&res->stamp_end, end, ']'))
-        return FALSE;
-      return TRUE;
-    }
-
-  return format_info[format].parse (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
-}
-
-const char *
-debrief_timestamp_format_get_name (DebriefTimestampFormat format)
-{
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
-
-  return _(format_info[format].name);
-}
-
-/* How the family's fields are ordered, as a date pattern ("MMM d HH:mm:ss"). */
-const char *
-debrief_timestamp_format_get_pattern (DebriefTimestampFormat format)
-{
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
-
-  return format_info[format].pattern;
-}
-
-/* A log line that starts with a stamp of the family. */
-const char *
-debrief_timestamp_format_get_example (DebriefTimestampFormat format)
-{
-  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
-
-  return format_info[format].example;
-}
 
 /* [14/Mar/2026:02:11:07 +0000] after the host and user of an access log. */
 gboolean

@@ -813,6 +813,109 @@ debrief_timestamp_detect (const char * const            *sample_lines,
   return debrief_timestamp_detect_layout (sample_lines, lengths, n_lines, context).format;
 }
 
+typedef struct
+{
+  const char   *name;     /* for people, translated */
+  const char   *pattern;  /* the fields in order, as a date pattern */
+  const char   *example;  /* a line of the family; test-timestamp reads each */
+} FormatInfo;
+
+/* The families of timestamp, in the order of DebriefTimestampFormat: what
+ * each is called, the order of its fields, a line that has one, and the
+ * parser of _debrief_timestamp_parsers reads it where the file's detected
+ * format says it is.  A
+ * family's parser also reads its variants (fractions, zones, brackets);
+ * the patterns name the common one.
+ */
+static const FormatInfo format_info[] = {
+  [DEBRIEF_TS_NONE] = { N_("No timestamp"), "", "" },
+  [DEBRIEF_TS_ISO8601] = { N_("ISO 8601"), "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+                           "2026-03-14T02:11:07.123+02:00 gw01 wifi: connected" },
+  [DEBRIEF_TS_SYSLOG] = { N_("Syslog (RFC 3164)"), "MMM d HH:mm:ss",
+                          "Mar 14 02:11:07 gw01 sshd[812]: Accepted publickey" },
+  [DEBRIEF_TS_DMESG] = { N_("Kernel log (time since boot)"), "[s.SSSSSS]",
+                         "[   12.345678] usb 1-1: new device" },
+  [DEBRIEF_TS_ZEPHYR] = { N_("Zephyr log (time since boot)"), "[HH:mm:ss.SSS,uuu]",
+                          "[00:00:12.345,678] <inf> main: ready" },
+  [DEBRIEF_TS_ESPIDF] = { N_("ESP-IDF log (time since boot)"), "L (milliseconds) tag:",
+                          "E (12345) wifi: auth failed" },
+  [DEBRIEF_TS_EPOCH_S] = { N_("Unix time in seconds"), "seconds[.fraction]",
+                           "1773454267.5 sensor: 21.5 C" },
+  [DEBRIEF_TS_EPOCH_MS] = { N_("Unix time in milliseconds"), "milliseconds",
+                            "1773454267123 sensor: 21.5 C" },
+  [DEBRIEF_TS_APACHE] = { N_("Apache access log"), "[dd/MMM/yyyy:HH:mm:ss Z]",
+                          "[14/Mar/2026:02:11:07 +0000] \"GET / HTTP/1.1\" 200" },
+  [DEBRIEF_TS_CTIME] = { N_("C library date (ctime)"), "EEE MMM d HH:mm:ss yyyy",
+                         "Sat Mar 14 02:11:07 2026 cron: started" },
+  [DEBRIEF_TS_LOGCAT] = { N_("Android logcat"), "MM-dd HH:mm:ss.SSS",
+                          "03-14 02:11:07.123  1702  2395 D WindowManager: focus" },
+  [DEBRIEF_TS_LOG4J] = { N_("Java log4j"), "yyyy-MM-dd HH:mm:ss,SSS",
+                         "2026-03-14 02:11:07,123 INFO [main] app: started" },
+  [DEBRIEF_TS_COMPACT] = { N_("Compact date (yyMMdd HHmmss)"), "yyMMdd HHmmss",
+                           "260314 021107 148 INFO dfs.DataNode: served block" },
+  [DEBRIEF_TS_COMPACT_MS] = { N_("Compact date with milliseconds (yyyyMMdd-HH:mm:ss:SSS)"), "yyyyMMdd-H:m:s:S",
+                              "20260314-2:11:7:123|Step_LSC|30002312|onStandStepChanged 3579" },
+  [DEBRIEF_TS_SLASH_DATE] = { N_("Date with slashes (yy/MM/dd)"), "yy/MM/dd HH:mm:ss",
+                              "26/03/14 02:11:07 INFO executor.Executor: task done" },
+  [DEBRIEF_TS_ESPIDF_SYSTEM] = { N_("ESP-IDF log (system time)"), "L (HH:mm:ss.SSS) tag:",
+                                 "I (02:11:07.123) wifi: connected" },
+  [DEBRIEF_TS_EPOCH_US] = { N_("Unix time in microseconds"), "microseconds",
+                            "1773454267123456 sensor: 21.5 C" },
+  [DEBRIEF_TS_EPOCH_NS] = { N_("Unix time in nanoseconds"), "nanoseconds",
+                            "1773454267123456789 sensor: 21.5 C" },
+  [DEBRIEF_TS_DATE_MDY] = { N_("Date, month first (MM/dd/yyyy)"), "MM/dd/yyyy hh:mm:ss a",
+                            "03/14/2026 02:11:07 AM service started" },
+  [DEBRIEF_TS_DATE_DMY] = { N_("Date, day first (dd/MM/yyyy)"), "dd/MM/yyyy HH:mm:ss",
+                            "14/03/2026 02:11:07 service started" },
+  [DEBRIEF_TS_MONTH_DAY] = { N_("Month and day (MM.dd, no year)"), "[MM.dd HH:mm:ss]",
+                             "[03.14 02:11:07] chrome.exe - proxy.example.com:443 open" },
+  [DEBRIEF_TS_DAY_MONTH] = { N_("Day, month name and year (dd MMM yyyy)"), "dd MMM yyyy HH:mm:ss.SSS",
+                             "14 Mar 2026 02:11:07.123 * Ready to accept connections" },
+  [DEBRIEF_TS_GLOG] = { N_("glog and Kubernetes (no year)"), "Lmmdd HH:mm:ss.SSSSSS",
+                        "I0314 02:11:07.123456    1234 main.go:12] started" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);
+
+gboolean
+_debrief_timestamp_parse_format (DebriefTimestampFormat         format,
+                                 const guchar                  *p,
+                                 const guchar                  *end,
+                                 const DebriefTimestampContext *context,
+                                 Parsed                        *res)
+{
+  if ((guint) format >= DEBRIEF_TS_N_FORMATS || _debrief_timestamp_parsers[format] == NULL)
+    return FALSE;
+
+  return _debrief_timestamp_parsers[format] (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
+}
+
+const char *
+debrief_timestamp_format_get_name (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return _(format_info[format].name);
+}
+
+/* How the family's fields are ordered, as a date pattern ("MMM d HH:mm:ss"). */
+const char *
+debrief_timestamp_format_get_pattern (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return format_info[format].pattern;
+}
+
+/* A log line that starts with a stamp of the family. */
+const char *
+debrief_timestamp_format_get_example (DebriefTimestampFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_info), NULL);
+
+  return format_info[format].example;
+}
+
 gboolean
 debrief_timestamp_format_is_since_boot (DebriefTimestampFormat format)
 {
