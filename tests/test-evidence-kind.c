@@ -92,6 +92,40 @@ test_real_world_logs_are_logs (void)
     }
 }
 
+/* A report whose timeline quotes times after list markers and labels
+ * stays a report: stamps inside lines count only where a file's lines
+ * hold them, as a log's do.
+ */
+static void
+test_report_with_timeline (void)
+{
+  const char *report =
+    "# Gateways offline in EU-2\n"
+    "\n"
+    "About a third of the gateways stopped reporting after the 4.2.1 OTA.\n"
+    "The watchdog reset them while the flash was being erased.\n"
+    "\n"
+    "## Timeline\n"
+    "\n"
+    "- 2026-03-14 02:11:07 UTC: the rollout of 4.2.1 started\n"
+    "- 2026-03-14 02:14:30 UTC: first gateways stopped reporting\n"
+    "- 2026-03-14 02:30:00 UTC: Ada paused the rollout\n"
+    "- 2026-03-14 03:05:12 UTC: rollback build published\n"
+    "\n"
+    "## What went well\n"
+    "\n"
+    "The alert fired within three minutes and the rollout was paused quickly.\n"
+    "The rollback build was ready before most customers noticed anything.\n"
+    "\n"
+    "## Action items\n"
+    "\n"
+    "- Feed the watchdog during long flash erases, owner Grace\n"
+    "- Stage rollouts by region, owner Ada\n";
+
+  g_assert_cmpint (detect_text (report, "postmortem.md"), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_cmpint (detect_text (report, NULL), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+}
+
 static void
 test_csv_log (void)
 {
@@ -214,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/debrief/evidence-kind/logs", test_logs);
   g_test_add_func ("/debrief/evidence-kind/csv-log", test_csv_log);
   g_test_add_func ("/debrief/evidence-kind/real-world-logs-are-logs", test_real_world_logs_are_logs);
+  g_test_add_func ("/debrief/evidence-kind/report-with-timeline", test_report_with_timeline);
   g_test_add_func ("/debrief/evidence-kind/metrics", test_metrics);
   g_test_add_func ("/debrief/evidence-kind/chat", test_chat);
   g_test_add_func ("/debrief/evidence-kind/reports", test_reports);
