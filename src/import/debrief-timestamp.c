@@ -379,7 +379,7 @@ is_field_word (const guchar *p,
 
   for (const guchar *q = p; q < end; q++)
     {
-      if (is_digit (*q) || strchr ("-_./[]|@#=", *q) != NULL)
+      if (is_digit (*q) || (*q != '\0' && strchr ("-_./[]|@#=", *q) != NULL))
         return TRUE;
       if (*q < 'A' || *q > 'Z')
         upper = FALSE;
