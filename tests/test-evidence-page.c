@@ -1247,6 +1247,9 @@ test_details_say_assumed_year_and_mail_time (void)
   g_assert_cmpint (debrief_evidence_get_kind (evidence_at (document, 1)), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), !=, "No times in it");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "02:30"));
+  /* One moment, with its day: no range from a time to itself. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "2026"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), " – "));
 }
 
 /* --- 8. Clock alignment ------------------------------------------------- */
