@@ -1143,6 +1143,7 @@ test_format_table (void)
     { DEBRIEF_TS_MONTH_DAY, G_GINT64_CONSTANT (1773454267000000) },
     { DEBRIEF_TS_DAY_MONTH, G_GINT64_CONSTANT (1773454267123000) },
     { DEBRIEF_TS_GLOG, G_GINT64_CONSTANT (1773454267123456) },
+    { DEBRIEF_TS_MONTH_NAME, G_GINT64_CONSTANT (1773454267000000) },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (expected) == DEBRIEF_TS_N_FORMATS - 1);
@@ -1236,6 +1237,12 @@ test_real_world_stamps (void)
     /* RFC 2822 dates, as Express writes them, in brackets. */
     { "[Sat, 14 Mar 2026 03:11:07 +0100] GET /api/pump 200",
       DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* java.util.logging, on a line above its message. */
+    { "Mar 14, 2026 2:11:07 PM org.apache.catalina.startup.Catalina start",
+      DEBRIEF_TS_MONTH_NAME, "2026-03-14T14:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* MongoDB's structured log. */
+    { "{\"t\":{\"$date\":\"2026-03-14T02:11:07.123+00:00\"},\"s\":\"I\",\"c\":\"NETWORK\",\"msg\":\"Connection accepted\"}",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 15 },
     /* JSON lines with the time under "ts", in milliseconds. */
     { "{\"ts\":1773454267123,\"level\":\"warn\",\"msg\":\"battery low\"}",
       DEBRIEF_TS_EPOCH_MS, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_WARNING, 6 },

@@ -460,6 +460,7 @@ static const char *format_ids[] = {
   [DEBRIEF_TS_MONTH_DAY] = "month-day",
   [DEBRIEF_TS_DAY_MONTH] = "day-month",
   [DEBRIEF_TS_GLOG] = "glog",
+  [DEBRIEF_TS_MONTH_NAME] = "month-name",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == DEBRIEF_TS_N_FORMATS);

@@ -783,6 +783,51 @@ parse_day_month_name (const guchar                  *p,
                       DEBRIEF_TS_DAY_MONTH, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
+/* Mmm d, yyyy h:mm:ss AM, as java.util.logging's SimpleFormatter writes
+ * it (Tomcat's catalina.out), on a line of its own above the message.
+ */
+static gboolean
+parse_month_name_date (const guchar                  *p,
+                       const guchar                  *end,
+                       const DebriefTimestampContext *context,
+                       Parsed                        *res)
+{
+  guint64 day, hour;
+  guint month, year, minute, second, usec;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, ' ') || !var_digits (&p, end, 1, 2, &day, NULL)
+      || !expect (&p, end, ',') || !expect (&p, end, ' ')
+      || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
+      || !var_digits (&p, end, 1, 2, &hour, NULL) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &second)
+      || !optional_fraction (&p, end, FALSE, &usec))
+    return FALSE;
+
+  /* A 12-hour clock: 12:05 AM is five past midnight. */
+  if (end - p >= 3 && p[0] == ' '
+      && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') && (p[2] | 0x20) == 'm'
+      && at_boundary (p + 3, end))
+    {
+      if (hour < 1 || hour > 12)
+        return FALSE;
+      hour = hour % 12 + ((p[1] | 0x20) == 'p' ? 12 : 0);
+      p += 3;
+    }
+
+  if (!at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, (int) year, month, (guint) day,
+                      (guint) hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_MONTH_NAME, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
 /* Lmmdd HH:MM:SS.uuuuuu, as glog and Kubernetes' klog write it: a level
  * letter, the month and day, no year.
  */
@@ -1265,7 +1310,8 @@ _debrief_timestamp_parse_any (const guchar                  *p,
       if (end - p > 5 && is_digit (p[1]) && p[5] == ' ')
         return parse_glog (p, end, context, res);
       return parse_syslog (p, end, context, res)
-             || parse_ctime (p, end, context, res);
+             || parse_ctime (p, end, context, res)
+             || parse_month_name_date (p, end, context, res);
     }
 
   return FALSE;
@@ -1306,6 +1352,7 @@ CONTEXT_PARSER (parse_compact_ms)
 CONTEXT_PARSER (parse_slash_date)
 CONTEXT_PARSER (parse_day_month_name)
 CONTEXT_PARSER (parse_glog)
+CONTEXT_PARSER (parse_month_name_date)
 
 static gboolean
 table_parse_apache (const guchar                  *p,
@@ -1385,6 +1432,7 @@ const DebriefStampParser _debrief_timestamp_parsers[DEBRIEF_TS_N_FORMATS] = {
   [DEBRIEF_TS_MONTH_DAY] = table_parse_month_day,
   [DEBRIEF_TS_DAY_MONTH] = table_parse_day_month_name,
   [DEBRIEF_TS_GLOG] = table_parse_glog,
+  [DEBRIEF_TS_MONTH_NAME] = table_parse_month_name_date,
 };
 
 /* [14/Mar/2026:02:11:07 +0000] after the host and user of an access log. */

@@ -415,6 +415,9 @@ find_json_stamp (const guchar                  *p,
             continue;
 
           hit = skip_blanks (hit + len, end);
+          /* MongoDB's extended JSON: "t":{"$date":"2026-03-14T…"} */
+          if ((gsize) (end - hit) > 9 && memcmp (hit, "{\"$date\":", 9) == 0)
+            hit = skip_blanks (hit + 9, end);
           if (hit < end && *hit == '"')
             hit++;
           if (_debrief_timestamp_parse_any (hit, end, context, FALSE, FALSE, res))
@@ -873,6 +876,8 @@ static const FormatInfo format_info[] = {
                              "14 Mar 2026 02:11:07.123 * Ready to accept connections" },
   [DEBRIEF_TS_GLOG] = { N_("glog and Kubernetes (no year)"), "Lmmdd HH:mm:ss.SSSSSS",
                         "I0314 02:11:07.123456    1234 main.go:12] started" },
+  [DEBRIEF_TS_MONTH_NAME] = { N_("Month name, day and year (MMM d, yyyy)"), "MMM d, yyyy h:mm:ss a",
+                              "Mar 14, 2026 2:11:07 AM org.apache.catalina.startup.Catalina start" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);

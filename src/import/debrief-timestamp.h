@@ -46,6 +46,7 @@ typedef enum
   DEBRIEF_TS_MONTH_DAY,     /* [03.14 02:11:07] (MM.dd, no year: Proxifier) */
   DEBRIEF_TS_DAY_MONTH,     /* 14 Mar 2026 02:11:07.123 (Redis), 14-Mar-2026 02:11:07.123 (Tomcat) */
   DEBRIEF_TS_GLOG,          /* I0314 02:11:07.123456 (glog, Kubernetes' klog: no year) */
+  DEBRIEF_TS_MONTH_NAME,    /* Mar 14, 2026 2:11:07 AM (java.util.logging) */
   DEBRIEF_TS_N_FORMATS
 } DebriefTimestampFormat;
 

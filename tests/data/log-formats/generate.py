@@ -483,6 +483,34 @@ def express_rfc2822(rng):
                   rng.choice(WORDS), rng.choice([200, 200, 404, 500]), rng.randint(0, 9999)), "S", usec(t))
 
 
+def java_util_logging(rng):
+    # SimpleFormatter's default: the time and source on one line, the level
+    # and message on the next, which belongs to it.
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 19, 0, 0, tzinfo=UTC), 5)
+    n = 0
+    while n < N_LINES:
+        t = sec(c.next())
+        hour12 = t.hour % 12 or 12
+        yield ("%s %d, %d %d:%s %s org.apache.catalina.%s" % (MONTHS[t.month - 1], t.day, t.year, hour12, t.strftime("%M:%S"),
+                                                          "AM" if t.hour < 12 else "PM",
+                                                          rng.choice(["startup.Catalina start", "core.StandardService startInternal"])),
+               "S", usec(t))
+        n += 1
+        if n < N_LINES:
+            yield ("%s: %s" % (rng.choice(["INFO", "INFO", "WARNING", "SEVERE"]), phrase(rng)), "C", usec(t))
+            n += 1
+
+
+def mongodb(rng):
+    c = Clock(rng, datetime.datetime(2026, 3, 14, 20, 0, 0, tzinfo=UTC), 5)
+    for i in range(N_LINES):
+        t = ms(c.next())
+        yield ('{"t":{"$date":"%s.%03d+00:00"},"s":"%s","c":"%s","id":%d,"ctx":"conn%d","msg":"%s"}'
+               % (t.strftime("%Y-%m-%dT%H:%M:%S"), t.microsecond // 1000, rng.choice("IIWE"),
+                  rng.choice(["NETWORK", "STORAGE", "COMMAND"]), rng.randint(10000, 99999), rng.randint(1, 999),
+                  phrase(rng)), "S", usec(t))
+
+
 FORMATS = {
     "syslog-rfc3164": syslog_rfc3164,
     "syslog-rfc5424": syslog_rfc5424,
@@ -521,6 +549,8 @@ FORMATS = {
     "postgresql": postgresql,
     "cisco-ios": cisco_ios,
     "express-rfc2822": express_rfc2822,
+    "java-util-logging": java_util_logging,
+    "mongodb": mongodb,
 }
 
 
