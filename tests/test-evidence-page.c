@@ -1213,43 +1213,30 @@ test_rename_and_notes (void)
   debrief_test_close_window (window);
 }
 
-/* --- 7b. What the details say of times ---------------------------------- */
-
-/* A Proxifier log has no year in its stamps: the details say which year
- * was assumed and from what.  An e-mail has the time of its Date header,
- * not "No times in it".
+/* The details say which year a log without years was given, and from
+ * what; an e-mail has the time of its Date header, with its day.
  */
 static void
 test_details_say_assumed_year_and_mail_time (void)
 {
   DebriefEvidencePage *page;
-  DebriefWindow *window = new_incident_window (&page);
-  DebriefDocument *document = debrief_window_get_document (window);
-  GtkWidget *clock;
-  GtkWidget *range;
+  DebriefDocument *document = debrief_window_get_document (new_incident_window (&page));
   g_autofree char *said = NULL;
+  const char *text;
 
   import_files (page, (const char *[]) { "log-formats/proxifier.log", "kind/incident.eml", NULL });
   debrief_test_destroy_dialogs ();
-  g_assert_cmpint (debrief_evidence_get_timestamp_format (evidence_at (document, 0)), ==, DEBRIEF_TS_MONTH_DAY);
-
-  debrief_evidence_page_select (page, evidence_at (document, 0));
-  clock = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
-  g_assert_nonnull (clock);
   said = debrief_evidence_describe_assumed_year (evidence_at (document, 0));
-  g_assert_nonnull (said);
   g_assert_true (g_str_has_prefix (said, "Year not in the log; assumed "));
-  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (clock)), said));
+  debrief_evidence_page_select (page, evidence_at (document, 0));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock")));
+  g_assert_true (g_str_has_suffix (text, said));
 
   debrief_evidence_page_select (page, evidence_at (document, 1));
-  range = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Time Covered");
-  g_assert_nonnull (range);
-  g_assert_cmpint (debrief_evidence_get_kind (evidence_at (document, 1)), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), !=, "No times in it");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "02:30"));
-  /* One moment, with its day: no range from a time to itself. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "2026"));
-  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), " – "));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW,
+                                                                             "Time Covered")));
+  g_assert_nonnull (strstr (text, "2026") && strstr (text, "02:30") ? text : NULL);
+  g_assert_null (strstr (text, " – "));
 }
 
 /* --- 8. Clock alignment ------------------------------------------------- */
