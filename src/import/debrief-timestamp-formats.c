@@ -1317,65 +1317,12 @@ _debrief_timestamp_parse_any (const guchar                  *p,
   return FALSE;
 }
 
-/* Every parser behind one signature, for _debrief_timestamp_parsers. */
-#define CONTEXT_PARSER(name)                                                   \
-  static gboolean                                                              \
-  table_##name (const guchar                  *p,                              \
-                const guchar                  *end,                            \
-                const DebriefTimestampContext *context,                        \
-                gboolean                       prefer_day_first,               \
-                Parsed                        *res)                            \
-  {                                                                            \
-    return name (p, end, context, res);                                        \
-  }
-#define PLAIN_PARSER(name)                                                     \
-  static gboolean                                                              \
-  table_##name (const guchar                  *p,                              \
-                const guchar                  *end,                            \
-                const DebriefTimestampContext *context,                        \
-                gboolean                       prefer_day_first,               \
-                Parsed                        *res)                            \
-  {                                                                            \
-    return name (p, end, res);                                                 \
-  }
-
-CONTEXT_PARSER (parse_iso)
-CONTEXT_PARSER (parse_syslog)
-PLAIN_PARSER (parse_dmesg)
-PLAIN_PARSER (parse_zephyr)
-CONTEXT_PARSER (parse_espidf)
-PLAIN_PARSER (parse_epoch)
-CONTEXT_PARSER (parse_ctime)
-CONTEXT_PARSER (parse_logcat)
-CONTEXT_PARSER (parse_compact)
-CONTEXT_PARSER (parse_compact_ms)
-CONTEXT_PARSER (parse_slash_date)
-CONTEXT_PARSER (parse_day_month_name)
-CONTEXT_PARSER (parse_glog)
-CONTEXT_PARSER (parse_month_name_date)
-
-static gboolean
-table_parse_apache (const guchar                  *p,
-                    const guchar                  *end,
-                    const DebriefTimestampContext *context,
-                    gboolean                       prefer_day_first,
-                    Parsed                        *res)
-{
-  const guchar *q = p;
-
-  if (!expect (&q, end, '[') || !parse_apache_inner (q, end, context, res)
-      || !expect (&res->stamp_end, end, ']'))
-    return FALSE;
-  return TRUE;
-}
-
 /* Proxifier writes its stamps in brackets. */
 static gboolean
-table_parse_month_day (const guchar                  *p,
-                       const guchar                  *end,
-                       const DebriefTimestampContext *context,
-                       gboolean                       prefer_day_first,
-                       Parsed                        *res)
+parse_month_day_bracketed (const guchar                  *p,
+                           const guchar                  *end,
+                           const DebriefTimestampContext *context,
+                           Parsed                        *res)
 {
   const guchar *q = p;
 
@@ -1385,55 +1332,69 @@ table_parse_month_day (const guchar                  *p,
   return parse_month_day (q, end, context, res) && expect (&res->stamp_end, end, ']');
 }
 
-static gboolean
-table_parse_date_mdy (const guchar                  *p,
-                      const guchar                  *end,
-                      const DebriefTimestampContext *context,
-                      gboolean                       prefer_day_first,
-                      Parsed                        *res)
-{
-  return parse_date_year_last (p, end, context, FALSE, res);
-}
-
-static gboolean
-table_parse_date_dmy (const guchar                  *p,
-                      const guchar                  *end,
-                      const DebriefTimestampContext *context,
-                      gboolean                       prefer_day_first,
-                      Parsed                        *res)
-{
-  return parse_date_year_last (p, end, context, TRUE, res);
-}
-
-/* The parser of each family, for a line that the file's detected family
- * is tried on first; the table of debrief-timestamp.c says what each is.
+/* The parser of each family, for the family the file's sample showed,
+ * which every line is tried on first: a switch, whose calls the compiler
+ * can inline, for it runs on every line.  debrief-timestamp.c holds the
+ * table of what each family is.
  */
-const DebriefStampParser _debrief_timestamp_parsers[DEBRIEF_TS_N_FORMATS] = {
-  [DEBRIEF_TS_NONE] = NULL,
-  [DEBRIEF_TS_ISO8601] = table_parse_iso,
-  [DEBRIEF_TS_SYSLOG] = table_parse_syslog,
-  [DEBRIEF_TS_DMESG] = table_parse_dmesg,
-  [DEBRIEF_TS_ZEPHYR] = table_parse_zephyr,
-  [DEBRIEF_TS_ESPIDF] = table_parse_espidf,
-  [DEBRIEF_TS_EPOCH_S] = table_parse_epoch,
-  [DEBRIEF_TS_EPOCH_MS] = table_parse_epoch,
-  [DEBRIEF_TS_APACHE] = table_parse_apache,
-  [DEBRIEF_TS_CTIME] = table_parse_ctime,
-  [DEBRIEF_TS_LOGCAT] = table_parse_logcat,
-  [DEBRIEF_TS_LOG4J] = table_parse_iso,
-  [DEBRIEF_TS_COMPACT] = table_parse_compact,
-  [DEBRIEF_TS_COMPACT_MS] = table_parse_compact_ms,
-  [DEBRIEF_TS_SLASH_DATE] = table_parse_slash_date,
-  [DEBRIEF_TS_ESPIDF_SYSTEM] = table_parse_espidf,
-  [DEBRIEF_TS_EPOCH_US] = table_parse_epoch,
-  [DEBRIEF_TS_EPOCH_NS] = table_parse_epoch,
-  [DEBRIEF_TS_DATE_MDY] = table_parse_date_mdy,
-  [DEBRIEF_TS_DATE_DMY] = table_parse_date_dmy,
-  [DEBRIEF_TS_MONTH_DAY] = table_parse_month_day,
-  [DEBRIEF_TS_DAY_MONTH] = table_parse_day_month_name,
-  [DEBRIEF_TS_GLOG] = table_parse_glog,
-  [DEBRIEF_TS_MONTH_NAME] = table_parse_month_name_date,
-};
+gboolean
+_debrief_timestamp_parse_format (DebriefTimestampFormat         format,
+                                 const guchar                  *p,
+                                 const guchar                  *end,
+                                 const DebriefTimestampContext *context,
+                                 Parsed                        *res)
+{
+  const guchar *q = p;
+
+  switch (format)
+    {
+    case DEBRIEF_TS_ISO8601:
+    case DEBRIEF_TS_LOG4J:
+      return parse_iso (p, end, context, res);
+    case DEBRIEF_TS_SYSLOG:
+      return parse_syslog (p, end, context, res);
+    case DEBRIEF_TS_DMESG:
+      return parse_dmesg (p, end, res);
+    case DEBRIEF_TS_ZEPHYR:
+      return parse_zephyr (p, end, res);
+    case DEBRIEF_TS_ESPIDF:
+    case DEBRIEF_TS_ESPIDF_SYSTEM:
+      return parse_espidf (p, end, context, res);
+    case DEBRIEF_TS_EPOCH_S:
+    case DEBRIEF_TS_EPOCH_MS:
+    case DEBRIEF_TS_EPOCH_US:
+    case DEBRIEF_TS_EPOCH_NS:
+      return parse_epoch (p, end, res);
+    case DEBRIEF_TS_APACHE:
+      return expect (&q, end, '[') && parse_apache_inner (q, end, context, res)
+             && expect (&res->stamp_end, end, ']');
+    case DEBRIEF_TS_CTIME:
+      return parse_ctime (p, end, context, res);
+    case DEBRIEF_TS_LOGCAT:
+      return parse_logcat (p, end, context, res);
+    case DEBRIEF_TS_COMPACT:
+      return parse_compact (p, end, context, res);
+    case DEBRIEF_TS_COMPACT_MS:
+      return parse_compact_ms (p, end, context, res);
+    case DEBRIEF_TS_SLASH_DATE:
+      return parse_slash_date (p, end, context, res);
+    case DEBRIEF_TS_DATE_MDY:
+    case DEBRIEF_TS_DATE_DMY:
+      return parse_date_year_last (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
+    case DEBRIEF_TS_MONTH_DAY:
+      return parse_month_day_bracketed (p, end, context, res);
+    case DEBRIEF_TS_DAY_MONTH:
+      return parse_day_month_name (p, end, context, res);
+    case DEBRIEF_TS_GLOG:
+      return parse_glog (p, end, context, res);
+    case DEBRIEF_TS_MONTH_NAME:
+      return parse_month_name_date (p, end, context, res);
+    case DEBRIEF_TS_NONE:
+    case DEBRIEF_TS_N_FORMATS:
+    default:
+      return FALSE;
+    }
+}
 
 /* [14/Mar/2026:02:11:07 +0000] after the host and user of an access log. */
 gboolean

@@ -87,15 +87,6 @@ expect (const guchar **pp,
 }
 
 
-/* A parser of one family; prefer_day_first settles 03/04/2026. */
-typedef gboolean (*DebriefStampParser) (const guchar                  *p,
-                                        const guchar                  *end,
-                                        const DebriefTimestampContext *context,
-                                        gboolean                       prefer_day_first,
-                                        Parsed                        *res);
-
-extern const DebriefStampParser _debrief_timestamp_parsers[DEBRIEF_TS_N_FORMATS];
-
 int      _debrief_timestamp_reference_year (const DebriefTimestampContext *context);
 gboolean _debrief_timestamp_parse_format   (DebriefTimestampFormat         format,
                                             const guchar                  *p,

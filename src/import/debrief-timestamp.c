@@ -825,8 +825,8 @@ typedef struct
 
 /* The families of timestamp, in the order of DebriefTimestampFormat: what
  * each is called, the order of its fields, a line that has one, and the
- * parser of _debrief_timestamp_parsers reads it where the file's detected
- * format says it is.  A
+ * parser that _debrief_timestamp_parse_format() picks for it reads it
+ * where the file's detected format says it is.  A
  * family's parser also reads its variants (fractions, zones, brackets);
  * the patterns name the common one.
  */
@@ -881,19 +881,6 @@ static const FormatInfo format_info[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_info) == DEBRIEF_TS_N_FORMATS);
-
-gboolean
-_debrief_timestamp_parse_format (DebriefTimestampFormat         format,
-                                 const guchar                  *p,
-                                 const guchar                  *end,
-                                 const DebriefTimestampContext *context,
-                                 Parsed                        *res)
-{
-  if ((guint) format >= DEBRIEF_TS_N_FORMATS || _debrief_timestamp_parsers[format] == NULL)
-    return FALSE;
-
-  return _debrief_timestamp_parsers[format] (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
-}
 
 const char *
 debrief_timestamp_format_get_name (DebriefTimestampFormat format)
