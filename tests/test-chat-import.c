@@ -206,6 +206,23 @@ test_slack_attachments_and_bots (void)
   g_assert_cmpstr (message_at (import, 2)->text, ==, "Build 512 failed");
 }
 
+/* Mattermost's integrations post their alerts as attachments too. */
+static void
+test_mattermost_attachments (void)
+{
+  const char *text =
+    "{\"type\":\"version\",\"version\":1}\n"
+    "{\"type\":\"post\",\"post\":{\"user\":\"alertbot\",\"message\":\"\",\"create_at\":1773497002000,"
+    "\"channel\":\"ops\",\"props\":{\"attachments\":[{\"fallback\":\"GatewayDown firing\","
+    "\"title\":\"GatewayDown\",\"text\":\"gw-17 has not reported for 5m\"}]}}}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (text, strlen (text), "export.jsonl", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 1);
+  g_assert_cmpstr (message_at (import, 0)->text, ==, "GatewayDown\ngw-17 has not reported for 5m");
+}
+
 /* A Slack export is named after its channel, not the folder "slack" it
  * was unpacked in; a zip likewise.
  */
@@ -605,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/debrief/chat-import/slack-mentions-readable", test_slack_mentions_readable);
   g_test_add_func ("/debrief/chat-import/slack-title-is-channel", test_slack_title_is_channel);
   g_test_add_func ("/debrief/chat-import/slack-attachments-and-bots", test_slack_attachments_and_bots);
+  g_test_add_func ("/debrief/chat-import/mattermost-attachments", test_mattermost_attachments);
   g_test_add_func ("/debrief/chat-import/slack-zip-refused", test_slack_zip);
   g_test_add_func ("/debrief/chat-import/mattermost", test_mattermost);
   g_test_add_func ("/debrief/chat-import/mattermost-bad-lines", test_mattermost_bad_lines);

@@ -243,6 +243,52 @@ _debrief_chat_slack_plain_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Slack's message attachments, which Mattermost copied: what bots and
+ * integrations post (alerts, CI results), often the whole message.  Each
+ * is its pretext, title and text, or else its fallback, on lines of their
+ * own after @text.  @slack: the strings are in Slack's escaped form.
+ */
+void
+_debrief_chat_append_attachments (GString    *text,
+                                  JsonNode   *node,
+                                  gboolean    slack,
+                                  GHashTable *users,
+                                  GHashTable *learned)
+{
+  static const char * const parts[] = { "pretext", "title", "text" };
+  JsonArray *attachments;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  attachments = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    {
+      JsonNode *element = json_array_get_element (attachments, i);
+      gboolean any = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      for (guint k = 0; k <= G_N_ELEMENTS (parts); k++)
+        {
+          /* The fallback is the attachment said in plain text. */
+          const char *name = k < G_N_ELEMENTS (parts) ? parts[k] : "fallback";
+          const char *raw = _debrief_chat_json_get_string (json_node_get_object (element), name);
+          g_autofree char *part = NULL;
+
+          if (k == G_N_ELEMENTS (parts) && any)
+            break;
+          part = slack ? _debrief_chat_slack_plain_text (raw, users, learned) : g_strdup (raw);
+          if (part != NULL && *part != '\0')
+            {
+              g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", part);
+              any = TRUE;
+            }
+        }
+    }
+}
+
 /* What a message shows besides its text: the attachments bots and
  * integrations post (alerts, CI results), whose text is often the whole
  * message, and the names of the files shared with it.
@@ -259,43 +305,7 @@ slack_message_text (JsonObject *object,
   if (own != NULL)
     g_string_append (text, own);
 
-  node = json_object_get_member (object, "attachments");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *attachments = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (attachments); i++)
-        {
-          JsonNode *element = json_array_get_element (attachments, i);
-          static const char * const parts[] = { "pretext", "title", "text" };
-          gboolean any = FALSE;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-
-          for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
-            {
-              g_autofree char *part = _debrief_chat_slack_plain_text (
-                _debrief_chat_json_get_string (json_node_get_object (element), parts[k]), users, learned);
-
-              if (part != NULL && *part != '\0')
-                {
-                  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", part);
-                  any = TRUE;
-                }
-            }
-
-          /* The fallback is the attachment said in plain text. */
-          if (!any)
-            {
-              g_autofree char *fallback = _debrief_chat_slack_plain_text (
-                _debrief_chat_json_get_string (json_node_get_object (element), "fallback"), users, learned);
-
-              if (fallback != NULL && *fallback != '\0')
-                g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", fallback);
-            }
-        }
-    }
+  _debrief_chat_append_attachments (text, json_object_get_member (object, "attachments"), TRUE, users, learned);
 
   node = json_object_get_member (object, "files");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
