@@ -69,6 +69,12 @@ if [ $status -eq 0 ]; then
   fi
 fi
 
+echo "-- Reading the log-format corpus (bench-log-formats)"
+if ! "$build/tests/bench/bench-log-formats" | tee -a "$output"; then
+  echo "bench-log-formats could not run" >&2
+  status=1
+fi
+
 # The log that bench-document made its incident of: imported and searched,
 # then read in a window.
 evidence_status=0

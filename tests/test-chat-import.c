@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "debrief-chat-import.h"
+#include "debrief-chat-import-private.h"
 
 static DebriefChatMessage *
 message_at (DebriefChatImport *import,
@@ -127,6 +128,142 @@ test_slack_folder_to_json (void)
       g_assert_cmpstr (got->thread_id, ==, want->thread_id);
       g_assert_null (got->channel);
     }
+}
+
+/* Slack writes mentions, channels and links as <…> references and escapes
+ * &, < and >: a person reads names, not "<@U03NEW>".  A person that
+ * users.json does not know is named by the messages, else by the id.
+ */
+static void
+test_slack_mentions_readable (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "slack", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_autoptr(GHashTable) users = g_hash_table_new (g_str_hash, g_str_equal);
+  static const struct
+  {
+    const char *raw;
+    const char *shown;
+  } cases[] = {
+    { "<@U01ADA> can you look?", "@Ada Lovelace can you look?" },
+    { "ping <@U09GONE>", "ping @U09GONE" },
+    { "cc <@U07OLD|olddisplay>", "cc @olddisplay" },
+    { "see <#C024BE7LR|ops-incident> and <#C999>", "see #ops-incident and #C999" },
+    { "<!here> rollback at 14:30 <!channel>", "@here rollback at 14:30 @channel" },
+    { "paged <!subteam^S0614TZR7|@fw-oncall>", "paged @fw-oncall" },
+    { "dash <https://grafana.example.org/d/abc|EU-2 dashboard> and <https://example.org>",
+      "dash EU-2 dashboard (https://grafana.example.org/d/abc) and https://example.org" },
+    { "mail <mailto:ada@example.com|ada@example.com>", "mail ada@example.com" },
+    { "5 &lt; 7 &amp;&amp; 9 &gt; 8", "5 < 7 && 9 > 8" },
+    { "a lone < stays", "a lone < stays" },
+  };
+
+  g_assert_no_error (error);
+  /* The join message of a user who is not in users.json names him. */
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "@linus has joined the channel");
+  for (guint i = 0; i < import->messages->len; i++)
+    g_assert_null (strstr (message_at (import, i)->text, "<@"));
+
+  g_hash_table_insert (users, (gpointer) "U01ADA", (gpointer) "Ada Lovelace");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = _debrief_chat_slack_plain_text (cases[i].raw, users, NULL);
+
+      g_test_message ("%s", cases[i].raw);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
+/* An alert posted by an integration has no text of its own, only an
+ * attachment, and no user, only a bot profile: it showed as an empty
+ * message by nobody.  Files shared are named.
+ */
+static void
+test_slack_attachments_and_bots (void)
+{
+  const char *day =
+    "[{\"type\":\"message\",\"subtype\":\"bot_message\",\"bot_id\":\"B01\",\"text\":\"\","
+    "  \"bot_profile\":{\"name\":\"Alertmanager\"},"
+    "  \"attachments\":[{\"fallback\":\"[FIRING:1] GatewayDown\",\"title\":\"[FIRING:1] GatewayDown\","
+    "                    \"text\":\"gw-17 &lt;eu-2&gt; has not reported for 5m\"}],"
+    "  \"ts\":\"1773497002.000100\"},"
+    " {\"type\":\"message\",\"user\":\"U1\",\"user_name\":\"ada\",\"text\":\"console log\","
+    "  \"files\":[{\"name\":\"gw-17-console.log\",\"title\":\"gw-17 console\"}],"
+    "  \"ts\":\"1773497003.000100\"},"
+    " {\"type\":\"message\",\"bot_id\":\"B02\",\"username\":\"ci\","
+    "  \"attachments\":[{\"fallback\":\"Build 512 failed\"}],\"ts\":\"1773497004.000100\"}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (day, strlen (day), "ops/2026-03-14.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 3);
+  g_assert_cmpstr (message_at (import, 0)->author, ==, "Alertmanager");
+  g_assert_cmpstr (message_at (import, 0)->text, ==, "[FIRING:1] GatewayDown\ngw-17 <eu-2> has not reported for 5m");
+  g_assert_cmpstr (message_at (import, 1)->text, ==, "console log\nShared a file: gw-17 console");
+  g_assert_cmpstr (message_at (import, 2)->author, ==, "ci");
+  g_assert_cmpstr (message_at (import, 2)->text, ==, "Build 512 failed");
+}
+
+/* Mattermost's integrations post their alerts as attachments too. */
+static void
+test_mattermost_attachments (void)
+{
+  const char *text =
+    "{\"type\":\"version\",\"version\":1}\n"
+    "{\"type\":\"post\",\"post\":{\"user\":\"alertbot\",\"message\":\"\",\"create_at\":1773497002000,"
+    "\"channel\":\"ops\",\"props\":{\"attachments\":[{\"fallback\":\"GatewayDown firing\","
+    "\"title\":\"GatewayDown\",\"text\":\"gw-17 has not reported for 5m\"}]}}}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = import_text (text, strlen (text), "export.jsonl", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->messages->len, ==, 1);
+  g_assert_cmpstr (message_at (import, 0)->text, ==, "GatewayDown\ngw-17 has not reported for 5m");
+}
+
+/* A Slack export is named after its channel, not the folder "slack" it
+ * was unpacked in; a zip likewise.
+ */
+static void
+test_slack_title_is_channel (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "chat", "slack", NULL);
+  g_autofree char *zip_path = g_test_build_filename (G_TEST_DIST, "data", "zip", "slack-export.zip", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DebriefChatImport) import = debrief_chat_import_file (folder, NULL, NULL, &error);
+  g_autoptr(DebriefChatImport) transcript = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *none = NULL;
+  const char *text = "[14:03] ada: rollback?\n[14:04] grace: yes\n";
+
+  g_assert_no_error (error);
+  title = debrief_chat_import_dup_title (import);
+  g_assert_cmpstr (title, ==, "#fw-incident");
+
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(DebriefChatImport) zipped = NULL;
+    g_autofree char *zip_title = NULL;
+
+    g_assert_true (g_file_get_contents (zip_path, &contents, &length, NULL));
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    zipped = debrief_chat_import_bytes (bytes, "slack-export.zip", DEBRIEF_CHAT_FORMAT_UNKNOWN, NULL, &error);
+    g_assert_no_error (error);
+    zip_title = debrief_chat_import_dup_title (zipped);
+    g_assert_nonnull (zip_title);
+    g_assert_true (zip_title[0] == '#');
+  }
+
+  /* Other chats keep the name of their file. */
+  transcript = import_text (text, strlen (text), "chat.txt", NULL, &error);
+  g_assert_no_error (error);
+  none = debrief_chat_import_dup_title (transcript);
+  g_assert_null (none);
 }
 
 static void
@@ -482,6 +619,10 @@ main (int   argc,
   g_test_add_func ("/debrief/chat-import/slack-folder", test_slack_folder);
   g_test_add_func ("/debrief/chat-import/slack-folder-to-json", test_slack_folder_to_json);
   g_test_add_func ("/debrief/chat-import/slack-day-bytes", test_slack_day_bytes);
+  g_test_add_func ("/debrief/chat-import/slack-mentions-readable", test_slack_mentions_readable);
+  g_test_add_func ("/debrief/chat-import/slack-title-is-channel", test_slack_title_is_channel);
+  g_test_add_func ("/debrief/chat-import/slack-attachments-and-bots", test_slack_attachments_and_bots);
+  g_test_add_func ("/debrief/chat-import/mattermost-attachments", test_mattermost_attachments);
   g_test_add_func ("/debrief/chat-import/slack-zip-refused", test_slack_zip);
   g_test_add_func ("/debrief/chat-import/mattermost", test_mattermost);
   g_test_add_func ("/debrief/chat-import/mattermost-bad-lines", test_mattermost_bad_lines);

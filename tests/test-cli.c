@@ -456,6 +456,33 @@ test_add_evidence_search_and_merged_log (void)
   g_assert_cmpstr (lines[6], ==, "2026-03-14T02:12:31.233Z\tdevice-zephyr.log\terror\t[00:00:01.733,412] <err> ota: CRC mismatch on block 118: expected 0x9a3c got 0x1f07");
 }
 
+/* A log without years in its stamps: the command line says which year it
+ * took, from the file's date when the incident has no time yet.
+ */
+static void
+test_add_evidence_says_assumed_year (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "log-formats", "proxifier.log", NULL);
+  g_autofree char *path = work_path ("proxifier.log");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Run) added = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  /* 2024-06-01T00:00:00Z */
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1717200000,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  added = run_debrief ("--add-evidence", "years.debrief", path);
+  g_assert_cmpint (added->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (added->out, "proxifier.log: Log, Month and day (MM.dd, no year), 300 lines, 2024-10-30T16:49:06");
+  assert_contains (added->out, "proxifier.log: Year not in the log; assumed 2024 from the file's modification date\n");
+}
+
 static void
 test_evidence_usage_errors (void)
 {
@@ -560,6 +587,7 @@ main (int   argc,
   add_test ("/debrief/cli/export-import-round-trip", test_export_import_round_trip);
   add_test ("/debrief/cli/import-bad-exports", test_import_bad_exports);
   add_test ("/debrief/cli/add-evidence-search-and-merged-log", test_add_evidence_search_and_merged_log);
+  add_test ("/debrief/cli/add-evidence-says-assumed-year", test_add_evidence_says_assumed_year);
   add_test ("/debrief/cli/evidence-usage-errors", test_evidence_usage_errors);
   add_test ("/debrief/cli/add-evidence-records-your-name", test_add_evidence_records_your_name);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "debrief-evidence-kind.h"
+#include "debrief-test-log-formats.h"
 
 static DebriefEvidenceKind
 detect_text (const char *text,
@@ -61,6 +62,70 @@ test_logs (void)
 }
 
 /* Timestamps, but as fields of comma-separated records without a header. */
+/* Each log of the corpus of tests/data/log-formats/, stamps after a label,
+ * a host or a file name, JSON lines and all, is a log, even when its name
+ * says it is text (a report).
+ */
+static void
+test_real_world_logs_are_logs (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "log-formats", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = debrief_test_log_formats_list (dir, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *log_name = g_strconcat (names[i], ".log", NULL);
+      g_autofree char *path = g_build_filename (dir, log_name, NULL);
+      g_autofree char *txt_name = g_strconcat (names[i], ".txt", NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      char *contents = NULL;
+      gsize length = 0;
+
+      g_test_message ("%s", names[i]);
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      bytes = g_bytes_new_take (contents, length);
+      g_assert_cmpint (debrief_evidence_detect_kind (bytes, txt_name, NULL), ==, DEBRIEF_EVIDENCE_KIND_LOG);
+      g_assert_cmpint (debrief_evidence_detect_kind (bytes, NULL, NULL), ==, DEBRIEF_EVIDENCE_KIND_LOG);
+    }
+}
+
+/* A report whose timeline quotes times after list markers and labels
+ * stays a report: stamps inside lines count only where a file's lines
+ * hold them, as a log's do.
+ */
+static void
+test_report_with_timeline (void)
+{
+  const char *report =
+    "# Gateways offline in EU-2\n"
+    "\n"
+    "About a third of the gateways stopped reporting after the 4.2.1 OTA.\n"
+    "The watchdog reset them while the flash was being erased.\n"
+    "\n"
+    "## Timeline\n"
+    "\n"
+    "- 2026-03-14 02:11:07 UTC: the rollout of 4.2.1 started\n"
+    "- 2026-03-14 02:14:30 UTC: first gateways stopped reporting\n"
+    "- 2026-03-14 02:30:00 UTC: Ada paused the rollout\n"
+    "- 2026-03-14 03:05:12 UTC: rollback build published\n"
+    "\n"
+    "## What went well\n"
+    "\n"
+    "The alert fired within three minutes and the rollout was paused quickly.\n"
+    "The rollback build was ready before most customers noticed anything.\n"
+    "\n"
+    "## Action items\n"
+    "\n"
+    "- Feed the watchdog during long flash erases, owner Grace\n"
+    "- Stage rollouts by region, owner Ada\n";
+
+  g_assert_cmpint (detect_text (report, "postmortem.md"), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_cmpint (detect_text (report, NULL), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+}
+
 static void
 test_csv_log (void)
 {
@@ -182,6 +247,8 @@ main (int   argc,
 
   g_test_add_func ("/debrief/evidence-kind/logs", test_logs);
   g_test_add_func ("/debrief/evidence-kind/csv-log", test_csv_log);
+  g_test_add_func ("/debrief/evidence-kind/real-world-logs-are-logs", test_real_world_logs_are_logs);
+  g_test_add_func ("/debrief/evidence-kind/report-with-timeline", test_report_with_timeline);
   g_test_add_func ("/debrief/evidence-kind/metrics", test_metrics);
   g_test_add_func ("/debrief/evidence-kind/chat", test_chat);
   g_test_add_func ("/debrief/evidence-kind/reports", test_reports);

@@ -1213,6 +1213,32 @@ test_rename_and_notes (void)
   debrief_test_close_window (window);
 }
 
+/* The details say which year a log without years was given, and from
+ * what; an e-mail has the time of its Date header, with its day.
+ */
+static void
+test_details_say_assumed_year_and_mail_time (void)
+{
+  DebriefEvidencePage *page;
+  DebriefDocument *document = debrief_window_get_document (new_incident_window (&page));
+  g_autofree char *said = NULL;
+  const char *text;
+
+  import_files (page, (const char *[]) { "log-formats/proxifier.log", "kind/incident.eml", NULL });
+  debrief_test_destroy_dialogs ();
+  said = debrief_evidence_describe_assumed_year (evidence_at (document, 0));
+  g_assert_true (g_str_has_prefix (said, "Year not in the log; assumed "));
+  debrief_evidence_page_select (page, evidence_at (document, 0));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock")));
+  g_assert_true (g_str_has_suffix (text, said));
+
+  debrief_evidence_page_select (page, evidence_at (document, 1));
+  text = adw_action_row_get_subtitle (ADW_ACTION_ROW (debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW,
+                                                                             "Time Covered")));
+  g_assert_nonnull (strstr (text, "2026") && strstr (text, "02:30") ? text : NULL);
+  g_assert_null (strstr (text, " – "));
+}
+
 /* --- 8. Clock alignment ------------------------------------------------- */
 
 static void
@@ -1674,6 +1700,8 @@ main (int   argc,
                    test_ctrl_j_and_ctrl_f_work_from_the_evidence_list);
   g_test_add_func ("/debrief/evidence-page/align-clock-keeps-a-wrong-time-and-explains-it",
                    test_align_clock_keeps_a_wrong_time_and_explains_it);
+  g_test_add_func ("/debrief/evidence-page/details-say-assumed-year-and-mail-time",
+                   test_details_say_assumed_year_and_mail_time);
   g_test_add_func ("/debrief/evidence-page/names-are-shown-as-written", test_names_are_shown_as_written);
   g_test_add_func ("/debrief/evidence-page/read-only-incident", test_read_only_incident);
 

@@ -140,6 +140,81 @@ test_log_import_and_view (void)
   g_assert_cmpuint (debrief_log_model_find_time (model, debrief_test_usec ("2026-03-14T03:00:00Z")), ==, G_MAXUINT);
 }
 
+/* A log whose stamps have no year (Proxifier's [MM.DD HH:MM:SS]) takes
+ * the year of the incident's time window, or of the file's modification
+ * date while the incident has none, and the item says which.
+ */
+static void
+test_year_assumed_said (void)
+{
+  static const char proxifier[] =
+    "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS\n"
+    "[10.30 16:49:07] chrome.exe - play.google.com:443 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS\n"
+    "[10.30 16:49:08] chrome.exe - play.google.com:443 close, 1190 bytes (1.16 KB) sent, 1671 bytes received\n";
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autofree char *dir = debrief_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "proxifier.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DebriefEvidence) from_file = NULL;
+  g_autoptr(DebriefEvidence) from_incident = NULL;
+  g_autoptr(DebriefEvidence) dated = NULL;
+  g_autoptr(GDateTime) started = debrief_test_datetime ("2025-10-30T16:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+
+  g_assert_true (g_file_set_contents (path, proxifier, -1, &error));
+  g_assert_no_error (error);
+  /* 2024-06-01T00:00:00Z */
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1717200000,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  from_file = debrief_test_import_evidence (document, file, NULL, NULL);
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (from_file), ==, DEBRIEF_TS_MONTH_DAY);
+  g_assert_cmpint (debrief_evidence_get_line_count (from_file), ==, 3);
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (from_file), ==, debrief_test_usec ("2024-10-30T16:49:06Z"));
+  said = debrief_evidence_describe_assumed_year (from_file);
+  g_assert_cmpstr (said, ==, "Year not in the log; assumed 2024 from the file's modification date");
+  g_clear_pointer (&said, g_free);
+
+  debrief_incident_set_started_at (debrief_document_get_incident (document), started);
+  from_incident = debrief_test_import_evidence (document, file, NULL, NULL);
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (from_incident), ==, debrief_test_usec ("2025-10-30T16:49:08Z"));
+  said = debrief_evidence_describe_assumed_year (from_incident);
+  g_assert_cmpstr (said, ==, "Year not in the log; assumed 2025 from the incident's time window");
+  g_clear_pointer (&said, g_free);
+
+  /* A log with its years says nothing of them. */
+  g_clear_object (&file);
+  file = fixture ("gateway.log");
+  dated = debrief_test_import_evidence (document, file, NULL, NULL);
+  g_assert_cmpint (debrief_evidence_get_timestamp_format (dated), ==, DEBRIEF_TS_ISO8601);
+  g_assert_null (debrief_evidence_describe_assumed_year (dated));
+
+  debrief_test_remove_tree (dir);
+}
+
+/* An e-mail is of the time it was sent: its Date header gives the item its
+ * time, where it said "No times in it".  A Markdown report has none.
+ */
+static void
+test_eml_time_from_date_header (void)
+{
+  g_autoptr(DebriefDocument) document = debrief_test_new_document ("Tester");
+  g_autoptr(GFile) eml = data_file ("kind", "incident.eml");
+  g_autoptr(GFile) report = fixture ("report.md");
+  g_autoptr(DebriefEvidence) mail = debrief_test_import_evidence (document, eml, NULL, NULL);
+  g_autoptr(DebriefEvidence) markdown = debrief_test_import_evidence (document, report, NULL, NULL);
+
+  g_assert_cmpint (debrief_evidence_get_kind (mail), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_nonnull (debrief_evidence_get_first_at (mail));
+  g_assert_cmpint (debrief_evidence_get_aligned_first_usec (mail), ==, debrief_test_usec ("2026-03-14T02:30:00Z"));
+  g_assert_cmpint (debrief_evidence_get_aligned_last_usec (mail), ==, debrief_test_usec ("2026-03-14T02:30:00Z"));
+
+  g_assert_cmpint (debrief_evidence_get_kind (markdown), ==, DEBRIEF_EVIDENCE_KIND_REPORT);
+  g_assert_null (debrief_evidence_get_first_at (markdown));
+}
+
 static void
 wait_filter (DebriefLogModel *model)
 {
@@ -294,6 +369,8 @@ test_other_kinds (void)
   g_assert_cmpint (debrief_evidence_get_kind (slack_folder), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
   g_assert_cmpint (debrief_evidence_get_line_count (slack_folder), >, 0);
   g_assert_cmpint (debrief_evidence_get_kind (slack_archive), ==, DEBRIEF_EVIDENCE_KIND_CHAT);
+  /* Named after the channel, not the folder "slack". */
+  g_assert_cmpstr (debrief_evidence_get_title (slack_folder), ==, "#fw-incident");
 
   /* A folder is kept as one file that reads back as the same messages. */
   bytes = debrief_evidence_read_bytes (document, slack_folder, G_MAXSIZE, &error);
@@ -1169,6 +1246,8 @@ main (int   argc,
 
   g_test_add_func ("/debrief/evidence/log-import-and-view", test_log_import_and_view);
   g_test_add_func ("/debrief/evidence/log-filter", test_log_filter);
+  g_test_add_func ("/debrief/evidence/eml-time-from-date-header", test_eml_time_from_date_header);
+  g_test_add_func ("/debrief/evidence/year-assumed-said", test_year_assumed_said);
   g_test_add_func ("/debrief/evidence/clock-alignment", test_clock_alignment);
   g_test_add_func ("/debrief/evidence/since-boot-clock-is-not-a-date", test_since_boot_clock_is_not_a_date);
   g_test_add_func ("/debrief/evidence/log-rows-know-their-stamp", test_log_rows_know_their_stamp);

@@ -421,6 +421,88 @@ test_new_year (void)
   g_assert_cmpint (line_at (years, 2)->usec, ==, debrief_test_utc (2026, 1, 1, 0, 0, 2, 0));
 }
 
+/* Proxifier writes [MM.DD HH:MM:SS]: every line gets its own time, in the
+ * year of the context, and the reader says that year was assumed and
+ * where it came from.  A log whose stamps have their year says nothing.
+ */
+static void
+test_year_assumed (void)
+{
+  static const char proxifier[] =
+    "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS\n"
+    "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 close, 0 bytes sent, 0 bytes received, lifetime <1 sec\n"
+    "[10.30 16:49:07] chrome.exe - play.google.com:443 open through proxy proxy.cse.cuhk.edu.hk:5070 HTTPS\n"
+    "[10.30 16:49:08] chrome.exe - play.google.com:443 close, 1190 bytes (1.16 KB) sent, 1671 bytes received\n";
+  static const char dated[] =
+    "2026-03-14T02:11:07Z gw01 boot\n"
+    "2026-03-14T02:11:08Z gw01 ready\n";
+  const DebriefTimestampContext incident_2025 = { 2025, NULL, 3, 14, DEBRIEF_YEAR_SOURCE_INCIDENT };
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(DebriefLogReader) dated_reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (proxifier, &incident_2025, &reader);
+  g_autoptr(GPtrArray) dated_lines = read_with_context (dated, &incident_2025, &dated_reader);
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_MONTH_DAY);
+  g_assert_cmpuint (lines->len, ==, 4);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_true (line_at (lines, i)->has_stamp);
+  g_assert_cmpint (line_at (lines, 0)->usec, ==, debrief_test_utc (2025, 10, 30, 16, 49, 6, 0));
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, debrief_test_utc (2025, 10, 30, 16, 49, 8, 0));
+  g_assert_cmpint (debrief_log_reader_get_assumed_year (reader), ==, 2025);
+  g_assert_cmpint (debrief_log_reader_get_year_source (reader), ==, DEBRIEF_YEAR_SOURCE_INCIDENT);
+
+  g_assert_cmpuint (dated_lines->len, ==, 2);
+  g_assert_cmpint (debrief_log_reader_get_assumed_year (dated_reader), ==, 0);
+}
+
+/* A stamp after a label, a host, a sequence number or a file name: each
+ * line gets its own time, not the one of the line above.
+ */
+static void
+test_stamp_after_words (void)
+{
+  static const char data[] =
+    "gateway 2026-03-14T02:11:07.001Z pumpd[7]: start\n"
+    "router 2026-03-14T02:11:08.002Z pumpd[7]: run\n"
+    "  continued without a stamp\n"
+    "gateway 2026-03-14T02:11:09.003Z pumpd[7]: stop\n";
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (data, &context_2026, &reader);
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpuint (debrief_log_reader_get_field (reader), ==, 1);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_true (line_at (lines, 0)->has_stamp);
+  g_assert_true (line_at (lines, 1)->has_stamp);
+  g_assert_false (line_at (lines, 2)->has_stamp);
+  g_assert_true (line_at (lines, 3)->has_stamp);
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_usec ("2026-03-14T02:11:08.002Z"));
+  g_assert_cmpint (line_at (lines, 2)->usec, ==, debrief_test_usec ("2026-03-14T02:11:08.002Z"));
+  g_assert_cmpint (line_at (lines, 3)->usec, ==, debrief_test_usec ("2026-03-14T02:11:09.003Z"));
+}
+
+/* In a log whose lines start with their stamps, a line that does not is
+ * part of the record above, even when a time is quoted in its words.
+ */
+static void
+test_continuation_not_searched (void)
+{
+  static const char data[] =
+    "2026-03-14 02:11:07,123 ERROR [main] Flash - write failed\n"
+    "java.security.cert.CertificateNotYetValidException: 2026-03-15 00:00:00 is the start\n"
+    "\tat com.example.Flash.write(Flash.java:10)\n"
+    "2026-03-14 02:11:08,456 INFO [main] Flash - retrying\n";
+  g_autoptr(DebriefLogReader) reader = NULL;
+  g_autoptr(GPtrArray) lines = read_with_context (data, &context_2026, &reader);
+
+  g_assert_cmpint (debrief_log_reader_get_format (reader), ==, DEBRIEF_TS_LOG4J);
+  g_assert_cmpuint (lines->len, ==, 4);
+  g_assert_false (line_at (lines, 1)->has_stamp);
+  g_assert_cmpint (line_at (lines, 1)->usec, ==, debrief_test_usec ("2026-03-14T02:11:07.123Z"));
+  g_assert_cmpint (line_at (lines, 1)->level, ==, DEBRIEF_LOG_LEVEL_ERROR);
+  g_assert_true (line_at (lines, 3)->has_stamp);
+}
+
 /* ESP-IDF's system time without a date: the lines land on the incident's
  * day, and on the next one after midnight.
  */
@@ -661,6 +743,9 @@ main (int   argc,
   g_test_add_func ("/debrief/log-reader/line-over-cap", test_line_over_cap);
   g_test_add_func ("/debrief/log-reader/generated-logs", test_generated_logs);
   g_test_add_func ("/debrief/log-reader/new-year", test_new_year);
+  g_test_add_func ("/debrief/log-reader/year-assumed", test_year_assumed);
+  g_test_add_func ("/debrief/log-reader/stamp-after-words", test_stamp_after_words);
+  g_test_add_func ("/debrief/log-reader/continuation-not-searched", test_continuation_not_searched);
   g_test_add_func ("/debrief/log-reader/time-of-day", test_time_of_day);
   g_test_add_func ("/debrief/log-reader/time-of-day-today", test_time_of_day_today);
   g_test_add_func ("/debrief/log-reader/day-first-file", test_day_first_file);

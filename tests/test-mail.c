@@ -139,6 +139,54 @@ test_nul_and_invalid (void)
   g_assert_cmpstr (text, ==, "a\357\277\275b\357\277\275");
 }
 
+/* RFC 5322 dates as mail programs write them, with and without the day
+ * name, the seconds, a numeric or an old zone, and a comment.
+ */
+static void
+test_parse_date (void)
+{
+  static const struct
+  {
+    const char *value;
+    const char *utc;
+  } good[] = {
+    { "Sat, 14 Mar 2026 02:30:00 +0000", "2026-03-14T02:30:00Z" },
+    { "Sat, 14 Mar 2026 03:30:00 +0100 (CET)", "2026-03-14T02:30:00Z" },
+    { "14 Mar 2026 02:30 GMT", "2026-03-14T02:30:00Z" },
+    { "Fri,  13 Mar 2026 21:30:00 -0500", "2026-03-14T02:30:00Z" },
+    { "Fri, 13 Mar 2026 19:30:00 PDT", "2026-03-14T02:30:00Z" },
+    { "Sat, 14 Mar 26 02:30:00 +0000", "2026-03-14T02:30:00Z" },
+    { "Sat, 14 Mar 2026 02:30:00", "2026-03-14T02:30:00Z" },
+  };
+  static const char * const bad[] = {
+    "", "yesterday", "Sat, 14 Foo 2026 02:30:00 +0000", "Sat, 32 Mar 2026 02:30:00 +0000",
+    "Sat, 14 Mar 2026 25:30:00 +0000", "Sat, 14 Mar 2026", "31 Feb 2026 02:30:00 +0000",
+  };
+  const char *mail = "From: Ada <ada@example.com>\r\nDate: Sat, 14 Mar 2026\r\n 02:30:00 +0000\r\n\r\nBody\r\n";
+  gint64 usec;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GDateTime) want = g_date_time_new_from_iso8601 (good[i].utc, NULL);
+
+      g_test_message ("%s", good[i].value);
+      g_assert_true (debrief_mail_parse_date (good[i].value, &usec));
+      g_assert_cmpint (usec, ==, g_date_time_to_unix (want) * G_USEC_PER_SEC);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (debrief_mail_parse_date (bad[i], &usec));
+    }
+  g_assert_false (debrief_mail_parse_date (NULL, &usec));
+
+  /* A folded Date header is unfolded first. */
+  g_assert_true (debrief_mail_get_date (mail, strlen (mail), &usec));
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1773455400) * G_USEC_PER_SEC);
+  g_assert_false (debrief_mail_get_date ("no headers here\n", 16, &usec));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +198,7 @@ main (int   argc,
   g_test_add_func ("/debrief/mail/encoded-words", test_encoded_words);
   g_test_add_func ("/debrief/mail/headers", test_headers);
   g_test_add_func ("/debrief/mail/looks-like", test_looks_like);
+  g_test_add_func ("/debrief/mail/parse-date", test_parse_date);
   g_test_add_func ("/debrief/mail/html-to-text", test_html_to_text);
   g_test_add_func ("/debrief/mail/nul-and-invalid", test_nul_and_invalid);
 

@@ -1109,6 +1109,246 @@ test_names (void)
     g_assert_nonnull (debrief_log_level_get_name (l));
 }
 
+/* Each family of the table has a pattern and an example line, and the
+ * example is read as that family, with the hint and without.
+ */
+static void
+test_format_table (void)
+{
+  /* The time each example of the table stands for (context_pi_day, UTC). */
+  static const struct
+  {
+    DebriefTimestampFormat format;
+    gint64                 usec;
+  } expected[] = {
+    { DEBRIEF_TS_ISO8601, G_GINT64_CONSTANT (1773447067123000) },
+    { DEBRIEF_TS_SYSLOG, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_DMESG, G_GINT64_CONSTANT (12345678) },
+    { DEBRIEF_TS_ZEPHYR, G_GINT64_CONSTANT (12345678) },
+    { DEBRIEF_TS_ESPIDF, G_GINT64_CONSTANT (12345000) },
+    { DEBRIEF_TS_EPOCH_S, G_GINT64_CONSTANT (1773454267500000) },
+    { DEBRIEF_TS_EPOCH_MS, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_APACHE, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_CTIME, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_LOGCAT, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_LOG4J, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_COMPACT, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_COMPACT_MS, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_SLASH_DATE, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_ESPIDF_SYSTEM, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_EPOCH_US, G_GINT64_CONSTANT (1773454267123456) },
+    { DEBRIEF_TS_EPOCH_NS, G_GINT64_CONSTANT (1773454267123456) },
+    { DEBRIEF_TS_DATE_MDY, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_DATE_DMY, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_MONTH_DAY, G_GINT64_CONSTANT (1773454267000000) },
+    { DEBRIEF_TS_DAY_MONTH, G_GINT64_CONSTANT (1773454267123000) },
+    { DEBRIEF_TS_GLOG, G_GINT64_CONSTANT (1773454267123456) },
+    { DEBRIEF_TS_MONTH_NAME, G_GINT64_CONSTANT (1773454267000000) },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (expected) == DEBRIEF_TS_N_FORMATS - 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DebriefTimestampFormat f = expected[i].format;
+      const char *example = debrief_timestamp_format_get_example (f);
+      DebriefLogStamp stamp;
+
+      g_test_message ("%s: %s", debrief_timestamp_format_get_pattern (f), example);
+      g_assert_cmpint (f, ==, (DebriefTimestampFormat) (i + 1));
+      g_assert_cmpstr (debrief_timestamp_format_get_pattern (f), !=, "");
+
+      g_assert_true (parse_exact (example, strlen (example), f, &context_pi_day, &stamp));
+      g_assert_cmpint (stamp.format, ==, f);
+      g_assert_cmpint (stamp.usec, ==, expected[i].usec);
+
+      g_assert_true (parse_exact (example, strlen (example), DEBRIEF_TS_NONE, &context_pi_day, &stamp));
+      g_assert_cmpint (stamp.format, ==, f == DEBRIEF_TS_DATE_DMY ? DEBRIEF_TS_DATE_DMY : f);
+      g_assert_cmpint (stamp.usec, ==, expected[i].usec);
+    }
+}
+
+/* Real-world layouts that were read as having no stamp, or another one. */
+static void
+test_real_world_stamps (void)
+{
+  static const struct
+  {
+    const char             *line;
+    DebriefTimestampFormat  format;
+    const char             *utc;
+    DebriefLogLevel         level;
+    guint                   stamp_offset;
+  } cases[] = {
+    /* Windows CBS: a comma after the seconds, then a level in title case. */
+    { "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505",
+      DEBRIEF_TS_ISO8601, "2016-09-28T04:30:30Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    { "2016-09-28 04:30:31, Warning               CBS    Failed to get session",
+      DEBRIEF_TS_ISO8601, "2016-09-28T04:30:31Z", DEBRIEF_LOG_LEVEL_WARNING, 0 },
+    /* log4j's milliseconds after the comma are still milliseconds. */
+    { "2015-10-18 18:01:47,978 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created",
+      DEBRIEF_TS_LOG4J, "2015-10-18T18:01:47.978Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    /* Proxifier: month.day, no year; the year is the context's. */
+    { "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy",
+      DEBRIEF_TS_MONTH_DAY, "2026-10-30T16:49:06Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* HealthApp: the time's fields not padded, milliseconds as a count. */
+    { "20171223-22:16:0:119|Step_LSC|30002312|onStandStepChanged 3579",
+      DEBRIEF_TS_COMPACT_MS, "2017-12-23T22:16:00.119Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    { "20171223-2:5:9:6|Step_LSC|30002312|onStandStepChanged 3579",
+      DEBRIEF_TS_COMPACT_MS, "2017-12-23T02:05:09.006Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* A dotted date; DB2's and BlueGene/L's date-time. */
+    { "2005.06.03 15:42:50 R02-M1-N0 RAS KERNEL INFO cache parity corrected",
+      DEBRIEF_TS_ISO8601, "2005-06-03T15:42:50Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    { "2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO done",
+      DEBRIEF_TS_ISO8601, "2005-06-03T15:42:50.675872Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    { "14.03.2026 02:11:07 FEHLER pumpe steht",
+      DEBRIEF_TS_DATE_DMY, "2026-03-14T02:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* BlueGene/L: an alert flag, then seconds since the epoch. */
+    { "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO x",
+      DEBRIEF_TS_EPOCH_S, "2005-06-03T22:42:50Z", DEBRIEF_LOG_LEVEL_NONE, 2 },
+    /* A label, a host, a sequence number, a file name before the stamp. */
+    { "job-runner: 2024-03-05 10:00:01 INFO started",
+      DEBRIEF_TS_ISO8601, "2024-03-05T10:00:01Z", DEBRIEF_LOG_LEVEL_INFO, 12 },
+    { "web-03 2026-03-14T02:11:07.123Z nginx[12]: upstream timed out",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 7 },
+    { "002303: Mar 14 07:00:04.219: gw01 kernel: link up",
+      DEBRIEF_TS_SYSLOG, "2026-03-14T07:00:04.219Z", DEBRIEF_LOG_LEVEL_NONE, 8 },
+    { "fw_20240301.bin: 2024-03-05 10:00:01 flash: wrote block 12",
+      DEBRIEF_TS_ISO8601, "2024-03-05T10:00:01Z", DEBRIEF_LOG_LEVEL_NONE, 17 },
+    { "nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server x",
+      DEBRIEF_TS_ISO8601, "2017-05-16T00:00:00.008Z", DEBRIEF_LOG_LEVEL_INFO, 35 },
+    /* Redis, Tomcat: the day, the month's name, the year. */
+    { "1234:M 14 Mar 2026 02:11:07.123 * Ready to accept connections tcp",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 7 },
+    { "14-Mar-2026 02:11:07.123 INFO [main] org.apache.catalina.startup.Catalina.start Server startup",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_INFO, 0 },
+    /* Kubernetes' klog: the level letter, month and day. */
+    { "E0314 02:11:07.123456    1234 reflector.go:138] failed to list *v1.Pod",
+      DEBRIEF_TS_GLOG, "2026-03-14T02:11:07.123456Z", DEBRIEF_LOG_LEVEL_ERROR, 0 },
+    /* Prometheus' logfmt: the time is not the first key. */
+    { "level=warn ts=2026-03-14T02:11:07.123Z caller=scrape.go:1234 msg=\"Scrape failed\"",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 14 },
+    /* PostgreSQL names the zone after the time. */
+    { "2026-03-14 03:11:07.123 CET [1234] LOG:  checkpoint starting: time",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* Cisco IOS: '*' before a clock NTP has not set. */
+    { "*Mar  1 00:01:23.456: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up",
+      DEBRIEF_TS_SYSLOG, "2026-03-01T00:01:23.456Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* RFC 2822 dates, as Express writes them, in brackets. */
+    { "[Sat, 14 Mar 2026 03:11:07 +0100] GET /api/pump 200",
+      DEBRIEF_TS_DAY_MONTH, "2026-03-14T02:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* java.util.logging, on a line above its message. */
+    { "Mar 14, 2026 2:11:07 PM org.apache.catalina.startup.Catalina start",
+      DEBRIEF_TS_MONTH_NAME, "2026-03-14T14:11:07Z", DEBRIEF_LOG_LEVEL_NONE, 0 },
+    /* MongoDB's structured log. */
+    { "{\"t\":{\"$date\":\"2026-03-14T02:11:07.123+00:00\"},\"s\":\"I\",\"c\":\"NETWORK\",\"msg\":\"Connection accepted\"}",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_NONE, 15 },
+    /* JSON lines with the time under "ts", in milliseconds. */
+    { "{\"ts\":1773454267123,\"level\":\"warn\",\"msg\":\"battery low\"}",
+      DEBRIEF_TS_EPOCH_MS, "2026-03-14T02:11:07.123Z", DEBRIEF_LOG_LEVEL_WARNING, 6 },
+    { "{\"time\": \"2026-03-14T02:11:07Z\", \"severity\": \"ERROR\"}",
+      DEBRIEF_TS_ISO8601, "2026-03-14T02:11:07Z", DEBRIEF_LOG_LEVEL_ERROR, 10 },
+  };
+  /* Prose that quotes a time is no stamped line. */
+  static const char * const prose[] = {
+    "The outage started 2026-03-14 02:11:07 when the pump stalled.",
+    "Caused by: 2026-03-14T02:11:07Z is not a valid date",
+    "{\"msg\": \"no time here\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DebriefLogStamp stamp;
+      gsize length = strlen (cases[i].line);
+
+      g_test_message ("%s", cases[i].line);
+      g_assert_true (parse_exact (cases[i].line, length, DEBRIEF_TS_NONE, &context_2026, &stamp));
+      g_assert_cmpint (stamp.format, ==, cases[i].format);
+      g_assert_cmpint (stamp.usec, ==, debrief_test_usec (cases[i].utc));
+      g_assert_cmpint (stamp.level, ==, cases[i].level);
+      g_assert_cmpuint (stamp.stamp_offset, ==, cases[i].stamp_offset);
+
+      g_assert_true (parse_exact (cases[i].line, length, cases[i].format, &context_2026, &stamp));
+      g_assert_cmpint (stamp.usec, ==, debrief_test_usec (cases[i].utc));
+
+      for (gsize cut = 0; cut < length; cut++)
+        parse_exact (cases[i].line, cut, DEBRIEF_TS_NONE, &context_2026, &stamp);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (prose); i++)
+    {
+      DebriefLogStamp stamp;
+
+      g_test_message ("%s", prose[i]);
+      g_assert_false (parse_exact (prose[i], strlen (prose[i]), DEBRIEF_TS_NONE, &context_2026, &stamp));
+    }
+}
+
+/* The word that holds the stamp is the one that changes from line to
+ * line: a build date or a file name's date that stays the same is not the
+ * lines' time.  And a host that is a plain word ("gateway") is skipped
+ * once the layout says the stamp comes after it.
+ */
+static void
+test_detect_layout (void)
+{
+  const char *build_date[] = {
+    "2024-03-01T00:00:00Z fw-1.4.2 2026-03-14 02:11:07.001 INFO boot",
+    "2024-03-01T00:00:00Z fw-1.4.2 2026-03-14 02:11:08.250 INFO wifi up",
+    "2024-03-01T00:00:00Z fw-1.4.2 2026-03-14 02:11:09.500 WARN slow flash",
+    "2024-03-01T00:00:00Z fw-1.4.2 2026-03-14 02:11:11.000 INFO ready",
+    NULL
+  };
+  const char *hosts[] = {
+    "gateway 2026-03-14T02:11:07.001Z pumpd[7]: start",
+    "router 2026-03-14T02:11:08.001Z pumpd[7]: run",
+    "gateway 2026-03-14T02:11:09.001Z pumpd[7]: stop",
+    NULL
+  };
+  const char *bluegene[] = {
+    "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO a",
+    "APPREAD 1117838571 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.51.100000 R02-M1-N0-C:J12-U11 RAS APP FATAL b",
+    "- 1117838575 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.55.000001 R02-M1-N0-C:J12-U11 RAS KERNEL INFO c",
+    NULL
+  };
+  DebriefTimestampLayout layout;
+  DebriefLogStamp stamp;
+  const char *line;
+
+  layout = debrief_timestamp_detect_layout (build_date, NULL, g_strv_length ((char **) build_date), &context_2026);
+  g_assert_cmpint (layout.format, ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpuint (layout.field, ==, 2);
+  g_assert_true (debrief_timestamp_parse_line_layout (build_date[1], strlen (build_date[1]), &layout, &context_2026, &stamp));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_usec ("2026-03-14T02:11:08.250Z"));
+
+  layout = debrief_timestamp_detect_layout (hosts, NULL, g_strv_length ((char **) hosts), &context_2026);
+  g_assert_cmpint (layout.format, ==, DEBRIEF_TS_ISO8601);
+  g_assert_cmpuint (layout.field, ==, 1);
+  g_assert_true (debrief_timestamp_parse_line_layout (hosts[2], strlen (hosts[2]), &layout, &context_2026, &stamp));
+  g_assert_cmpint (stamp.usec, ==, debrief_test_usec ("2026-03-14T02:11:09.001Z"));
+  g_assert_cmpuint (stamp.stamp_offset, ==, 8);
+
+  /* The first of two changing stamps: the epoch, which has no zone to guess. */
+  layout = debrief_timestamp_detect_layout (bluegene, NULL, g_strv_length ((char **) bluegene), &context_2026);
+  g_assert_cmpint (layout.format, ==, DEBRIEF_TS_EPOCH_S);
+  g_assert_cmpuint (layout.field, ==, 1);
+
+  /* A line that does not follow the layout is still read where it can be. */
+  line = "2026-03-14T02:11:12Z pumpd[7]: restarted";
+  g_assert_true (debrief_timestamp_parse_line_layout (line, strlen (line), &layout, &context_2026, &stamp));
+  g_assert_cmpint (stamp.format, ==, DEBRIEF_TS_ISO8601);
+}
+
+static void
+test_describe_assumed_year (void)
+{
+  g_autofree char *incident = debrief_timestamp_describe_assumed_year (2026, DEBRIEF_YEAR_SOURCE_INCIDENT);
+  g_autofree char *file = debrief_timestamp_describe_assumed_year (2025, DEBRIEF_YEAR_SOURCE_FILE_DATE);
+
+  g_assert_cmpstr (incident, ==, "Year not in the log; assumed 2026 from the incident's time window");
+  g_assert_cmpstr (file, ==, "Year not in the log; assumed 2025 from the file's modification date");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1131,6 +1371,10 @@ main (int   argc,
   g_test_add_func ("/debrief/timestamp/huge-line", test_huge_line);
   g_test_add_func ("/debrief/timestamp/detect", test_detect);
   g_test_add_func ("/debrief/timestamp/names", test_names);
+  g_test_add_func ("/debrief/timestamp/format-table", test_format_table);
+  g_test_add_func ("/debrief/timestamp/real-world-stamps", test_real_world_stamps);
+  g_test_add_func ("/debrief/timestamp/detect-layout", test_detect_layout);
+  g_test_add_func ("/debrief/timestamp/describe-assumed-year", test_describe_assumed_year);
 
   return g_test_run ();
 }

@@ -360,6 +360,12 @@ print_imported (const char      *path,
                debrief_timestamp_format_get_name (debrief_evidence_get_timestamp_format (evidence)),
                count, first, last,
                !on_clock ? _(" (time since boot: give --boot-time to align it)") : "");
+      {
+        g_autofree char *year = debrief_evidence_describe_assumed_year (evidence);
+
+        if (year != NULL)
+          g_print ("%s: %s\n", path, year);
+      }
       break;
 
     case DEBRIEF_EVIDENCE_KIND_METRICS:

@@ -47,6 +47,7 @@ debrief_evidence_source_new (DebriefDocument *document)
 
   source->zone = debrief_incident_dup_time_zone (debrief_document_get_incident (document));
   source->reference = debrief_incident_dup_reference_time (debrief_document_get_incident (document));
+  source->reference_known = debrief_incident_has_reference_time (debrief_document_get_incident (document));
 
   return source;
 }
@@ -116,6 +117,35 @@ _debrief_evidence_source_get_context (DebriefEvidenceSource   *source,
   context->reference_month = g_date_time_get_month (source->reference);
   context->reference_day = g_date_time_get_day_of_month (source->reference);
   context->time_zone = source->zone;
+  context->year_source = source->reference_known ? DEBRIEF_YEAR_SOURCE_INCIDENT : DEBRIEF_YEAR_SOURCE_TODAY;
+}
+
+/* For a file: when the incident has no time window yet, the day the file
+ * was last written is a better guess of its stamps' year than today.
+ * @info holds G_FILE_ATTRIBUTE_TIME_MODIFIED, or not.
+ */
+void
+_debrief_evidence_source_get_file_context (DebriefEvidenceSource   *source,
+                                           GFileInfo               *info,
+                                           DebriefTimestampContext *context)
+{
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  _debrief_evidence_source_get_context (source, context);
+  if (source->reference_known || info == NULL
+      || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+    return;
+
+  modified = g_file_info_get_modification_date_time (info);
+  if (modified == NULL)
+    return;
+
+  local = g_date_time_to_timezone (modified, source->zone);
+  context->reference_year = g_date_time_get_year (local);
+  context->reference_month = g_date_time_get_month (local);
+  context->reference_day = g_date_time_get_day_of_month (local);
+  context->year_source = DEBRIEF_YEAR_SOURCE_FILE_DATE;
 }
 
 /* --- Line index ------------------------------------------------------- */

@@ -24,6 +24,7 @@
 #include "debrief-record.h"
 #include "debrief-chat-import.h"
 #include "debrief-evidence-kind.h"
+#include "debrief-mail.h"
 #include "debrief-metrics-csv.h"
 
 /* Binary content: more than one byte in ten a control character (NUL
@@ -83,12 +84,30 @@ count_lines (const char *data,
   return size > 0 && data[size - 1] != '\n' ? n + 1 : n;
 }
 
+/* An e-mail is of the time it was sent: its Date header, when the report
+ * is one.  Other reports have no time of their own.
+ */
+static void
+report_range (const guint8        *data,
+              gsize                size,
+              const char          *name,
+              DebriefImportResult *result)
+{
+  gint64 sent;
+
+  if (debrief_mail_looks_like ((const char *) data, size, name != NULL && g_str_has_suffix (name, ".eml"))
+      && debrief_mail_get_date ((const char *) data, size, &sent))
+    _debrief_import_result_widen (result, sent, sent);
+}
+
 /* The number of messages of @chat and their time range. */
 static void
 chat_range (const DebriefChatImport *chat,
             DebriefImportResult     *result)
 {
   result->n_lines = chat->messages->len;
+  g_free (result->title);
+  result->title = debrief_chat_import_dup_title (chat);
   for (guint i = 0; i < chat->messages->len; i++)
     {
       DebriefChatMessage *message = g_ptr_array_index (chat->messages, i);
@@ -178,6 +197,7 @@ check_content (DebriefEvidenceSource  *source,
           return FALSE;
         }
       result->n_lines = count_lines ((const char *) data, size);
+      report_range (data, size, name, result);
       return TRUE;
 
     case DEBRIEF_EVIDENCE_KIND_IMAGE:
@@ -221,7 +241,8 @@ apply_result (DebriefEvidenceSource      *source,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) first = debrief_date_time_new_from_usec (result->first_usec);
   g_autoptr(GDateTime) last = debrief_date_time_new_from_usec (result->last_usec);
-  const char *title = options != NULL && options->title != NULL && *options->title != '\0' ? options->title : name;
+  const char *title = options != NULL && options->title != NULL && *options->title != '\0' ? options->title
+                      : result->title != NULL ? result->title : name;
 
   debrief_evidence_set_title (evidence, title);
   debrief_evidence_set_kind (evidence, result->kind);
@@ -231,7 +252,7 @@ apply_result (DebriefEvidenceSource      *source,
   debrief_evidence_set_added_at (evidence, now);
   debrief_evidence_set_sha256 (evidence, result->sha256 != NULL ? result->sha256 : "");
   debrief_evidence_set_size (evidence, (gint64) result->size);
-  debrief_evidence_set_time_format (evidence, debrief_timestamp_format_to_id (result->format));
+  debrief_evidence_set_timestamp_format (evidence, result->format, result->assumed_year, result->year_source);
   debrief_evidence_set_since_boot (evidence, result->since_boot);
   debrief_evidence_set_line_count (evidence, (gint64) result->n_lines);
   debrief_evidence_set_first_at (evidence, first);
@@ -485,7 +506,8 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
@@ -586,7 +608,7 @@ debrief_evidence_import_file (DebriefEvidenceSource       *source,
               return NULL;
             }
 
-          _debrief_evidence_source_get_context (source, &context);
+          _debrief_evidence_source_get_file_context (source, info, &context);
           ok = _debrief_evidence_store_log_stream (db, debrief_record_get_uuid (DEBRIEF_RECORD (evidence)),
                                                    G_INPUT_STREAM (stream), size, &context, progress, user_data,
                                                    &result, cancellable, &local_error);

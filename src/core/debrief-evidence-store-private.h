@@ -32,6 +32,8 @@ struct _DebriefEvidenceSource
   char       *user_name;
   GTimeZone  *zone;
   GDateTime  *reference;
+  /* The reference is the incident's time window, not the time it is now. */
+  gboolean    reference_known;
 };
 
 /* One line (or piece of an over-long line) of a log chunk. */
@@ -92,6 +94,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DebriefChunkCursor, _debrief_chunk_cursor_free)
 void     _debrief_evidence_set_db_error       (GError                **error,
                                                sqlite3                *db,
                                                const char             *doing);
+void     _debrief_evidence_source_get_file_context (DebriefEvidenceSource   *source,
+                                                    GFileInfo               *info,
+                                                    DebriefTimestampContext *context);
 void     _debrief_evidence_source_get_context (DebriefEvidenceSource  *source,
                                                DebriefTimestampContext *context);
 sqlite3 *_debrief_evidence_source_open        (DebriefEvidenceSource  *source,
@@ -136,6 +141,9 @@ typedef struct
   guint64                 size;
   char                   *sha256;
   char                   *warning;
+  char                   *title;         /* nullable: a better title than the file's name */
+  int                     assumed_year;  /* given to stamps without one, or 0 */
+  DebriefYearSource       year_source;
 } DebriefImportResult;
 
 #define DEBRIEF_IMPORT_RESULT_INIT(k) { (k), DEBRIEF_TS_NONE, FALSE, 0, G_MININT64, G_MININT64, 0, NULL, NULL }

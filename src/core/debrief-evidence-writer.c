@@ -392,6 +392,7 @@ _debrief_import_result_clear (DebriefImportResult *result)
 {
   g_clear_pointer (&result->sha256, g_free);
   g_clear_pointer (&result->warning, g_free);
+  g_clear_pointer (&result->title, g_free);
 }
 
 void
@@ -643,6 +644,8 @@ out:
 
       result->format = debrief_log_reader_get_format (reader);
       result->since_boot = debrief_timestamp_format_is_since_boot (result->format);
+      result->assumed_year = debrief_log_reader_get_assumed_year (reader);
+      result->year_source = debrief_log_reader_get_year_source (reader);
       result->n_lines = n_lines;
       result->size = tee->total;
       result->sha256 = sha256_hex (&pipeline.checksum);
@@ -893,7 +896,7 @@ _debrief_evidence_reindex_log (sqlite3                       *db,
 
   first = debrief_date_time_new_from_usec (result.first_usec);
   last = debrief_date_time_new_from_usec (result.last_usec);
-  debrief_evidence_set_time_format (evidence, debrief_timestamp_format_to_id (result.format));
+  debrief_evidence_set_timestamp_format (evidence, result.format, result.assumed_year, result.year_source);
   debrief_evidence_set_since_boot (evidence, result.since_boot);
   debrief_evidence_set_line_count (evidence, (gint64) result.n_lines);
   debrief_evidence_set_first_at (evidence, first);

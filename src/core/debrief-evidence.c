@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "debrief-evidence.h"
 
 struct _DebriefEvidence
@@ -455,6 +457,10 @@ static const char *format_ids[] = {
   [DEBRIEF_TS_EPOCH_NS] = "epoch-ns",
   [DEBRIEF_TS_DATE_MDY] = "date-mdy",
   [DEBRIEF_TS_DATE_DMY] = "date-dmy",
+  [DEBRIEF_TS_MONTH_DAY] = "month-day",
+  [DEBRIEF_TS_DAY_MONTH] = "day-month",
+  [DEBRIEF_TS_GLOG] = "glog",
+  [DEBRIEF_TS_MONTH_NAME] = "month-name",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == DEBRIEF_TS_N_FORMATS);
@@ -468,19 +474,97 @@ debrief_timestamp_format_to_id (DebriefTimestampFormat format)
   return "";
 }
 
+/* The time_format column holds the format's id, and for stamps without a
+ * year the year given to them and where it came from:
+ * "syslog;year=2026;from=incident".  Older documents have the id alone.
+ */
+static const char *year_sources[] = {
+  [DEBRIEF_YEAR_SOURCE_TODAY] = "today",
+  [DEBRIEF_YEAR_SOURCE_INCIDENT] = "incident",
+  [DEBRIEF_YEAR_SOURCE_FILE_DATE] = "file",
+};
+
 DebriefTimestampFormat
 debrief_evidence_get_timestamp_format (DebriefEvidence *evidence)
 {
   const char *id;
+  gsize length;
 
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), DEBRIEF_TS_NONE);
 
   id = debrief_evidence_get_time_format (evidence);
+  if (id == NULL)
+    return DEBRIEF_TS_NONE;
+  length = strcspn (id, ";");
+
   for (guint i = 1; i < G_N_ELEMENTS (format_ids); i++)
-    if (format_ids[i] != NULL && g_strcmp0 (id, format_ids[i]) == 0)
+    if (format_ids[i] != NULL && strlen (format_ids[i]) == length && strncmp (id, format_ids[i], length) == 0)
       return (DebriefTimestampFormat) i;
 
   return DEBRIEF_TS_NONE;
+}
+
+/**
+ * debrief_evidence_set_timestamp_format:
+ * @assumed_year: the year given to stamps that had none, or 0
+ * @source: where that year came from
+ */
+void
+debrief_evidence_set_timestamp_format (DebriefEvidence        *evidence,
+                                       DebriefTimestampFormat  format,
+                                       int                     assumed_year,
+                                       DebriefYearSource       source)
+{
+  g_autofree char *value = NULL;
+
+  g_return_if_fail (DEBRIEF_IS_EVIDENCE (evidence));
+
+  if (assumed_year > 0 && (guint) source < G_N_ELEMENTS (year_sources))
+    value = g_strdup_printf ("%s;year=%d;from=%s", debrief_timestamp_format_to_id (format),
+                             assumed_year, year_sources[source]);
+  else
+    value = g_strdup (debrief_timestamp_format_to_id (format));
+
+  debrief_evidence_set_time_format (evidence, value);
+}
+
+/**
+ * debrief_evidence_describe_assumed_year:
+ *
+ * Returns: (transfer full) (nullable): what the person is told when the
+ *   log's stamps had no year, e.g. "Year not in the log; assumed 2026
+ *   from the incident's time window"; %NULL when they had one
+ */
+char *
+debrief_evidence_describe_assumed_year (DebriefEvidence *evidence)
+{
+  const char *value;
+  const char *year_field;
+  const char *from_field;
+  gint64 year;
+
+  g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
+
+  value = debrief_evidence_get_time_format (evidence);
+  year_field = value != NULL ? strstr (value, ";year=") : NULL;
+  if (year_field == NULL)
+    return NULL;
+
+  year = g_ascii_strtoll (year_field + strlen (";year="), NULL, 10);
+  if (year <= 0 || year > 9999)
+    return NULL;
+
+  from_field = strstr (value, ";from=");
+  for (guint i = 0; from_field != NULL && i < G_N_ELEMENTS (year_sources); i++)
+    {
+      gsize length = strlen (year_sources[i]);
+      const char *name = from_field + strlen (";from=");
+
+      if (strncmp (name, year_sources[i], length) == 0 && (name[length] == '\0' || name[length] == ';'))
+        return debrief_timestamp_describe_assumed_year ((int) year, (DebriefYearSource) i);
+    }
+
+  return debrief_timestamp_describe_assumed_year ((int) year, DEBRIEF_YEAR_SOURCE_TODAY);
 }
 
 

@@ -72,6 +72,11 @@ void                debrief_evidence_set_last_at         (DebriefEvidence *self,
 /* The timestamp format found in a log (its "time-format" column holds a
  * stable name for it). */
 DebriefTimestampFormat debrief_evidence_get_timestamp_format   (DebriefEvidence        *evidence);
+void                   debrief_evidence_set_timestamp_format   (DebriefEvidence        *evidence,
+                                                                DebriefTimestampFormat  format,
+                                                                int                     assumed_year,
+                                                                DebriefYearSource       source);
+char                  *debrief_evidence_describe_assumed_year  (DebriefEvidence        *evidence);
 const char            *debrief_timestamp_format_to_id          (DebriefTimestampFormat  format);
 /* The first and last time of the content, aligned (with the clock offset),
  * µs since 1970 UTC; G_MININT64 when the content has no times. */

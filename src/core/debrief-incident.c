@@ -630,6 +630,20 @@ debrief_incident_dup_time_zone (DebriefIncident *incident)
   return debrief_time_zone_new (incident ? debrief_incident_get_scope_time_zone (incident) : NULL);
 }
 
+/* Whether the incident has a time of its own (start, scope or detection)
+ * for debrief_incident_dup_reference_time() to give, rather than now.
+ */
+gboolean
+debrief_incident_has_reference_time (DebriefIncident *incident)
+{
+  g_return_val_if_fail (!incident || DEBRIEF_IS_INCIDENT (incident), FALSE);
+
+  return incident != NULL
+         && (debrief_incident_get_started_at (incident) != NULL
+             || debrief_incident_get_scope_start (incident) != NULL
+             || debrief_incident_get_detected_at (incident) != NULL);
+}
+
 GDateTime *
 debrief_incident_dup_reference_time (DebriefIncident *incident)
 {

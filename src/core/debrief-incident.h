@@ -93,6 +93,7 @@ void                  debrief_incident_set_ground_rules_sent_at (DebriefIncident
  * start, its scope's start, its detection, else now), in that zone. */
 GTimeZone            *debrief_incident_dup_time_zone            (DebriefIncident *incident);
 GDateTime            *debrief_incident_dup_reference_time       (DebriefIncident *incident);
+gboolean              debrief_incident_has_reference_time       (DebriefIncident *incident);
 
 /* The zone as a person changes it: typed times keep their wall clock. */
 void                  debrief_incident_change_time_zone         (DebriefIncident *self,

@@ -41,6 +41,14 @@ JsonObject         *_debrief_chat_json_get_object     (JsonObject          *obje
                                                        const char          *name);
 
 /* Slack: one day of a channel, a zipped export, an unpacked one. */
+void                _debrief_chat_append_attachments  (GString             *text,
+                                                       JsonNode            *node,
+                                                       gboolean             slack,
+                                                       GHashTable          *users,
+                                                       GHashTable          *learned);
+char               *_debrief_chat_slack_plain_text    (const char          *text,
+                                                       GHashTable          *users,
+                                                       GHashTable          *learned);
 gboolean            _debrief_chat_slack_read_day      (DebriefChatImport   *import,
                                                        JsonNode            *root,
                                                        const char          *channel,

@@ -96,6 +96,278 @@ slack_read_users (GHashTable  *users,
   return TRUE;
 }
 
+/* Slack escapes these three in message text, and nothing else. */
+static void
+append_unescaped (GString    *out,
+                  const char *text,
+                  gsize       length)
+{
+  const char *end = text + length;
+
+  while (text < end)
+    {
+      if (*text == '&' && end - text >= 5 && strncmp (text, "&amp;", 5) == 0)
+        {
+          g_string_append_c (out, '&');
+          text += 5;
+        }
+      else if (*text == '&' && end - text >= 4 && strncmp (text, "&lt;", 4) == 0)
+        {
+          g_string_append_c (out, '<');
+          text += 4;
+        }
+      else if (*text == '&' && end - text >= 4 && strncmp (text, "&gt;", 4) == 0)
+        {
+          g_string_append_c (out, '>');
+          text += 4;
+        }
+      else
+        g_string_append_c (out, *text++);
+    }
+}
+
+/* One of Slack's <…> references, as a person reads it: <@U03NEW> is
+ * "@Linus", <#C01|ops> "#ops", <!here> "@here", <https://x|the page>
+ * "the page (https://x)".  A person not in users.json nor in the
+ * messages is "@U03NEW", readable at least.
+ */
+static void
+append_reference (GString    *out,
+                  const char *inner,
+                  gsize       length,
+                  GHashTable *users,
+                  GHashTable *learned)
+{
+  const char *bar = memchr (inner, '|', length);
+  gsize id_length = bar != NULL ? (gsize) (bar - inner) : length;
+  const char *label = bar != NULL ? bar + 1 : NULL;
+  gsize label_length = bar != NULL ? length - id_length - 1 : 0;
+
+  if (length == 0)
+    {
+      g_string_append (out, "<>");
+      return;
+    }
+
+  if (inner[0] == '@' || inner[0] == '#')
+    {
+      g_autofree char *id = g_strndup (inner + 1, id_length - 1);
+      const char *name = NULL;
+
+      if (inner[0] == '@')
+        {
+          name = users != NULL ? g_hash_table_lookup (users, id) : NULL;
+          if (name == NULL && learned != NULL)
+            name = g_hash_table_lookup (learned, id);
+        }
+
+      g_string_append_c (out, inner[0]);
+      if (name != NULL)
+        g_string_append (out, name);
+      else if (label != NULL && label_length > 0)
+        append_unescaped (out, label[0] == inner[0] ? label + 1 : label,
+                          label[0] == inner[0] ? label_length - 1 : label_length);
+      else
+        g_string_append (out, id);
+      return;
+    }
+
+  if (inner[0] == '!')
+    {
+      /* <!here>, <!channel>, <!subteam^S01|@oncall>, <!date^…|fallback> */
+      if (label != NULL && label_length > 0)
+        {
+          append_unescaped (out, label, label_length);
+          return;
+        }
+      g_string_append_c (out, '@');
+      g_string_append_len (out, inner + 1, strcspn (inner + 1, "^|>") < id_length - 1
+                                           ? (gssize) strcspn (inner + 1, "^|>") : (gssize) id_length - 1);
+      return;
+    }
+
+  /* A link, perhaps with the words it is shown as. */
+  if (label != NULL && label_length > 0)
+    {
+      gsize scheme = g_str_has_prefix (inner, "mailto:") ? strlen ("mailto:") : 0;
+
+      append_unescaped (out, label, label_length);
+      if (id_length - scheme != label_length || strncmp (inner + scheme, label, label_length) != 0)
+        {
+          g_string_append (out, " (");
+          append_unescaped (out, inner, id_length);
+          g_string_append_c (out, ')');
+        }
+      return;
+    }
+
+  append_unescaped (out, inner, id_length);
+}
+
+/**
+ * _debrief_chat_slack_plain_text:
+ * @users: (nullable): ids to names, from users.json
+ * @learned: (nullable): ids to names, from the messages themselves
+ *
+ * Returns: (transfer full): the text of a Slack message as a person reads
+ *   it in Slack: references resolved, escapes undone
+ */
+char *
+_debrief_chat_slack_plain_text (const char *text,
+                                GHashTable *users,
+                                GHashTable *learned)
+{
+  GString *out;
+  const char *p = text;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *open = strchr (p, '<');
+      const char *close = open != NULL ? strchr (open + 1, '>') : NULL;
+
+      if (open == NULL || close == NULL)
+        {
+          append_unescaped (out, p, strlen (p));
+          break;
+        }
+
+      append_unescaped (out, p, (gsize) (open - p));
+      append_reference (out, open + 1, (gsize) (close - open - 1), users, learned);
+      p = close + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Slack's message attachments, which Mattermost copied: what bots and
+ * integrations post (alerts, CI results), often the whole message.  Each
+ * is its pretext, title and text, or else its fallback, on lines of their
+ * own after @text.  @slack: the strings are in Slack's escaped form.
+ */
+void
+_debrief_chat_append_attachments (GString    *text,
+                                  JsonNode   *node,
+                                  gboolean    slack,
+                                  GHashTable *users,
+                                  GHashTable *learned)
+{
+  static const char * const parts[] = { "pretext", "title", "text" };
+  JsonArray *attachments;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  attachments = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (attachments); i++)
+    {
+      JsonNode *element = json_array_get_element (attachments, i);
+      gboolean any = FALSE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      for (guint k = 0; k <= G_N_ELEMENTS (parts); k++)
+        {
+          /* The fallback is the attachment said in plain text. */
+          const char *name = k < G_N_ELEMENTS (parts) ? parts[k] : "fallback";
+          const char *raw = _debrief_chat_json_get_string (json_node_get_object (element), name);
+          g_autofree char *part = NULL;
+
+          if (k == G_N_ELEMENTS (parts) && any)
+            break;
+          part = slack ? _debrief_chat_slack_plain_text (raw, users, learned) : g_strdup (raw);
+          if (part != NULL && *part != '\0')
+            {
+              g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", part);
+              any = TRUE;
+            }
+        }
+    }
+}
+
+/* What a message shows besides its text: the attachments bots and
+ * integrations post (alerts, CI results), whose text is often the whole
+ * message, and the names of the files shared with it.
+ */
+static char *
+slack_message_text (JsonObject *object,
+                    GHashTable *users,
+                    GHashTable *learned)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *own = _debrief_chat_slack_plain_text (_debrief_chat_json_get_string (object, "text"), users, learned);
+  JsonNode *node;
+
+  if (own != NULL)
+    g_string_append (text, own);
+
+  _debrief_chat_append_attachments (text, json_object_get_member (object, "attachments"), TRUE, users, learned);
+
+  node = json_object_get_member (object, "files");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *files = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (files); i++)
+        {
+          JsonNode *element = json_array_get_element (files, i);
+          const char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          name = _debrief_chat_json_get_string (json_node_get_object (element), "title");
+          if (name == NULL || *name == '\0')
+            name = _debrief_chat_json_get_string (json_node_get_object (element), "name");
+          if (name == NULL || *name == '\0')
+            continue;
+          g_string_append (text, text->len > 0 ? "\n" : "");
+          /* Translators: %s is the name of a file shared in a chat */
+          g_string_append_printf (text, _("Shared a file: %s"), name);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The name a message gives its own author, for mentions of that person
+ * that users.json does not resolve (a guest, a user who has left).
+ */
+static void
+learn_names (JsonArray  *array,
+             GHashTable *learned)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonObject *profile;
+      const char *user;
+      const char *name = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      object = json_node_get_object (node);
+      user = _debrief_chat_json_get_string (object, "user");
+      if (user == NULL || *user == '\0' || g_hash_table_contains (learned, user))
+        continue;
+
+      profile = _debrief_chat_json_get_object (object, "user_profile");
+      if (profile != NULL)
+        name = _debrief_chat_json_get_string (profile, "real_name");
+      if (name == NULL || *name == '\0')
+        name = _debrief_chat_json_get_string (object, "user_name");
+      if (name == NULL || *name == '\0')
+        name = _debrief_chat_json_get_string (object, "username");
+      if (name != NULL && *name != '\0')
+        g_hash_table_insert (learned, g_strdup (user), g_strdup (name));
+    }
+}
+
 gboolean
 _debrief_chat_slack_read_day (DebriefChatImport  *import,
                               JsonNode           *root,
@@ -104,6 +376,7 @@ _debrief_chat_slack_read_day (DebriefChatImport  *import,
                               const char         *label,
                               GError            **error)
 {
+  g_autoptr(GHashTable) learned = NULL;
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
@@ -114,11 +387,15 @@ _debrief_chat_slack_read_day (DebriefChatImport  *import,
     }
 
   array = json_node_get_array (root);
+  learned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  learn_names (array, learned);
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
       JsonObject *object;
       JsonObject *profile;
+      g_autofree char *text = NULL;
       const char *ts;
       const char *type;
       const char *user;
@@ -153,12 +430,16 @@ _debrief_chat_slack_read_day (DebriefChatImport  *import,
         author = _debrief_chat_json_get_string (object, "user_name");
       if (author == NULL || *author == '\0')
         author = _debrief_chat_json_get_string (object, "username");
+      /* A bot's or an integration's message has no user, but a profile. */
+      if ((author == NULL || *author == '\0')
+          && (profile = _debrief_chat_json_get_object (object, "bot_profile")) != NULL)
+        author = _debrief_chat_json_get_string (profile, "name");
       if (author == NULL || *author == '\0')
         author = user;
 
+      text = slack_message_text (object, users, learned);
       g_ptr_array_add (import->messages,
-                       _debrief_chat_message_new (time, author,
-                                                  _debrief_chat_json_get_string (object, "text"),
+                       _debrief_chat_message_new (time, author, text,
                                                   _debrief_chat_json_get_string (object, "thread_ts"),
                                                   channel));
     }
@@ -551,7 +832,15 @@ debrief_chat_import_to_slack_json (const DebriefChatImport *import)
       json_builder_set_member_name (builder, "user_name");
       json_builder_add_string_value (builder, message->author ? message->author : "");
       json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, message->text ? message->text : "");
+      /* Slack's escapes, which reading the day undoes. */
+      {
+        g_autoptr(GString) escaped = g_string_new (message->text ? message->text : "");
+
+        g_string_replace (escaped, "&", "&amp;", 0);
+        g_string_replace (escaped, "<", "&lt;", 0);
+        g_string_replace (escaped, ">", "&gt;", 0);
+        json_builder_add_string_value (builder, escaped->str);
+      }
       if (message->thread_id != NULL)
         {
           json_builder_set_member_name (builder, "thread_ts");
@@ -568,4 +857,60 @@ debrief_chat_import_to_slack_json (const DebriefChatImport *import)
   text = json_generator_to_data (generator, &length);
 
   return g_bytes_new_take (text, length);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_ascii_strcasecmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * debrief_chat_import_dup_title:
+ *
+ * Returns: (transfer full) (nullable): for a Slack export, whose folder
+ *   or zip is named "slack" or after the workspace, the channel the
+ *   messages were written in, "#ops-incident", or up to three of them;
+ *   %NULL for other chats, whose file is named by the person who saved
+ *   it, and when the messages come from more channels
+ */
+char *
+debrief_chat_import_dup_title (const DebriefChatImport *import)
+{
+  g_autoptr(GPtrArray) channels = g_ptr_array_new ();
+  g_autoptr(GString) title = NULL;
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  if (import->format != DEBRIEF_CHAT_FORMAT_SLACK)
+    return NULL;
+
+  for (guint i = 0; i < import->messages->len; i++)
+    {
+      DebriefChatMessage *message = g_ptr_array_index (import->messages, i);
+      guint k;
+
+      if (message->channel == NULL)
+        continue;
+      for (k = 0; k < channels->len; k++)
+        if (g_str_equal (g_ptr_array_index (channels, k), message->channel))
+          break;
+      if (k == channels->len)
+        g_ptr_array_add (channels, message->channel);
+    }
+
+  if (channels->len == 0 || channels->len > 3)
+    return NULL;
+
+  g_ptr_array_sort (channels, compare_names);
+  title = g_string_new (NULL);
+  for (guint k = 0; k < channels->len; k++)
+    {
+      const char *name = g_ptr_array_index (channels, k);
+
+      g_string_append_printf (title, "%s%s%s", k > 0 ? ", " : "", name[0] == '#' ? "" : "#", name);
+    }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
 }

@@ -270,6 +270,8 @@ mattermost_add_post (DebriefChatImport *import,
   gint64 create_at;
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *own_thread = NULL;
+  g_autoptr(GString) text = NULL;
+  JsonObject *props;
   JsonNode *replies;
 
   if (!get_int (post, "create_at", &create_at) ||
@@ -287,10 +289,16 @@ mattermost_add_post (DebriefChatImport *import,
       json_array_get_length (json_node_get_array (replies)) > 0)
     thread_id = own_thread = g_strdup_printf ("%" G_GINT64_FORMAT, create_at);
 
+  /* An integration's post says it in its attachments. */
+  text = g_string_new (_debrief_chat_json_get_string (post, "message"));
+  props = _debrief_chat_json_get_object (post, "props");
+  if (props != NULL)
+    _debrief_chat_append_attachments (text, json_object_get_member (props, "attachments"), FALSE, NULL, NULL);
+
   g_ptr_array_add (import->messages,
                    _debrief_chat_message_new (time,
                                               _debrief_chat_json_get_string (post, "user"),
-                                              _debrief_chat_json_get_string (post, "message"),
+                                              text->str,
                                               thread_id, channel));
 
   if (replies != NULL && JSON_NODE_HOLDS_ARRAY (replies))

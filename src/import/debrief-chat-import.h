@@ -96,6 +96,9 @@ DebriefChatImport  *debrief_chat_import_file        (GFile               *file,
  * that it reads back as the same messages. */
 GBytes             *debrief_chat_import_to_slack_json (const DebriefChatImport *import);
 
+/* What to call the export: its channel, "#ops-incident", or a few. */
+char               *debrief_chat_import_dup_title     (const DebriefChatImport *import);
+
 /* What a Slack export is, the one rule every caller uses.  A day of a
  * channel is a regular file named after its date, "2026-03-14.json".  A
  * folder is an export when it holds the export's channels.json or

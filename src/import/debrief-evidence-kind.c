@@ -242,6 +242,39 @@ is_mail_header (const char *line,
   return FALSE;
 }
 
+/* Where the stamps of the sample's lines are: at their start, or after
+ * a few words (a label, a host, a sequence number) that a line read alone
+ * could not tell from prose.
+ */
+static DebriefTimestampLayout
+sample_layout (const char *text,
+               gsize       length)
+{
+  const char *lines[MAX_LINES];
+  gsize lengths[MAX_LINES];
+  const char *end = text + length;
+  const char *p = text;
+  guint n = 0;
+
+  while (p < end && n < MAX_LINES)
+    {
+      const char *eol = memchr (p, '\n', (gsize) (end - p));
+      const char *line_end = eol != NULL ? eol : end;
+
+      if (line_end > p && line_end[-1] == '\r')
+        line_end--;
+      if (line_end > p)
+        {
+          lines[n] = p;
+          lengths[n] = (gsize) (line_end - p);
+          n++;
+        }
+      p = eol != NULL ? eol + 1 : end;
+    }
+
+  return debrief_timestamp_detect_layout (lines, lengths, n, &shape_context);
+}
+
 static void
 collect_stats (const char *text,
                gsize       length,
@@ -250,6 +283,7 @@ collect_stats (const char *text,
   const char *end = text + length;
   const char *p = text;
   gboolean in_mail_header = TRUE;
+  DebriefTimestampLayout layout = sample_layout (text, length);
 
   memset (stats, 0, sizeof *stats);
 
@@ -283,7 +317,7 @@ collect_stats (const char *text,
           else if (!(in_mail_header && (*p == ' ' || *p == '\t')))
             in_mail_header = FALSE;
 
-          if (debrief_timestamp_parse_line (p, line_length, DEBRIEF_TS_NONE, &shape_context, &stamp))
+          if (debrief_timestamp_parse_line_layout (p, line_length, &layout, &shape_context, &stamp))
             {
               stats->n_stamped++;
               if (stamp.level != DEBRIEF_LOG_LEVEL_NONE)

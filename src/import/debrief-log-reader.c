@@ -10,9 +10,10 @@
  * memchr and remembered, so a file with only one kind of line ending is
  * scanned once for the other, not once per line.
  *
- * The timestamp format is detected from a sample at the start of the file
- * and given as a hint to the parser of every line, which falls back to the
- * other formats for a line that does not match it.
+ * The timestamp format, and the word of the line that holds it, are
+ * detected from a sample at the start of the file and given as a hint to
+ * the parser of every line, which falls back to the other formats and
+ * places for a line that does not match it.
  *
  * Stamps without a year (syslog, logcat) or without a date (ESP-IDF's
  * system time) take them from the context.  The reader moves its copy of
@@ -73,7 +74,7 @@ struct _DebriefLogReader
   guint                    in_split : 1;
   guint                    rec_since_boot : 1;
 
-  DebriefTimestampFormat   format;
+  DebriefTimestampLayout   layout;
   guint64                  n_lines;
   guint64                  n_stamped;
   guint64                  n_split;
@@ -87,6 +88,9 @@ struct _DebriefLogReader
   /* The last stamp that lacked a year, and one that lacked a date. */
   gint64                   last_no_year;
   gint64                   last_no_date;
+
+  /* The year given to the first stamp that had none, or 0. */
+  int                      assumed_year;
 };
 
 DebriefLogReader *
@@ -127,7 +131,7 @@ debrief_log_reader_new (GInputStream                  *stream,
   self->block_size = DEFAULT_BLOCK_SIZE;
   self->max_line = DEBRIEF_LOG_READER_MAX_LINE;
   self->nl.found = self->cr.found = NOT_FOUND;
-  self->format = DEBRIEF_TS_NONE;
+  self->layout.format = DEBRIEF_TS_NONE;
   self->first_usec = G_MININT64;
   self->last_usec = G_MININT64;
   self->rec_usec = G_MININT64;
@@ -271,7 +275,7 @@ detect_format (DebriefLogReader  *self,
       p = q + 1;
     }
 
-  self->format = debrief_timestamp_detect (lines, lengths, n, &self->context);
+  self->layout = debrief_timestamp_detect_layout (lines, lengths, n, &self->context);
   self->detected = TRUE;
 
   return TRUE;
@@ -320,7 +324,7 @@ roll_over (DebriefLogReader *self,
       DebriefLogStamp again;
 
       context_next (&self->context, stamp->missing, &next);
-      if (debrief_timestamp_parse_line (text, length, self->format, &next, &again)
+      if (debrief_timestamp_parse_line_layout (text, length, &self->layout, &next, &again)
           && again.missing == stamp->missing)
         {
           self->context = next;
@@ -363,11 +367,13 @@ emit (DebriefLogReader *self,
 
   /* The rest of a split line starts in the middle of the text. */
   if (!self->in_split
-      && debrief_timestamp_parse_line (line->text, length, self->format,
-                                       &self->context, &stamp))
+      && debrief_timestamp_parse_line_layout (line->text, length, &self->layout,
+                                              &self->context, &stamp))
     {
       if (stamp.missing != DEBRIEF_TS_MISSING_NOTHING)
         roll_over (self, line->text, length, &stamp);
+      if (stamp.missing == DEBRIEF_TS_MISSING_YEAR && self->assumed_year == 0)
+        self->assumed_year = self->context.reference_year;
 
       line->has_stamp = TRUE;
       self->rec_usec = add_offset (stamp.usec, self->clock_offset);
@@ -472,7 +478,41 @@ debrief_log_reader_get_format (DebriefLogReader *self)
 {
   g_return_val_if_fail (self != NULL, DEBRIEF_TS_NONE);
 
-  return self->format;
+  return self->layout.format;
+}
+
+/* How many words come before the stamp on a line (0: it starts the line). */
+guint
+debrief_log_reader_get_field (DebriefLogReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->layout.field;
+}
+
+/**
+ * debrief_log_reader_get_assumed_year:
+ *
+ * Returns: the year given to stamps that have none (syslog, logcat,
+ *   Proxifier), taken from the context: the first such stamp's, before
+ *   any new year the log goes into; 0 when every stamp read so far has
+ *   its year
+ */
+int
+debrief_log_reader_get_assumed_year (DebriefLogReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->assumed_year;
+}
+
+/* Where the context's year came from, to say so with the assumed year. */
+DebriefYearSource
+debrief_log_reader_get_year_source (DebriefLogReader *self)
+{
+  g_return_val_if_fail (self != NULL, DEBRIEF_YEAR_SOURCE_TODAY);
+
+  return self->context.year_source;
 }
 
 guint64

@@ -52,6 +52,9 @@ gboolean                debrief_log_reader_next                (DebriefLogReader
                                                                 GCancellable                  *cancellable,
                                                                 GError                       **error);
 DebriefTimestampFormat  debrief_log_reader_get_format          (DebriefLogReader              *self);
+guint                   debrief_log_reader_get_field           (DebriefLogReader              *self);
+int                     debrief_log_reader_get_assumed_year    (DebriefLogReader              *self);
+DebriefYearSource       debrief_log_reader_get_year_source     (DebriefLogReader              *self);
 guint64                 debrief_log_reader_get_n_lines         (DebriefLogReader              *self);
 guint64                 debrief_log_reader_get_n_stamped       (DebriefLogReader              *self);
 guint64                 debrief_log_reader_get_n_split         (DebriefLogReader              *self);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "debrief-mail.h"
@@ -468,3 +470,154 @@ debrief_mail_html_to_text (const char *html)
   return sanitize (out->str, out->len);
 }
 
+
+/* RFC 5322's zones of old, and the military "Z". */
+static gboolean
+mail_zone (const char *word,
+           int        *offset_seconds)
+{
+  static const struct
+  {
+    const char *name;
+    int         hours;
+  } zones[] = {
+    { "UT", 0 }, { "UTC", 0 }, { "GMT", 0 }, { "Z", 0 },
+    { "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+    { "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 },
+  };
+
+  if ((word[0] == '+' || word[0] == '-') && strlen (word) >= 5
+      && g_ascii_isdigit (word[1]) && g_ascii_isdigit (word[2])
+      && g_ascii_isdigit (word[3]) && g_ascii_isdigit (word[4]))
+    {
+      int hh = (word[1] - '0') * 10 + (word[2] - '0');
+      int mm = (word[3] - '0') * 10 + (word[4] - '0');
+
+      if (hh > 23 || mm > 59)
+        return FALSE;
+      *offset_seconds = (word[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    if (g_ascii_strcasecmp (word, zones[i].name) == 0)
+      {
+        *offset_seconds = zones[i].hours * 3600;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * debrief_mail_parse_date:
+ * @value: the value of a Date header, "Sat, 14 Mar 2026 02:11:07 +0100"
+ *   (RFC 5322: the day name, the seconds and the zone may be missing, a
+ *   comment may follow)
+ * @usec: (out): the time in microseconds since the epoch, UTC
+ *
+ * Returns: whether @value is such a date
+ */
+gboolean
+debrief_mail_parse_date (const char *value,
+                         gint64     *usec)
+{
+  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) words = NULL;
+  guint i = 0, n;
+  int day, month = 0, year, hour, minute, second = 0, offset = 0;
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (usec != NULL, FALSE);
+
+  if (value == NULL)
+    return FALSE;
+
+  copy = g_strdup (value);
+  g_strdelimit (copy, "\t\r\n,", ' ');
+  words = g_strsplit (g_strstrip (copy), " ", -1);
+
+  /* Empty words are double spaces; the day name is optional. */
+  {
+    GPtrArray *kept = g_ptr_array_new ();
+
+    for (guint k = 0; words[k] != NULL; k++)
+      if (*words[k] != '\0')
+        g_ptr_array_add (kept, words[k]);
+    n = kept->len;
+    if (n < 4)
+      {
+        g_ptr_array_free (kept, TRUE);
+        return FALSE;
+      }
+    if (g_ascii_isalpha (*(char *) kept->pdata[0]))
+      i = 1;
+
+    if (n - i < 4)
+      {
+        g_ptr_array_free (kept, TRUE);
+        return FALSE;
+      }
+
+    day = atoi (kept->pdata[i]);
+    if (strlen (kept->pdata[i + 1]) >= 3)
+      {
+        g_autofree char *lower = g_ascii_strdown (kept->pdata[i + 1], 3);
+        const char *hit = strstr (months, lower);
+
+        if (hit != NULL && (hit - months) % 3 == 0)
+          month = (int) (hit - months) / 3 + 1;
+      }
+    year = atoi (kept->pdata[i + 2]);
+    /* RFC 822's two-digit years. */
+    if (strlen (kept->pdata[i + 2]) == 2)
+      year += year < 50 ? 2000 : 1900;
+
+    if (sscanf (kept->pdata[i + 3], "%d:%d:%d", &hour, &minute, &second) < 2)
+      {
+        g_ptr_array_free (kept, TRUE);
+        return FALSE;
+      }
+
+    /* No zone is UTC (RFC 5322 says -0000: the zone is unknown). */
+    if (n - i > 4 && !mail_zone (kept->pdata[i + 4], &offset))
+      offset = 0;
+
+    g_ptr_array_free (kept, TRUE);
+  }
+
+  if (day < 1 || day > 31 || month == 0 || year < 1900 || year > 9999
+      || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+    return FALSE;
+
+  utc = g_date_time_new_utc (year, month, day, hour, minute, MIN (second, 59));
+  if (utc == NULL)
+    return FALSE;
+
+  *usec = (g_date_time_to_unix (utc) - offset) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/**
+ * debrief_mail_get_date:
+ * @text: an e-mail, or its start
+ * @usec: (out): when it was sent, from its Date header
+ *
+ * Returns: whether @text has headers with a Date that can be read
+ */
+gboolean
+debrief_mail_get_date (const char *text,
+                       gsize       length,
+                       gint64     *usec)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func ((GDestroyNotify) debrief_mail_header_free);
+  DebriefTextLines reader = { text, text + MIN (length, 64 * 1024), 0 };
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (!debrief_mail_read_headers (&reader, headers))
+    return FALSE;
+
+  return debrief_mail_parse_date (debrief_mail_find_header (headers, "Date"), usec);
+}

@@ -55,6 +55,11 @@ void        debrief_mail_part_read           (DebriefMailPart   *info,
                                               GPtrArray         *headers);
 void        debrief_mail_part_clear          (DebriefMailPart   *info);
 char       *debrief_mail_html_to_text        (const char        *html);
+gboolean    debrief_mail_parse_date          (const char        *value,
+                                              gint64            *usec);
+gboolean    debrief_mail_get_date            (const char        *text,
+                                              gsize              length,
+                                              gint64            *usec);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DebriefMailPart, debrief_mail_part_clear)
 

@@ -393,7 +393,36 @@ zone_word (const guchar **pp,
   return FALSE;
 }
 
-/* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]] */
+/* A zone word after a time, when there is one: " UTC", " +0100".  Routers
+ * end it with a colon ("UTC: %SYS-5-CONFIG_I"), which goes with it.
+ */
+static void
+optional_zone_word (const guchar **pp,
+                    const guchar  *end,
+                    gboolean      *has_offset,
+                    int           *offset)
+{
+  const guchar *q = *pp;
+
+  *has_offset = FALSE;
+  *offset = 0;
+
+  if (end - q < 2 || *q != ' ')
+    return;
+  q++;
+  if (!zone_word (&q, end, has_offset, offset))
+    return;
+  if (q < end && *q == ':')
+    q++;
+  *pp = q;
+}
+
+/* YYYY-MM-DD[T ]HH:MM:SS[.,fraction][Z|±HH[:MM]], also with dots in the
+ * date (YYYY.MM.DD HH:MM:SS) and as IBM's DB2 and BlueGene/L write it,
+ * YYYY-MM-DD-HH.MM.SS.ffffff.  A comma after the seconds that no digit
+ * follows is punctuation before the level ("04:30:30, Info"), as Windows'
+ * CBS log writes it.
+ */
 static gboolean
 parse_iso (const guchar                  *p,
            const guchar                  *end,
@@ -401,26 +430,31 @@ parse_iso (const guchar                  *p,
            Parsed                        *res)
 {
   guint year, month, day, hour, minute, second, usec = 0;
-  guchar separator;
+  guchar separator, date_sep, time_sep;
   gboolean comma = FALSE;
   gboolean has_offset;
   int offset;
 
-  if (!fixed_digits (&p, end, 4, &year) || !expect (&p, end, '-')
-      || !fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+  if (!fixed_digits (&p, end, 4, &year) || p >= end || (*p != '-' && *p != '.'))
+    return FALSE;
+  date_sep = *p++;
+
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, date_sep)
       || !fixed_digits (&p, end, 2, &day) || p >= end)
     return FALSE;
 
   separator = *p++;
-  if (separator != 'T' && separator != ' ' && separator != 't')
+  if (separator != 'T' && separator != ' ' && separator != 't'
+      && !(separator == '-' && date_sep == '-'))
     return FALSE;
 
-  if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+  time_sep = separator == '-' ? '.' : ':';
+  if (!fixed_digits (&p, end, 2, &hour) || !expect (&p, end, time_sep)
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, time_sep)
       || !fixed_digits (&p, end, 2, &second))
     return FALSE;
 
-  if (p < end && (*p == '.' || *p == ','))
+  if (p < end && (*p == '.' || (*p == ',' && p + 1 < end && is_digit (p[1]))))
     {
       comma = *p == ',';
       p++;
@@ -431,6 +465,10 @@ parse_iso (const guchar                  *p,
   if (!iso_zone (&p, end, &has_offset, &offset)
       || !at_boundary (p, end))
     return FALSE;
+
+  /* PostgreSQL and others name the zone: "2026-03-14 02:11:07.123 CET". */
+  if (!has_offset)
+    optional_zone_word (&p, end, &has_offset, &offset);
 
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
@@ -464,30 +502,6 @@ parse_iso_basic (const guchar                  *p,
   return found_stamp (context, year, month, day,
                       hour, minute, second, usec, has_offset, offset,
                       DEBRIEF_TS_ISO8601, DEBRIEF_TS_MISSING_NOTHING, p, res);
-}
-
-/* A zone word after a time, when there is one: " UTC", " +0100".  Routers
- * end it with a colon ("UTC: %SYS-5-CONFIG_I"), which goes with it.
- */
-static void
-optional_zone_word (const guchar **pp,
-                    const guchar  *end,
-                    gboolean      *has_offset,
-                    int           *offset)
-{
-  const guchar *q = *pp;
-
-  *has_offset = FALSE;
-  *offset = 0;
-
-  if (end - q < 2 || *q != ' ')
-    return;
-  q++;
-  if (!zone_word (&q, end, has_offset, offset))
-    return;
-  if (q < end && *q == ':')
-    q++;
-  *pp = q;
 }
 
 /* Mmm dd [yyyy ]HH:MM:SS[.fraction][ zone], the day padded with a space or
@@ -692,30 +706,188 @@ parse_compact (const guchar                  *p,
                       DEBRIEF_TS_COMPACT, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
-/* yyyyMMdd-HH:mm:ss:SSS */
+/* yyyyMMdd-HH:mm:ss:SSS, the time's fields padded or not, as HealthApp
+ * writes them ("20171223-22:16:0:119").  After a colon the milliseconds
+ * are a count ("0:7" is 7 ms); after a dot, a decimal fraction.
+ */
 static gboolean
 parse_compact_ms (const guchar                  *p,
                   const guchar                  *end,
                   const DebriefTimestampContext *context,
                   Parsed                        *res)
 {
-  guint year, month, day, hour, minute, second, usec;
+  guint year, month, day, usec;
+  guint64 hour, minute, second, ms;
 
   if (!fixed_digits (&p, end, 4, &year) || !fixed_digits (&p, end, 2, &month)
       || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, '-')
-      || !fixed_digits (&p, end, 2, &hour) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
-      || !fixed_digits (&p, end, 2, &second) || p >= end
+      || !var_digits (&p, end, 1, 2, &hour, NULL) || !expect (&p, end, ':')
+      || !var_digits (&p, end, 1, 2, &minute, NULL) || !expect (&p, end, ':')
+      || !var_digits (&p, end, 1, 2, &second, NULL) || p >= end
       || (*p != ':' && *p != '.'))
     return FALSE;
 
-  p++;
-  if (!fraction (&p, end, &usec) || !at_boundary (p, end))
+  if (*p++ == ':')
+    {
+      if (!var_digits (&p, end, 1, 3, &ms, NULL))
+        return FALSE;
+      usec = (guint) ms * 1000;
+    }
+  else if (!fraction (&p, end, &usec))
+    {
+      return FALSE;
+    }
+
+  if (!at_boundary (p, end))
     return FALSE;
 
   return found_stamp (context, year, month, day,
-                      hour, minute, second, usec, FALSE, 0,
+                      (guint) hour, (guint) minute, (guint) second, usec, FALSE, 0,
                       DEBRIEF_TS_COMPACT_MS, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* dd Mmm yyyy HH:MM:SS[.fff], as Redis writes it ("14 Mar 2026
+ * 02:11:07.123"), or dd-Mmm-yyyy as Tomcat and Oracle do.
+ */
+static gboolean
+parse_day_month_name (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      Parsed                        *res)
+{
+  guint64 day;
+  guint month, year, hour, minute, second, usec;
+  gboolean has_offset;
+  int offset;
+  guchar sep;
+
+  if (!var_digits (&p, end, 1, 2, &day, NULL) || p >= end || (*p != ' ' && *p != '-'))
+    return FALSE;
+  sep = *p++;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, sep) || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec))
+    return FALSE;
+
+  optional_zone_word (&p, end, &has_offset, &offset);
+  if (!at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, (int) year, month, (guint) day,
+                      hour, minute, second, usec, has_offset, offset,
+                      DEBRIEF_TS_DAY_MONTH, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* Mmm d, yyyy h:mm:ss AM, as java.util.logging's SimpleFormatter writes
+ * it (Tomcat's catalina.out), on a line of its own above the message.
+ */
+static gboolean
+parse_month_name_date (const guchar                  *p,
+                       const guchar                  *end,
+                       const DebriefTimestampContext *context,
+                       Parsed                        *res)
+{
+  guint64 day, hour;
+  guint month, year, minute, second, usec;
+
+  month = month_from_name (p, end);
+  if (month == 0)
+    return FALSE;
+  p += 3;
+
+  if (!expect (&p, end, ' ') || !var_digits (&p, end, 1, 2, &day, NULL)
+      || !expect (&p, end, ',') || !expect (&p, end, ' ')
+      || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
+      || !var_digits (&p, end, 1, 2, &hour, NULL) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &minute) || !expect (&p, end, ':')
+      || !fixed_digits (&p, end, 2, &second)
+      || !optional_fraction (&p, end, FALSE, &usec))
+    return FALSE;
+
+  /* A 12-hour clock: 12:05 AM is five past midnight. */
+  if (end - p >= 3 && p[0] == ' '
+      && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') && (p[2] | 0x20) == 'm'
+      && at_boundary (p + 3, end))
+    {
+      if (hour < 1 || hour > 12)
+        return FALSE;
+      hour = hour % 12 + ((p[1] | 0x20) == 'p' ? 12 : 0);
+      p += 3;
+    }
+
+  if (!at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, (int) year, month, (guint) day,
+                      (guint) hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_MONTH_NAME, DEBRIEF_TS_MISSING_NOTHING, p, res);
+}
+
+/* Lmmdd HH:MM:SS.uuuuuu, as glog and Kubernetes' klog write it: a level
+ * letter, the month and day, no year.
+ */
+static gboolean
+parse_glog (const guchar                  *p,
+            const guchar                  *end,
+            const DebriefTimestampContext *context,
+            Parsed                        *res)
+{
+  DebriefLogLevel level;
+  guint month, day, hour, minute, second, usec;
+
+  if (p >= end)
+    return FALSE;
+
+  switch (*p)
+    {
+    case 'I': level = DEBRIEF_LOG_LEVEL_INFO; break;
+    case 'W': level = DEBRIEF_LOG_LEVEL_WARNING; break;
+    case 'E': level = DEBRIEF_LOG_LEVEL_ERROR; break;
+    case 'F': level = DEBRIEF_LOG_LEVEL_FATAL; break;
+    default: return FALSE;
+    }
+  p++;
+
+  if (!fixed_digits (&p, end, 2, &month) || !fixed_digits (&p, end, 2, &day)
+      || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end))
+    return FALSE;
+
+  if (!found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                    hour, minute, second, usec, FALSE, 0,
+                    DEBRIEF_TS_GLOG, DEBRIEF_TS_MISSING_YEAR, p, res))
+    return FALSE;
+
+  res->level = level;
+  return TRUE;
+}
+
+/* MM.DD HH:MM:SS, as Proxifier writes it (in brackets): no year, which
+ * comes from the incident.
+ */
+static gboolean
+parse_month_day (const guchar                  *p,
+                 const guchar                  *end,
+                 const DebriefTimestampContext *context,
+                 Parsed                        *res)
+{
+  guint month, day, hour, minute, second, usec;
+
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '.')
+      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
+      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
+      || !at_boundary (p, end))
+    return FALSE;
+
+  return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
+                      hour, minute, second, usec, FALSE, 0,
+                      DEBRIEF_TS_MONTH_DAY, DEBRIEF_TS_MISSING_YEAR, p, res);
 }
 
 /* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
@@ -768,14 +940,21 @@ parse_date_year_last (const guchar                  *p,
 {
   guint first, second_field, year, month, day, hour, minute, second, usec;
   gboolean day_first;
+  guchar date_sep;
 
-  if (!fixed_digits (&p, end, 2, &first) || !expect (&p, end, '/')
-      || !fixed_digits (&p, end, 2, &second_field) || !expect (&p, end, '/')
+  if (!fixed_digits (&p, end, 2, &first) || p >= end || (*p != '/' && *p != '.'))
+    return FALSE;
+  date_sep = *p++;
+
+  if (!fixed_digits (&p, end, 2, &second_field) || !expect (&p, end, date_sep)
       || !fixed_digits (&p, end, 4, &year) || !expect (&p, end, ' ')
       || !clock_time (&p, end, TRUE, &hour, &minute, &second, &usec))
     return FALSE;
 
-  if (first > 12)
+  /* With dots the day comes first, as in Germany and Russia. */
+  if (date_sep == '.')
+    day_first = TRUE;
+  else if (first > 12)
     day_first = TRUE;
   else if (second_field > 12)
     day_first = FALSE;
@@ -1048,11 +1227,19 @@ parse_digits_first (const guchar                  *p,
   if (q >= end)
     return run >= 10 && parse_epoch (p, end, res);
 
+  /* "14 Mar 2026", "14-Mar-2026" */
+  if ((run == 1 || run == 2) && (*q == ' ' || *q == '-') && month_from_name (q + 1, end) != 0)
+    return parse_day_month_name (p, end, context, res);
+
   switch (run)
     {
     case 2:
       if (*q == '-')
         return parse_logcat (p, end, context, res);
+      if (*q == '.' && end - p > 9 && p[5] == '.' && is_digit (p[8]))
+        return parse_date_year_last (p, end, context, prefer_day_first, res);
+      if (*q == '.')
+        return parse_month_day (p, end, context, res);
       if (*q == '/' && end - p > 9 && p[5] == '/' && is_digit (p[8]))
         return parse_date_year_last (p, end, context, prefer_day_first, res);
       if (*q == '/')
@@ -1060,7 +1247,7 @@ parse_digits_first (const guchar                  *p,
                || parse_apache_inner (p, end, context, res);
       return FALSE;
     case 4:
-      if (*q == '-')
+      if (*q == '-' || *q == '.')
         return parse_iso (p, end, context, res);
       if (*q == '/')
         return parse_slash_date (p, end, context, res);
@@ -1109,24 +1296,56 @@ _debrief_timestamp_parse_any (const guchar                  *p,
              || parse_bracketed (p, end, context, prefer_day_first, res);
     }
 
+  /* Cisco IOS marks a clock that NTP has not set with '*' or '.'. */
+  if ((c == '*' || c == '.') && end - p > 1 && p[1] >= 'A' && p[1] <= 'Z')
+    return parse_syslog (p + 1, end, context, res);
+
   if (c >= 'A' && c <= 'Z')
     {
       if (!in_brackets && end - p > 2 && p[1] == ' ' && p[2] == '(')
         return parse_espidf (p, end, context, res);
+      /* RFC 2822, as HTTP and Express write dates: "Sat, 14 Mar 2026 02:11:07 GMT". */
+      if (end - p > 5 && p[3] == ',' && p[4] == ' ' && is_day_name (p, end))
+        return parse_day_month_name (p + 5, end, context, res);
+      if (end - p > 5 && is_digit (p[1]) && p[5] == ' ')
+        return parse_glog (p, end, context, res);
       return parse_syslog (p, end, context, res)
-             || parse_ctime (p, end, context, res);
+             || parse_ctime (p, end, context, res)
+             || parse_month_name_date (p, end, context, res);
     }
 
   return FALSE;
 }
 
+/* Proxifier writes its stamps in brackets. */
+static gboolean
+parse_month_day_bracketed (const guchar                  *p,
+                           const guchar                  *end,
+                           const DebriefTimestampContext *context,
+                           Parsed                        *res)
+{
+  const guchar *q = p;
+
+  if (!expect (&q, end, '['))
+    return parse_month_day (p, end, context, res);
+
+  return parse_month_day (q, end, context, res) && expect (&res->stamp_end, end, ']');
+}
+
+/* The parser of each family, for the family the file's sample showed,
+ * which every line is tried on first: a switch, whose calls the compiler
+ * can inline, for it runs on every line.  debrief-timestamp.c holds the
+ * table of what each family is.
+ */
 gboolean
 _debrief_timestamp_parse_format (DebriefTimestampFormat         format,
-              const guchar                  *p,
-              const guchar                  *end,
-              const DebriefTimestampContext *context,
-              Parsed                        *res)
+                                 const guchar                  *p,
+                                 const guchar                  *end,
+                                 const DebriefTimestampContext *context,
+                                 Parsed                        *res)
 {
+  const guchar *q = p;
+
   switch (format)
     {
     case DEBRIEF_TS_ISO8601:
@@ -1146,6 +1365,9 @@ _debrief_timestamp_parse_format (DebriefTimestampFormat         format,
     case DEBRIEF_TS_EPOCH_US:
     case DEBRIEF_TS_EPOCH_NS:
       return parse_epoch (p, end, res);
+    case DEBRIEF_TS_APACHE:
+      return expect (&q, end, '[') && parse_apache_inner (q, end, context, res)
+             && expect (&res->stamp_end, end, ']');
     case DEBRIEF_TS_CTIME:
       return parse_ctime (p, end, context, res);
     case DEBRIEF_TS_LOGCAT:
@@ -1159,7 +1381,14 @@ _debrief_timestamp_parse_format (DebriefTimestampFormat         format,
     case DEBRIEF_TS_DATE_MDY:
     case DEBRIEF_TS_DATE_DMY:
       return parse_date_year_last (p, end, context, format == DEBRIEF_TS_DATE_DMY, res);
-    case DEBRIEF_TS_APACHE:
+    case DEBRIEF_TS_MONTH_DAY:
+      return parse_month_day_bracketed (p, end, context, res);
+    case DEBRIEF_TS_DAY_MONTH:
+      return parse_day_month_name (p, end, context, res);
+    case DEBRIEF_TS_GLOG:
+      return parse_glog (p, end, context, res);
+    case DEBRIEF_TS_MONTH_NAME:
+      return parse_month_name_date (p, end, context, res);
     case DEBRIEF_TS_NONE:
     case DEBRIEF_TS_N_FORMATS:
     default:

@@ -42,9 +42,23 @@ typedef enum
   DEBRIEF_TS_EPOCH_US,      /* 1773454267123456 */
   DEBRIEF_TS_EPOCH_NS,      /* 1773454267123456789 */
   DEBRIEF_TS_DATE_MDY,      /* 03/14/2026 02:11:07 PM (MM/dd/yyyy) */
-  DEBRIEF_TS_DATE_DMY,      /* 14/03/2026 14:11:07 (dd/MM/yyyy) */
+  DEBRIEF_TS_DATE_DMY,      /* 14/03/2026 14:11:07 (dd/MM/yyyy), 14.03.2026 14:11:07 */
+  DEBRIEF_TS_MONTH_DAY,     /* [03.14 02:11:07] (MM.dd, no year: Proxifier) */
+  DEBRIEF_TS_DAY_MONTH,     /* 14 Mar 2026 02:11:07.123 (Redis), 14-Mar-2026 02:11:07.123 (Tomcat) */
+  DEBRIEF_TS_GLOG,          /* I0314 02:11:07.123456 (glog, Kubernetes' klog: no year) */
+  DEBRIEF_TS_MONTH_NAME,    /* Mar 14, 2026 2:11:07 AM (java.util.logging) */
   DEBRIEF_TS_N_FORMATS
 } DebriefTimestampFormat;
+
+/* Where the year of stamps that have none was taken from, to tell the
+ * person reading the log that it was assumed.
+ */
+typedef enum
+{
+  DEBRIEF_YEAR_SOURCE_TODAY,     /* nothing better: the year it is now */
+  DEBRIEF_YEAR_SOURCE_INCIDENT,  /* the incident's time window */
+  DEBRIEF_YEAR_SOURCE_FILE_DATE, /* the file's modification date */
+} DebriefYearSource;
 
 /* What a line cannot say about itself.  reference_year is the year of the
  * incident: it completes formats without a year (syslog, logcat) and picks
@@ -58,10 +72,11 @@ typedef enum
  */
 typedef struct
 {
-  int        reference_year;
-  GTimeZone *time_zone;
-  int        reference_month;
-  int        reference_day;
+  int               reference_year;
+  GTimeZone        *time_zone;
+  int               reference_month;
+  int               reference_day;
+  DebriefYearSource year_source;
 } DebriefTimestampContext;
 
 /* What a stamp leaves out and the context fills in.  A reader going down
@@ -94,6 +109,24 @@ typedef struct
   DebriefTimestampMissing missing;
 } DebriefLogStamp;
 
+/* Where a file's stamps are: their family, and how many words come before
+ * them on a line (a label, a host name, a sequence number, a file name):
+ * 0 when the lines start with them.  detected is set by
+ * debrief_timestamp_detect_layout() when the sample showed it: then a line
+ * of a file whose lines start with their stamps and that does not start
+ * with one continues the record above (a stack trace), and is not searched
+ * for a time in its words.
+ */
+typedef struct
+{
+  DebriefTimestampFormat format;
+  guint                  field;
+  gboolean               detected;
+} DebriefTimestampLayout;
+
+/* The most words looked past for a stamp inside the line. */
+#define DEBRIEF_TIMESTAMP_MAX_FIELD 6
+
 /* Bytes at the start of a line that can hold a timestamp; the rest of a
  * (possibly huge) line is never looked at, except for a level word shortly
  * after the stamp.
@@ -105,11 +138,24 @@ gboolean                debrief_timestamp_parse_line           (const char      
                                                                 DebriefTimestampFormat         format_hint,
                                                                 const DebriefTimestampContext *context,
                                                                 DebriefLogStamp               *out);
+gboolean                debrief_timestamp_parse_line_layout    (const char                    *line,
+                                                                gsize                          length,
+                                                                const DebriefTimestampLayout  *layout,
+                                                                const DebriefTimestampContext *context,
+                                                                DebriefLogStamp               *out);
+DebriefTimestampLayout  debrief_timestamp_detect_layout        (const char * const            *sample_lines,
+                                                                const gsize                   *lengths,
+                                                                guint                          n_lines,
+                                                                const DebriefTimestampContext *context);
 DebriefTimestampFormat  debrief_timestamp_detect               (const char * const            *sample_lines,
                                                                 const gsize                   *lengths,
                                                                 guint                          n_lines,
                                                                 const DebriefTimestampContext *context);
 gboolean                debrief_timestamp_format_is_since_boot (DebriefTimestampFormat         format);
 const char             *debrief_timestamp_format_get_name      (DebriefTimestampFormat         format);
+const char             *debrief_timestamp_format_get_pattern   (DebriefTimestampFormat         format);
+const char             *debrief_timestamp_format_get_example   (DebriefTimestampFormat         format);
+char                   *debrief_timestamp_describe_assumed_year (int                           year,
+                                                                DebriefYearSource              source);
 
 G_END_DECLS

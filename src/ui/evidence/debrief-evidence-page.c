@@ -235,6 +235,16 @@ update_details (DebriefEvidencePage *self)
   adw_combo_row_set_selected (self->kind_row, (guint) kind);
 
   clock = describe_clock (self, evidence);
+  {
+    g_autofree char *year = debrief_evidence_describe_assumed_year (evidence);
+
+    if (year != NULL && kind == DEBRIEF_EVIDENCE_KIND_LOG)
+      {
+        g_autofree char *wall = g_steal_pointer (&clock);
+
+        clock = g_strconcat (wall, "\n", year, NULL);
+      }
+  }
   adw_action_row_set_subtitle (self->clock_row, clock);
   gtk_widget_set_visible (GTK_WIDGET (self->clock_row),
                           kind == DEBRIEF_EVIDENCE_KIND_LOG || kind == DEBRIEF_EVIDENCE_KIND_METRICS ||

@@ -45,6 +45,9 @@ char *
 debrief_evidence_format_range (DebriefEvidence *evidence,
                                GTimeZone       *zone)
 {
+  gint64 first;
+  gint64 last;
+
   g_return_val_if_fail (DEBRIEF_IS_EVIDENCE (evidence), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
 
@@ -52,9 +55,14 @@ debrief_evidence_format_range (DebriefEvidence *evidence,
     return debrief_time_format_since_boot_range (debrief_evidence_get_raw_first_usec (evidence),
                                                  debrief_evidence_get_raw_last_usec (evidence));
 
-  return debrief_time_format_range (debrief_evidence_get_aligned_first_usec (evidence),
-                                    debrief_evidence_get_aligned_last_usec (evidence),
-                                    zone);
+  first = debrief_evidence_get_aligned_first_usec (evidence);
+  last = debrief_evidence_get_aligned_last_usec (evidence);
+
+  /* An e-mail is of one moment: its date and time, not a range of one. */
+  if (first != G_MININT64 && first == last)
+    return debrief_time_format (first, zone, DEBRIEF_TIME_STYLE_DATE_TIME);
+
+  return debrief_time_format_range (first, last, zone);
 }
 
 /* The zone is asked for each time: the incident's may change. */
