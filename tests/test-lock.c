@@ -147,10 +147,11 @@ test_describe_time (void)
   holder = debrief_lock_read (document, NULL, &error);
   g_assert_no_error (error);
 
-  /* TZ=UTC in the test environment. */
+  /* TZ=UTC in the test environment; the zone is named, for a reader
+   * who may be in another. */
   description = debrief_lock_info_describe (holder);
   g_assert_cmpstr (description, ==,
-                   "Opened by Ada Lovelace on bench-laptop since 26 Nov 2026, 14:03");
+                   "Opened by Ada Lovelace on bench-laptop since 26 Nov 2026, 14:03 UTC");
 
   copy = debrief_lock_info_copy (holder);
   copy_description = debrief_lock_info_describe (copy);

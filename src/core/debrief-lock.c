@@ -420,7 +420,7 @@ debrief_lock_info_is_stale (const DebriefLockInfo *info)
  * @info: a #DebriefLockInfo
  *
  * Returns: (transfer full): a sentence for a dialog, such as
- *   "Opened by Ada Lovelace on bench-laptop since 26 Nov 2026, 14:03"
+ *   "Opened by Ada Lovelace on bench-laptop since 26 Nov 2026, 14:03 CET"
  */
 char *
 debrief_lock_info_describe (const DebriefLockInfo *info)
@@ -438,8 +438,9 @@ debrief_lock_info_describe (const DebriefLockInfo *info)
 
       if (local != NULL)
         /* Translators: when someone opened a document, in g_date_time_format()
-         * notation; "26 Nov 2026, 14:03". */
-        since = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+         * notation; "26 Nov 2026, 14:03 CET". The zone is named because the
+         * one who reads it may be in another. */
+        since = g_date_time_format (local, _("%-d %b %Y, %H:%M %Z"));
     }
 
   if (info->host != NULL && since != NULL)
