@@ -1,7 +1,8 @@
 /* debrief-test-evidence.c
  *
  * Helpers shared by the tests of the Evidence view in a real window
- * (test-evidence-page.c, test-evidence-details.c): the test data, what the
+ * (test-evidence-page.c, test-evidence-details.c, test-log-reading.c;
+ * test-overview.c finds a button by its label): the test data, what the
  * list, the item shown and its details show, toasts, a new incident's
  * window on its Evidence view, and importing files into it.
  *

@@ -173,7 +173,8 @@ static void
 test_details_say_assumed_year_and_mail_time (void)
 {
   DebriefEvidencePage *page;
-  DebriefDocument *document = debrief_window_get_document (debrief_test_evidence_new_incident_window (&page));
+  DebriefWindow *window = debrief_test_evidence_new_incident_window (&page);
+  DebriefDocument *document = debrief_window_get_document (window);
   g_autofree char *said = NULL;
   const char *text;
 
@@ -190,6 +191,8 @@ test_details_say_assumed_year_and_mail_time (void)
                                                                              "Time Covered")));
   g_assert_nonnull (strstr (text, "2026") && strstr (text, "02:30") ? text : NULL);
   g_assert_null (strstr (text, " – "));
+
+  debrief_test_close_window (window);
 }
 
 /* Issue 10 #11: a citation of a chat message said "line 3". It names the

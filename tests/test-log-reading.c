@@ -24,14 +24,13 @@
 #include "debrief-log-view.h"
 #include "debrief-log-view-private.h"
 #include "debrief-overview-page.h"
+#include "debrief-test-evidence.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-window.h"
 
 /* 2026-03-14 02:10:00 UTC */
 #define BASE_USEC (G_GINT64_CONSTANT (1773454200) * G_USEC_PER_SEC)
-
-static DebriefApplication *app;
 
 /* --- The log view alone ------------------------------------------------ */
 
@@ -515,152 +514,6 @@ test_line_counter_is_not_cut (void)
 
 /* --- In the Evidence view --------------------------------------------- */
 
-static GFile *
-data_file (const char *path)
-{
-  g_autofree char *full = g_test_build_filename (G_TEST_DIST, "data", path, NULL);
-
-  return g_file_new_for_path (full);
-}
-
-static GtkStack *
-content_stack (DebriefEvidencePage *page)
-{
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (page)); w; )
-    {
-      if (GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "search") != NULL)
-        return GTK_STACK (w);
-
-      if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w && !gtk_widget_get_next_sibling (w) && w != GTK_WIDGET (page))
-            w = gtk_widget_get_parent (w);
-          if (w == NULL || w == GTK_WIDGET (page))
-            break;
-          w = gtk_widget_get_next_sibling (w);
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
-static const char *
-visible_content (DebriefEvidencePage *page)
-{
-  return gtk_stack_get_visible_child_name (content_stack (page));
-}
-
-/* The details pane of the item shown. */
-static GtkWidget *
-item_pane (DebriefEvidencePage *page)
-{
-  return gtk_stack_get_child_by_name (content_stack (page), "item");
-}
-
-static DebriefLogView *
-shown_log_view (DebriefEvidencePage *page)
-{
-  GtkWidget *view;
-
-  debrief_test_drain ();
-  view = debrief_test_find_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW);
-  g_assert_nonnull (view);
-
-  return DEBRIEF_LOG_VIEW (view);
-}
-
-static DebriefLogModel *
-log_model_of (DebriefLogView *view)
-{
-  GListModel *model = debrief_log_view_get_model (view);
-
-  g_assert_true (DEBRIEF_IS_LOG_MODEL (model));
-
-  return DEBRIEF_LOG_MODEL (model);
-}
-
-static gint64
-row_usec (DebriefLogView *view,
-          guint           position)
-{
-  g_autoptr(DebriefLogRow) row = g_list_model_get_item (debrief_log_view_get_model (view), position);
-
-  g_assert_nonnull (row);
-
-  return debrief_log_row_get_usec (row);
-}
-
-static DebriefEvidence *
-evidence_at (DebriefDocument *document,
-             guint            position)
-{
-  DebriefEvidence *evidence = g_list_model_get_item (debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE),
-                                                     position);
-
-  g_assert_nonnull (evidence);
-  /* The document holds it. */
-  g_object_unref (evidence);
-
-  return evidence;
-}
-
-/* A window with a new incident, on its Evidence view. */
-static DebriefWindow *
-new_incident_window (DebriefEvidencePage **page)
-{
-  DebriefWindow *window = debrief_test_new_incident_window (app, 1200, 800);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "evidence"));
-  debrief_test_drain ();
-
-  *page = DEBRIEF_EVIDENCE_PAGE (debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_EVIDENCE_PAGE));
-  g_assert_nonnull (*page);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (*page)));
-  g_assert_cmpstr (visible_content (*page), ==, "empty");
-
-  return window;
-}
-
-/* --- Importing ---------------------------------------------------------- */
-
-static gboolean
-not_importing (gpointer page)
-{
-  return !debrief_evidence_page_get_importing (page);
-}
-
-static void
-wait_for_import (DebriefEvidencePage *page)
-{
-  debrief_test_wait_for (not_importing, page);
-  debrief_test_drain ();
-}
-
-/* Imports @paths (under tests/data) as the file chooser hands them over. */
-static void
-import_files (DebriefEvidencePage *page,
-              const char * const  *paths)
-{
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  gboolean importing = FALSE;
-
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr(GFile) file = data_file (paths[i]);
-
-      g_list_store_append (files, file);
-    }
-
-  debrief_evidence_page_import_files (page, G_LIST_MODEL (files));
-
-  /* The import runs in a thread, and the view says so meanwhile. */
-  g_object_get (page, "importing", &importing, NULL);
-  g_assert_true (importing);
-  wait_for_import (page);
-}
-
 /* The label under an evidence row's title: its size and times. */
 static GtkLabel *
 evidence_row_subtitle (GtkWidget *row)
@@ -692,7 +545,7 @@ static void
 test_evidence_since_boot_times_are_not_dates (void)
 {
   DebriefEvidencePage *page;
-  DebriefWindow *window = new_incident_window (&page);
+  DebriefWindow *window = debrief_test_evidence_new_incident_window (&page);
   DebriefDocument *document = debrief_window_get_document (window);
   g_autoptr(GDateTime) boot = g_date_time_new_from_iso8601 ("2026-03-14T02:12:29.500Z", NULL);
   DebriefEvidence *zephyr;
@@ -703,9 +556,9 @@ test_evidence_since_boot_times_are_not_dates (void)
   GtkWidget *evidence_row;
   const char *text;
 
-  import_files (page, (const char *[]) { "evidence/device-zephyr.log", NULL });
+  debrief_test_evidence_import_files (page, (const char *[]) { "evidence/device-zephyr.log", NULL });
   debrief_test_destroy_dialogs ();
-  zephyr = evidence_at (document, 0);
+  zephyr = debrief_test_evidence_at (document, 0);
   debrief_evidence_set_clock_offset_ms (zephyr, -2000);
   debrief_test_drain ();
 
@@ -724,8 +577,8 @@ test_evidence_since_boot_times_are_not_dates (void)
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "Not on the incident’s clock"));
 
   /* The details: no "booted at" a date the device did not record. */
-  clock = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
-  range = debrief_test_find_row (item_pane (page), ADW_TYPE_ACTION_ROW, "Time Covered");
+  clock = debrief_test_find_row (debrief_test_evidence_item_pane (page), ADW_TYPE_ACTION_ROW, "Clock");
+  range = debrief_test_find_row (debrief_test_evidence_item_pane (page), ADW_TYPE_ACTION_ROW, "Time Covered");
   g_assert_nonnull (clock);
   g_assert_nonnull (range);
   text = adw_action_row_get_subtitle (ADW_ACTION_ROW (clock));
@@ -735,8 +588,8 @@ test_evidence_since_boot_times_are_not_dates (void)
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (range)), "+00:00:00.002 – "));
 
   /* The log view: time since boot. */
-  g_assert_true (debrief_log_model_get_on_incident_clock (log_model_of (shown_log_view (page))) == FALSE);
-  g_assert_cmpint (row_usec (shown_log_view (page), 1), ==, 2136);
+  g_assert_true (debrief_log_model_get_on_incident_clock (debrief_test_log_model_of (debrief_test_evidence_shown_log_view (page))) == FALSE);
+  g_assert_cmpint (debrief_test_row_usec (debrief_test_evidence_shown_log_view (page), 1), ==, 2136);
 
   /* The Overview's evidence count names it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "overview"));
@@ -770,8 +623,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = debrief_test_ui_init (&argc, &argv);
+  DebriefApplication *app = debrief_application_new ();
 
-  app = debrief_application_new ();
+  debrief_test_evidence_set_application (app);
 
   g_test_add_func ("/debrief/log-reading/long-lines-are-readable-in-full", test_long_lines_are_readable_in_full);
   g_test_add_func ("/debrief/log-reading/time-column-names-its-zone", test_time_column_names_its_zone);

@@ -19,6 +19,7 @@
 #include "debrief-roles.h"
 #include "debrief-scope-item.h"
 #include "debrief-application.h"
+#include "debrief-test-evidence.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-date-time-row.h"
@@ -585,24 +586,6 @@ test_read_only_severity_has_no_menu (void)
 
 /* --- Date and time rows ---------------------------------------------- */
 
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   GtkMenuButton *button;
@@ -640,7 +623,7 @@ open_picker (DebriefWindow *window,
   for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (picker->hour)); w; w = gtk_widget_get_next_sibling (w))
     if (GTK_IS_SPIN_BUTTON (w))
       picker->minute = GTK_SPIN_BUTTON (w);
-  picker->set = GTK_BUTTON (find_button_labelled (box, "_Set"));
+  picker->set = GTK_BUTTON (debrief_test_find_button_labelled (box, "_Set"));
   g_assert_nonnull (picker->entry);
   g_assert_nonnull (picker->message);
   g_assert_nonnull (picker->calendar);
