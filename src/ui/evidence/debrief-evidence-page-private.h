@@ -22,7 +22,10 @@ struct _DebriefEvidencePage
 {
   GtkWidget                  parent_instance;
 
-  GtkPaned                   *paned;
+  AdwLeaflet                 *leaflet;
+  GtkWidget                  *back_bar;
+  GtkWidget                  *back_button;
+  AdwFlap                    *details_flap;
   GtkToggleButton            *search_button;
   GtkSearchBar               *search_bar;
   GtkSearchEntry             *search_entry;

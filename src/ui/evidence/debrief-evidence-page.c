@@ -139,6 +139,78 @@ selection_changed_cb (DebriefEvidencePage *self)
   show_current (self);
 }
 
+/* --- Narrow windows ---------------------------------------------------- */
+
+/* Where the window is too narrow for the list and the item side by side,
+ * the view shows one of them at a time: the item comes forward when one
+ * is chosen, and a back button returns to the list. */
+static void
+show_content (DebriefEvidencePage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static void
+sync_folded_cb (DebriefEvidencePage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean item = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") == 0;
+
+  gtk_widget_set_visible (self->back_button, folded);
+  gtk_widget_set_visible (self->back_bar, folded && !item);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+list_activate_cb (DebriefEvidencePage *self,
+                  guint                position)
+{
+  show_content (self);
+}
+
+/* A click on a row opens it, also when it was selected already (and the
+ * selection does not change). */
+static void
+list_released_cb (GtkGestureClick     *gesture,
+                  int                  n_press,
+                  double               x,
+                  double               y,
+                  DebriefEvidencePage *self)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  if (picked != NULL && picked != list)
+    show_content (self);
+}
+
 /* --- Details ---------------------------------------------------------- */
 
 static char *
@@ -911,6 +983,16 @@ search_changed_cb (DebriefEvidencePage *self)
   debrief_evidence_page_start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Enter in the search field shows the results, also where they are not
+ * beside the list. */
+static void
+search_activate_cb (DebriefEvidencePage *self)
+{
+  search_changed_cb (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "search") == 0)
+    show_content (self);
+}
+
 static void
 search_stopped_cb (DebriefEvidencePage *self)
 {
@@ -933,6 +1015,8 @@ search_action (GtkWidget  *widget,
 {
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
 
+  /* The search field is above the list. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   /* Back to the results of the search still typed. */
@@ -1042,6 +1126,7 @@ debrief_evidence_page_show_evidence (DebriefEvidencePage *self,
         {
           debrief_evidence_page_select (self, item);
           gtk_stack_set_visible_child_name (self->content_stack, "item");
+          show_content (self);
           reveal_place (self, first, last);
           return TRUE;
         }
@@ -1188,7 +1273,10 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
 
   g_type_ensure (DEBRIEF_TYPE_EVIDENCE_SEARCH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-evidence-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_flap);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_entry);
@@ -1212,13 +1300,17 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, cited_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cited_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sync_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   _debrief_evidence_page_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "evidence.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "evidence.align-clock", NULL, align_clock_action);
   gtk_widget_class_install_action (widget_class, "evidence.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "evidence.show-list", NULL, show_list_action);
 
   /* Within the view; the window's own shortcuts reach it from anywhere. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "evidence.search", NULL);
@@ -1233,7 +1325,9 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkEventController *keys;
+  GtkGesture *click;
   GtkShortcut *shortcut;
+  GtkWidget *label;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_first = self->pending_last = -1;
@@ -1249,6 +1343,11 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
 
   g_signal_connect_swapped (self->title_label, "notify::editing", G_CALLBACK (title_changed_cb), self);
+  /* The label GtkEditableLabel shows asks for the whole title, which a
+   * narrow window has no room for: it ends in an ellipsis instead. */
+  label = find_label (GTK_WIDGET (self->title_label));
+  if (label != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed_cb), self);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_label), FALSE);
@@ -1280,6 +1379,13 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
                                gtk_named_action_new ("evidence.remove"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  click = gtk_gesture_click_new ();
+  /* Before the row takes the click, and without taking it from the row. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (list_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  sync_folded_cb (self);
 
   _debrief_evidence_page_update_actions (self);
 }

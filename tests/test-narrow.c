@@ -1,0 +1,409 @@
+/* test-narrow.c
+ *
+ * The window at the widths people use, in real windows under Xvfb: every
+ * view fits a phone-narrow window of 360 pixels with one view switcher,
+ * the evidence list folds away with a way back, a wide window shows the
+ * list, the viewer and the details side by side, the dialogs fit, role
+ * names can be read whole, a toast leaves the zoom controls free, and
+ * empty lists say that they are empty.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "debrief-application.h"
+#include "debrief-align-clock-dialog.h"
+#include "debrief-evidence-page.h"
+#include "debrief-evidence-page-private.h"
+#include "debrief-image-view.h"
+#include "debrief-incident.h"
+#include "debrief-log-view.h"
+#include "debrief-metrics-view.h"
+#include "debrief-chat-view.h"
+#include "debrief-overview-page.h"
+#include "debrief-participant.h"
+#include "debrief-preferences-window.h"
+#include "debrief-roles.h"
+#include "debrief-scope-item.h"
+#include "debrief-test-ui.h"
+#include "debrief-test-util.h"
+#include "debrief-window.h"
+
+#define NARROW 360
+#define WIDE   1024
+
+static DebriefApplication *app;
+
+/* --- Measuring ---------------------------------------------------------- */
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+/* Says which widgets ask for more than @limit: the deepest ones, whose
+ * children all fit, are the ones to look at. */
+static void
+report_wide (GtkWidget *widget,
+             int        limit,
+             GString   *report)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child) && min_width (child) > limit)
+        {
+          child_too_wide = TRUE;
+          report_wide (child, limit, report);
+        }
+    }
+
+  if (!child_too_wide)
+    {
+      g_string_append_printf (report, "\n  %s", G_OBJECT_TYPE_NAME (widget));
+      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+        g_string_append_printf (report, " < %s", G_OBJECT_TYPE_NAME (w));
+      g_string_append_printf (report, ": %d px", min_width (widget));
+      if (GTK_IS_LABEL (widget))
+        g_string_append_printf (report, " “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      /* Together too wide: what each asks for. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          g_string_append_printf (report, "\n    %s%s%s: %d px", G_OBJECT_TYPE_NAME (child),
+                                  GTK_IS_LABEL (child) ? " " : "",
+                                  GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : "",
+                                  min_width (child));
+    }
+}
+
+static void
+assert_fits (GtkWidget  *widget,
+             int         limit,
+             const char *what)
+{
+  int minimum = min_width (widget);
+
+  if (minimum > limit)
+    {
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      report_wide (widget, limit, report);
+      g_error ("%s needs %d px, more than %d px; too wide:%s", what, minimum, limit, report->str);
+    }
+}
+
+/* --- The window --------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+/* The default size of a window under Xvfb includes a frame of a few
+ * pixels that GTK draws itself. */
+#define FRAME 16
+
+static gboolean
+width_is (gpointer data)
+{
+  WidthWait *wait = data;
+  int width = gtk_widget_get_width (wait->widget);
+
+  return width <= wait->width && width >= wait->width - FRAME;
+}
+
+static GtkWidget *
+content_of (DebriefWindow *window)
+{
+  return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+}
+
+static void
+resize (DebriefWindow *window,
+        int            width)
+{
+  WidthWait wait = { content_of (window), width };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  for (guint i = 0; i < 2000 && !width_is (&wait); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  if (!width_is (&wait))
+    g_error ("The window is %d px wide (%d with its frame), not %d; its content asks for %d", gtk_widget_get_width (wait.widget), gtk_widget_get_width (GTK_WIDGET (window)), width, min_width (wait.widget));
+  debrief_test_drain ();
+}
+
+static void
+show_view (DebriefWindow *window,
+           const char    *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", name));
+  debrief_test_drain ();
+}
+
+static gboolean
+rectangles_overlap (const graphene_rect_t *a,
+                    const graphene_rect_t *b)
+{
+  graphene_rect_t both;
+
+  return graphene_rect_intersection (a, b, &both) && both.size.width > 0.5 && both.size.height > 0.5;
+}
+
+/* The bounds of @widget in the coordinates of @window. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+
+  return bounds;
+}
+
+/* Exactly one way to switch views is on screen: the switcher in the header
+ * bar, or the bar at the bottom (@expect_bar: 1, 0, or -1 for either); and the file's name at the start of the
+ * header is never drawn over the switcher title. */
+static void
+assert_one_switcher (DebriefWindow *window,
+                     int            expect_bar)
+{
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  GtkWidget *start_title = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  gboolean header_switcher = !adw_view_switcher_title_get_title_visible (title);
+  gboolean bar_shown = adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+
+  /* Let any switching the layout asks for happen. */
+  debrief_test_drain ();
+  header_switcher = !adw_view_switcher_title_get_title_visible (title);
+  bar_shown = adw_view_switcher_bar_get_reveal (bar) && gtk_widget_get_mapped (GTK_WIDGET (bar));
+
+  g_assert_true (header_switcher != bar_shown);
+  /* -1: either, as long as it is one. */
+  if (expect_bar != -1)
+    g_assert_true (bar_shown == expect_bar);
+
+  /* The header's title widget is the switcher title, not the one at the start. */
+  g_assert_true (start_title != NULL && start_title != GTK_WIDGET (title));
+  if (gtk_widget_get_mapped (start_title) && gtk_widget_get_child_visible (start_title))
+    {
+      graphene_rect_t a = bounds_in (start_title, GTK_WIDGET (window));
+      graphene_rect_t b = bounds_in (GTK_WIDGET (title), GTK_WIDGET (window));
+
+      g_assert_false (rectangles_overlap (&a, &b));
+      /* Its name is not shown twice. */
+      g_assert_false (adw_view_switcher_title_get_title_visible (title));
+    }
+}
+
+/* --- Evidence ----------------------------------------------------------- */
+
+static GFile *
+data_file (const char *path)
+{
+  g_autofree char *full = g_test_build_filename (G_TEST_DIST, "data", path, NULL);
+
+  return g_file_new_for_path (full);
+}
+
+static gboolean
+not_importing (gpointer page)
+{
+  return !debrief_evidence_page_get_importing (page);
+}
+
+static void
+import_files (DebriefEvidencePage *page,
+              const char * const  *paths)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GFile) file = data_file (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+
+  debrief_evidence_page_import_files (page, G_LIST_MODEL (files));
+  debrief_test_wait_for (not_importing, page);
+  debrief_test_drain ();
+}
+
+static const char * const evidence_files[] = {
+  "evidence/gateway.log",
+  "metrics/service-health.csv",
+  "evidence-views/slack-day.json",
+  "evidence-views/screenshot.png",
+  NULL
+};
+
+static const struct
+{
+  const char *name;
+  GType     (*viewer_type) (void);
+} evidence_views[] = {
+  { "log", debrief_log_view_get_type },
+  { "metrics", debrief_metrics_view_get_type },
+  { "chat", debrief_chat_view_get_type },
+  { "image", debrief_image_view_get_type },
+};
+
+static DebriefEvidencePage *
+evidence_page (DebriefWindow *window)
+{
+  GtkWidget *page = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_EVIDENCE_PAGE);
+
+  g_assert_nonnull (page);
+
+  return DEBRIEF_EVIDENCE_PAGE (page);
+}
+
+/* A window with a new incident whose Overview is filled in, with a log,
+ * metrics, a chat and an image as evidence. */
+static DebriefWindow *
+filled_in_window (int width)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, width, 720);
+  DebriefDocument *document = debrief_window_get_document (window);
+  DebriefIncident *incident = debrief_document_get_incident (document);
+  g_autoptr(DebriefParticipant) grace = debrief_participant_new ();
+  g_autoptr(DebriefScopeItem) broker = debrief_scope_item_new ();
+
+  debrief_incident_set_title (incident, "Gateway fleet lost MQTT after firmware 4.2 rollout");
+  debrief_incident_set_summary (incident, "After the rollout, 38% of the gateways stopped publishing telemetry for 47 minutes.");
+  debrief_participant_set_name (grace, "Grace Hopper");
+  debrief_participant_set_role (grace, DEBRIEF_ROLE_CLOSEST_TO_CHANGE);
+  debrief_participant_set_team (grace, "Firmware");
+  g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (grace), NULL));
+  debrief_scope_item_set_name (broker, "MQTT broker cluster");
+  g_assert_true (debrief_document_add (document, DEBRIEF_RECORD (broker), NULL));
+
+  show_view (window, "evidence");
+  import_files (evidence_page (window), evidence_files);
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (document, DEBRIEF_TYPE_EVIDENCE)), ==, 4);
+  show_view (window, "overview");
+
+  return window;
+}
+
+static DebriefEvidence *
+evidence_at (DebriefWindow *window,
+             guint          position)
+{
+  GListModel *list = debrief_document_get_records (debrief_window_get_document (window), DEBRIEF_TYPE_EVIDENCE);
+  g_autoptr(DebriefEvidence) evidence = g_list_model_get_item (list, position);
+
+  g_assert_nonnull (evidence);
+
+  /* The document holds it. */
+  return evidence;
+}
+
+/* Selects the item at @position as a click in the list does, and waits
+ * for its viewer. */
+static GtkWidget *
+open_item (DebriefWindow *window,
+           guint          position)
+{
+  DebriefEvidencePage *page = evidence_page (window);
+  GtkWidget *viewer;
+
+  debrief_evidence_page_select (page, evidence_at (window, position));
+  g_signal_emit_by_name (page->list_view, "activate", position);
+  viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), evidence_views[position].viewer_type ());
+  g_assert_nonnull (viewer);
+  debrief_test_drain ();
+
+  return viewer;
+}
+
+/* --- 1. Every view fits 360 pixels ------------------------------------- */
+
+static void
+test_every_view_fits_360 (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  static const char * const views[] = { "overview", "timeline", "analysis", "facilitation", "actions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (window, views[i]);
+      assert_fits (content_of (window), NARROW, views[i]);
+    }
+
+  /* The Evidence view with each kind of item shown, at each width: what
+   * it once asked for stays asked for. */
+  show_view (window, "evidence");
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
+    {
+      open_item (window, i);
+      assert_fits (content_of (window), NARROW, evidence_views[i].name);
+    }
+
+  resize (window, NARROW);
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
+    {
+      open_item (window, i);
+      assert_fits (content_of (window), NARROW, evidence_views[i].name);
+      g_assert_cmpint (gtk_widget_get_width (content_of (window)), <=, NARROW);
+      assert_one_switcher (window, TRUE);
+    }
+
+  show_view (window, "overview");
+  assert_fits (content_of (window), NARROW, "overview after the evidence");
+  g_assert_cmpint (gtk_widget_get_width (content_of (window)), <=, NARROW);
+  assert_one_switcher (window, TRUE);
+
+  debrief_test_close_window (window);
+}
+
+/* --- 2. One view switcher at a time ------------------------------------ */
+
+static void
+test_one_view_switcher_at_a_time (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  /* 994 px: where the file's name once covered the switcher, and both
+   * switchers were shown. */
+  static const int widths[] = { WIDE, 994, 800, 600, NARROW, 994, WIDE };
+
+  show_view (window, "evidence");
+  open_item (window, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      resize (window, widths[i]);
+      assert_one_switcher (window, widths[i] == NARROW ? TRUE : widths[i] == WIDE ? FALSE : -1);
+    }
+
+  debrief_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = debrief_test_ui_init (&argc, &argv);
+
+  app = debrief_application_new ();
+
+  g_test_add_func ("/debrief/narrow/every-view-fits-360", test_every_view_fits_360);
+  g_test_add_func ("/debrief/narrow/one-view-switcher-at-a-time", test_one_view_switcher_at_a_time);
+
+  /* Startup happens in g_application_run(), before the tests run. */
+  return debrief_test_run_application (G_APPLICATION (app), data_home);
+}
