@@ -17,7 +17,6 @@
 #include "debrief-application.h"
 #include "debrief-align-clock-dialog.h"
 #include "debrief-evidence-page.h"
-#include "debrief-evidence-page-private.h"
 #include "debrief-image-view.h"
 #include "debrief-incident.h"
 #include "debrief-log-view.h"
@@ -314,18 +313,61 @@ evidence_at (DebriefWindow *window,
   return evidence;
 }
 
-/* Selects the item at @position as a click in the list does, and waits
- * for its viewer. */
+/* The evidence list in the sidebar. */
+static GtkWidget *
+sidebar_list (DebriefWindow *window)
+{
+  GtkWidget *list = debrief_test_find_with_class (GTK_WIDGET (evidence_page (window)), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
+
+  g_assert_nonnull (list);
+
+  return list;
+}
+
+/* The button on screen for @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Selects the item at @position as choosing it in the list does (Enter,
+ * or a click), and waits for its viewer. */
 static GtkWidget *
 open_item (DebriefWindow *window,
            guint          position)
 {
   DebriefEvidencePage *page = evidence_page (window);
+  GtkWidget *list = sidebar_list (window);
   GtkWidget *viewer;
 
-  debrief_evidence_page_select (page, evidence_at (window, position));
-  g_signal_emit_by_name (page->list_view, "activate", position);
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), position, TRUE);
+  g_signal_emit_by_name (list, "activate", position);
   viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), evidence_views[position].viewer_type ());
+  if (viewer == NULL)
+    {
+      GtkWidget *l = debrief_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET);
+      GtkWidget *v = debrief_test_find_descendant (GTK_WIDGET (page), evidence_views[position].viewer_type ());
+      g_printerr ("DEBUG leaflet %s folded %d selected %s viewer %p mapped %d visible %d\n",
+                  adw_leaflet_get_visible_child_name (ADW_LEAFLET (l)), adw_leaflet_get_folded (ADW_LEAFLET (l)),
+                  debrief_evidence_page_get_selected (page) ? debrief_evidence_get_title (debrief_evidence_page_get_selected (page)) : "none",
+                  v, v ? gtk_widget_get_mapped (v) : 0, v ? gtk_widget_get_visible (v) : 0);
+      for (GtkWidget *w = v; w; w = gtk_widget_get_parent (w))
+        g_printerr ("  %s mapped %d visible %d childvis %d\n", G_OBJECT_TYPE_NAME (w), gtk_widget_get_mapped (w), gtk_widget_get_visible (w), gtk_widget_get_child_visible (w));
+    }
   g_assert_nonnull (viewer);
   debrief_test_drain ();
 
@@ -393,6 +435,154 @@ test_one_view_switcher_at_a_time (void)
   debrief_test_close_window (window);
 }
 
+/* --- 3. The evidence list folds, with a way back ----------------------- */
+
+/* Whether @widget is on screen: mapped, no container hides it, and inside
+ * the window. */
+static gboolean
+is_drawn (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds, window_bounds;
+
+  if (root == NULL || !gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    return FALSE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_child_visible (w) || gtk_widget_get_opacity (w) == 0)
+      return FALSE;
+
+  if (!gtk_widget_compute_bounds (widget, root, &bounds) || !gtk_widget_compute_bounds (root, root, &window_bounds))
+    return FALSE;
+
+  return rectangles_overlap (&bounds, &window_bounds);
+}
+
+static gboolean
+list_shown (gpointer window)
+{
+  return is_drawn (sidebar_list (window));
+}
+
+static gboolean
+list_hidden (gpointer window)
+{
+  return !is_drawn (sidebar_list (window));
+}
+
+/* The back button to the list, if one is on screen. */
+static GtkWidget *
+back_button (DebriefWindow *window)
+{
+  GtkWidget *back = find_actionable (GTK_WIDGET (evidence_page (window)), "evidence.show-list");
+
+  return back != NULL && is_drawn (back) ? back : NULL;
+}
+
+static void
+test_evidence_list_folds_with_a_way_back (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  DebriefEvidencePage *page;
+  GtkWidget *leaflet;
+  GtkWidget *viewer;
+  GtkWidget *back;
+  GtkWidget *entry;
+
+  resize (window, NARROW);
+  show_view (window, "evidence");
+  page = evidence_page (window);
+
+  /* One of the list and the item at a time, the list first. */
+  leaflet = debrief_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET);
+  g_assert_nonnull (leaflet);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  debrief_test_wait_for (list_shown, window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
+    {
+      /* Choosing an item shows it in the whole width, without the list... */
+      g_printerr ("DEBUG item %u\n", i);
+      viewer = open_item (window, i);
+      debrief_test_wait_for (list_hidden, window);
+      g_assert_true (is_drawn (viewer));
+      g_assert_cmpint (gtk_widget_get_width (viewer), >=, gtk_widget_get_width (content_of (window)) - 2);
+
+      /* ...with a back button to the list. */
+      back = back_button (window);
+      g_assert_nonnull (back);
+      g_signal_emit_by_name (back, "clicked");
+      debrief_test_wait_for (list_shown, window);
+      debrief_test_drain ();
+      g_assert_null (back_button (window));
+    }
+
+  /* A link from elsewhere to a line brings the item forward too. */
+  g_assert_true (debrief_evidence_page_show_evidence (page, debrief_record_get_uuid (DEBRIEF_RECORD (evidence_at (window, 0))), 2, 2));
+  debrief_test_wait_for (list_hidden, window);
+  g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW));
+  g_signal_emit_by_name (back_button (window), "clicked");
+  debrief_test_wait_for (list_shown, window);
+
+  /* Search all evidence: the field is above the list, Enter shows the
+   * results, and the back button returns to the field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.search", NULL));
+  debrief_test_drain ();
+  entry = debrief_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "rollout");
+  g_signal_emit_by_name (entry, "activate");
+  debrief_test_wait_for (list_hidden, window);
+  back = back_button (window);
+  g_assert_nonnull (back);
+  g_signal_emit_by_name (back, "clicked");
+  debrief_test_wait_for (list_shown, window);
+  g_assert_true (gtk_widget_get_mapped (entry));
+
+  /* Wide again, the list is beside the item, with no back button. */
+  resize (window, WIDE);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  open_item (window, 0);
+  g_assert_true (list_shown (window));
+  g_assert_null (back_button (window));
+
+  debrief_test_close_window (window);
+}
+
+/* --- 4. A wide window shows all three ---------------------------------- */
+
+static void
+test_wide_window_shows_list_viewer_and_details (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  DebriefEvidencePage *page;
+
+  show_view (window, "evidence");
+  page = evidence_page (window);
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
+    {
+      GtkWidget *viewer = open_item (window, i);
+      GtkWidget *details = debrief_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "SHA-256");
+      graphene_rect_t list_bounds, viewer_bounds, details_bounds;
+
+      g_assert_nonnull (details);
+      g_assert_true (list_shown (window));
+      g_assert_true (is_drawn (viewer));
+      g_assert_true (is_drawn (details));
+
+      /* Side by side, in that order, none over another. */
+      list_bounds = bounds_in (sidebar_list (window), GTK_WIDGET (window));
+      viewer_bounds = bounds_in (viewer, GTK_WIDGET (window));
+      details_bounds = bounds_in (details, GTK_WIDGET (window));
+      g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, viewer_bounds.origin.x);
+      g_assert_cmpfloat (viewer_bounds.origin.x + viewer_bounds.size.width, <=, details_bounds.origin.x);
+      /* The viewer has the most room. */
+      g_assert_cmpfloat (viewer_bounds.size.width, >, list_bounds.size.width);
+      g_assert_cmpfloat (viewer_bounds.size.width, >, details_bounds.size.width);
+    }
+
+  debrief_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +593,8 @@ main (int   argc,
 
   g_test_add_func ("/debrief/narrow/every-view-fits-360", test_every_view_fits_360);
   g_test_add_func ("/debrief/narrow/one-view-switcher-at-a-time", test_one_view_switcher_at_a_time);
+  g_test_add_func ("/debrief/narrow/evidence-list-folds-with-a-way-back", test_evidence_list_folds_with_a_way_back);
+  g_test_add_func ("/debrief/narrow/wide-window-shows-list-viewer-and-details", test_wide_window_shows_list_viewer_and_details);
 
   /* Startup happens in g_application_run(), before the tests run. */
   return debrief_test_run_application (G_APPLICATION (app), data_home);

@@ -23,6 +23,7 @@ struct _DebriefEvidencePage
   GtkWidget                  parent_instance;
 
   AdwLeaflet                 *leaflet;
+  AdwClamp                   *sidebar_clamp;
   GtkWidget                  *back_bar;
   GtkWidget                  *back_button;
   AdwFlap                    *details_flap;
@@ -61,6 +62,7 @@ struct _DebriefEvidencePage
 
   DebriefImportJob           *import_job;
 
+  guint                      folded_idle;         /* to follow the leaflet after its allocation */
   gboolean                   updating;
   /* The viewer waits until the view is shown: opening an incident does
    * not read its evidence. */

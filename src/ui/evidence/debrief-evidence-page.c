@@ -141,6 +141,11 @@ selection_changed_cb (DebriefEvidencePage *self)
 
 /* --- Narrow windows ---------------------------------------------------- */
 
+/* The width of the list beside the item, as in the .ui; alone, it fills
+ * the window (a width no window has: AdwClamp overflows with G_MAXINT). */
+#define SIDEBAR_WIDTH       280
+#define SIDEBAR_ALONE_WIDTH 10000
+
 /* Where the window is too narrow for the list and the item side by side,
  * the view shows one of them at a time: the item comes forward when one
  * is chosen, and a back button returns to the list. */
@@ -168,14 +173,32 @@ find_label (GtkWidget *widget)
   return NULL;
 }
 
-static void
-sync_folded_cb (DebriefEvidencePage *self)
+static gboolean
+sync_folded (gpointer user_data)
 {
+  DebriefEvidencePage *self = user_data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   gboolean item = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") == 0;
 
   gtk_widget_set_visible (self->back_button, folded);
+  adw_clamp_set_maximum_size (self->sidebar_clamp, folded ? SIDEBAR_ALONE_WIDTH : SIDEBAR_WIDTH);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, folded ? SIDEBAR_ALONE_WIDTH : SIDEBAR_WIDTH);
   gtk_widget_set_visible (self->back_bar, folded && !item);
+  /* The title needs the room more than the icon of its kind does. */
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_icon), !folded);
+
+  self->folded_idle = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated; what follows from that
+ * changes the view after the allocation, not in the middle of it. */
+static void
+sync_folded_cb (DebriefEvidencePage *self)
+{
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add (sync_folded, self);
 }
 
 static void
@@ -188,15 +211,24 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* An item chosen in the list is shown, also when it was selected already
+ * (and the selection does not change) but the search results were shown
+ * instead, or the list alone. */
+static void
+open_selected (DebriefEvidencePage *self)
+{
+  if (self->current != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "item");
+  show_content (self);
+}
+
 static void
 list_activate_cb (DebriefEvidencePage *self,
                   guint                position)
 {
-  show_content (self);
+  open_selected (self);
 }
 
-/* A click on a row opens it, also when it was selected already (and the
- * selection does not change). */
 static void
 list_released_cb (GtkGestureClick     *gesture,
                   int                  n_press,
@@ -207,8 +239,9 @@ list_released_cb (GtkGestureClick     *gesture,
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
 
+  /* On a row, not on the empty space below them. */
   if (picked != NULL && picked != list)
-    show_content (self);
+    open_selected (self);
 }
 
 /* --- Details ---------------------------------------------------------- */
@@ -1225,6 +1258,7 @@ debrief_evidence_page_dispose (GObject *object)
 
   _debrief_evidence_page_cancel_import (self);
   debrief_evidence_page_set_document (self, NULL);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   /* A content load still running must not come back to a page that is gone. */
   if (self->viewer_cancellable != NULL)
     g_cancellable_cancel (self->viewer_cancellable);
@@ -1274,6 +1308,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   g_type_ensure (DEBRIEF_TYPE_EVIDENCE_SEARCH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-evidence-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_flap);
@@ -1385,7 +1420,7 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (list_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
-  sync_folded_cb (self);
+  sync_folded (self);
 
   _debrief_evidence_page_update_actions (self);
 }
