@@ -478,6 +478,12 @@ back_button (DebriefWindow *window)
   return back != NULL && is_drawn (back) ? back : NULL;
 }
 
+static gboolean
+back_shown (gpointer window)
+{
+  return back_button (window) != NULL;
+}
+
 static void
 test_evidence_list_folds_with_a_way_back (void)
 {
@@ -504,6 +510,7 @@ test_evidence_list_folds_with_a_way_back (void)
       g_printerr ("DEBUG item %u\n", i);
       viewer = open_item (window, i);
       debrief_test_wait_for (list_hidden, window);
+      debrief_test_wait_for (back_shown, window);
       g_assert_true (is_drawn (viewer));
       g_assert_cmpint (gtk_widget_get_width (viewer), >=, gtk_widget_get_width (content_of (window)) - 2);
 
@@ -520,6 +527,7 @@ test_evidence_list_folds_with_a_way_back (void)
   g_assert_true (debrief_evidence_page_show_evidence (page, debrief_record_get_uuid (DEBRIEF_RECORD (evidence_at (window, 0))), 2, 2));
   debrief_test_wait_for (list_hidden, window);
   g_assert_nonnull (debrief_test_wait_for_mapped (GTK_WIDGET (page), DEBRIEF_TYPE_LOG_VIEW));
+  debrief_test_wait_for (back_shown, window);
   g_signal_emit_by_name (back_button (window), "clicked");
   debrief_test_wait_for (list_shown, window);
 
@@ -532,6 +540,7 @@ test_evidence_list_folds_with_a_way_back (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "rollout");
   g_signal_emit_by_name (entry, "activate");
   debrief_test_wait_for (list_hidden, window);
+  debrief_test_wait_for (back_shown, window);
   back = back_button (window);
   g_assert_nonnull (back);
   g_signal_emit_by_name (back, "clicked");
@@ -583,6 +592,150 @@ test_wide_window_shows_list_viewer_and_details (void)
   debrief_test_close_window (window);
 }
 
+/* --- 5. Dialogs fit 360 pixels ----------------------------------------- */
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  debrief_test_wait_for (debrief_test_toplevel_shown, GSIZE_TO_POINTER (type));
+  debrief_test_drain ();
+
+  return debrief_test_find_toplevel (type);
+}
+
+static void
+assert_dialog_fits (GType       type,
+                    const char *what)
+{
+  GtkWindow *dialog = wait_for_toplevel (type);
+
+  g_assert_nonnull (dialog);
+  /* What is inside its frame (which GTK draws itself under Xvfb). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dialog)); child; child = gtk_widget_get_next_sibling (child))
+    assert_fits (child, NARROW, what);
+  debrief_test_close_and_wait (dialog);
+}
+
+static void
+test_dialogs_fit_360 (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  GtkWidget *overview = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  DebriefEvidencePage *page = evidence_page (window);
+
+  resize (window, NARROW);
+
+  g_assert_true (gtk_widget_activate_action (overview, "overview.add-participant", NULL));
+  assert_dialog_fits (ADW_TYPE_MESSAGE_DIALOG, "the participant dialog");
+
+  g_assert_true (gtk_widget_activate_action (overview, "overview.send-invitation", NULL));
+  assert_dialog_fits (ADW_TYPE_MESSAGE_DIALOG, "Send to Participants");
+
+  show_view (window, "evidence");
+  open_item (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evidence.align-clock", NULL));
+  assert_dialog_fits (DEBRIEF_TYPE_ALIGN_CLOCK_DIALOG, "the align-clock dialog");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  assert_dialog_fits (DEBRIEF_TYPE_PREFERENCES_WINDOW, "Preferences");
+
+  debrief_test_close_window (window);
+}
+
+/* --- 6. Role names are read whole --------------------------------------- */
+
+static void
+collect_labels (GtkWidget  *widget,
+                const char *text,
+                GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text, labels);
+}
+
+/* Every label on screen in @widget that says @text shows all it says. */
+static guint
+assert_shown_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  debrief_test_drain ();
+  collect_labels (widget, text, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayout *layout = gtk_label_get_layout (labels->pdata[i]);
+
+      if (pango_layout_is_ellipsized (layout))
+        g_error ("“%s” is cut off", text);
+    }
+
+  return labels->len;
+}
+
+static void
+assert_roles_whole (AdwComboRow *row,
+                    GtkWidget   *dialog)
+{
+  const char * const *ids = debrief_role_list_ids ();
+  GtkWidget *popover;
+  guint shown = 0;
+
+  /* Each, chosen, in the row... */
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      adw_combo_row_set_selected (row, i);
+      g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (row), debrief_role_get_display_name (ids[i])), ==, 1);
+    }
+
+  /* ...and all of them in the list it opens. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  popover = debrief_test_wait_for_mapped (GTK_WIDGET (row), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  for (guint i = 0; ids[i] != NULL; i++)
+    shown += assert_shown_whole (popover, debrief_role_get_display_name (ids[i]));
+  /* (Those scrolled out of sight are not made.) */
+  g_assert_cmpuint (shown, >=, 3);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  debrief_test_drain ();
+}
+
+static void
+test_role_names_are_read_whole (void)
+{
+  DebriefWindow *window = filled_in_window (NARROW);
+  GtkWidget *overview = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  /* In the participant dialog, in a phone-narrow window... */
+  resize (window, NARROW);
+  g_assert_true (gtk_widget_activate_action (overview, "overview.add-participant", NULL));
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  row = debrief_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Role");
+  g_assert_nonnull (row);
+  assert_roles_whole (ADW_COMBO_ROW (row), GTK_WIDGET (dialog));
+  debrief_test_close_and_wait (dialog);
+
+  /* ...in the list of participants... */
+  g_assert_cmpuint (assert_shown_whole (overview, "Engineer closest to the change"), ==, 1);
+
+  /* ...and in Preferences. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  dialog = wait_for_toplevel (DEBRIEF_TYPE_PREFERENCES_WINDOW);
+  row = debrief_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Default role");
+  g_assert_nonnull (row);
+  assert_roles_whole (ADW_COMBO_ROW (row), GTK_WIDGET (dialog));
+  debrief_test_close_and_wait (dialog);
+
+  debrief_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +748,8 @@ main (int   argc,
   g_test_add_func ("/debrief/narrow/one-view-switcher-at-a-time", test_one_view_switcher_at_a_time);
   g_test_add_func ("/debrief/narrow/evidence-list-folds-with-a-way-back", test_evidence_list_folds_with_a_way_back);
   g_test_add_func ("/debrief/narrow/wide-window-shows-list-viewer-and-details", test_wide_window_shows_list_viewer_and_details);
+  g_test_add_func ("/debrief/narrow/dialogs-fit-360", test_dialogs_fit_360);
+  g_test_add_func ("/debrief/narrow/role-names-are-read-whole", test_role_names_are_read_whole);
 
   /* Startup happens in g_application_run(), before the tests run. */
   return debrief_test_run_application (G_APPLICATION (app), data_home);
