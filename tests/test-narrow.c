@@ -736,6 +736,120 @@ test_role_names_are_read_whole (void)
   debrief_test_close_window (window);
 }
 
+/* --- 7. A toast leaves the zoom controls free --------------------------- */
+
+/* The toast on screen in @window, if any. */
+static GtkWidget *
+find_toast (DebriefWindow *window)
+{
+  GtkWidget *overlay = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "toast") != NULL && gtk_widget_get_mapped (child))
+      return child;
+
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  GtkWidget *toast = find_toast (window);
+
+  return toast != NULL && gtk_widget_get_height (toast) > 0;
+}
+
+static void
+test_toast_leaves_zoom_controls_free (void)
+{
+  DebriefWindow *window = filled_in_window (WIDE);
+  GtkWidget *overlay = debrief_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  static const int widths[] = { WIDE, NARROW };
+
+  show_view (window, "evidence");
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(AdwToast) said = NULL;
+      GtkWidget *view;
+      GtkWidget *toast;
+      static const char * const actions[] = { "image.zoom-in", "image.zoom-out", "image.zoom-fit", "image.zoom-original" };
+
+      resize (window, widths[i]);
+      view = open_item (window, 3);
+      /* As an import says it is done. */
+      said = adw_toast_new ("“screenshot.png” imported");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (said));
+      debrief_test_wait_for (toast_shown, window);
+      debrief_test_drain ();
+      toast = find_toast (window);
+
+      for (guint j = 0; j < G_N_ELEMENTS (actions); j++)
+        {
+          GtkWidget *button = find_actionable (view, actions[j]);
+          graphene_rect_t button_bounds, toast_bounds;
+
+          g_assert_nonnull (button);
+          g_assert_true (is_drawn (button));
+          button_bounds = bounds_in (button, GTK_WIDGET (window));
+          toast_bounds = bounds_in (toast, GTK_WIDGET (window));
+          g_assert_false (rectangles_overlap (&button_bounds, &toast_bounds));
+        }
+
+      adw_toast_dismiss (said);
+      debrief_test_drain ();
+    }
+
+  debrief_test_close_window (window);
+}
+
+/* --- 8. Empty lists say so --------------------------------------------- */
+
+static void
+test_empty_lists_say_so (void)
+{
+  DebriefWindow *window = debrief_test_new_incident_window (app, NARROW, 720);
+  GtkWidget *overview = debrief_test_find_descendant (GTK_WIDGET (window), DEBRIEF_TYPE_OVERVIEW_PAGE);
+  static const struct
+  {
+    const char *sentence;
+    const char *action;
+  } lists[] = {
+    { "No systems or components yet", "overview.add-scope-item" },
+    { "No participants yet", "overview.add-participant" },
+  };
+
+  resize (window, NARROW);
+  assert_fits (content_of (window), NARROW, "an empty overview");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *list;
+      GtkWidget *button;
+
+      collect_labels (overview, lists[i].sentence, labels);
+      g_assert_cmpuint (labels->len, ==, 1);
+
+      /* In the list, not a thin sliver: a sentence and the way to add. */
+      list = gtk_widget_get_ancestor (labels->pdata[0], GTK_TYPE_LIST_BOX);
+      g_assert_nonnull (list);
+      g_assert_true (gtk_widget_has_css_class (list, "boxed-list"));
+      g_assert_cmpint (gtk_widget_get_height (list), >=, 60);
+      /* (find_actionable() finds it only on screen, scrolled to or not.) */
+      button = find_actionable (list, lists[i].action);
+      g_assert_nonnull (button);
+    }
+
+  /* The button adds one, and the sentence goes. */
+  g_signal_emit_by_name (find_actionable (gtk_widget_get_ancestor (debrief_test_find_label (overview, "No systems or components yet: add those this review looks at."), GTK_TYPE_LIST_BOX),
+                                          "overview.add-scope-item"), "clicked");
+  debrief_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (debrief_document_get_records (debrief_window_get_document (window), DEBRIEF_TYPE_SCOPE_ITEM)), ==, 1);
+  g_assert_null (debrief_test_find_label (overview, "No systems or components yet: add those this review looks at."));
+
+  debrief_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +864,8 @@ main (int   argc,
   g_test_add_func ("/debrief/narrow/wide-window-shows-list-viewer-and-details", test_wide_window_shows_list_viewer_and_details);
   g_test_add_func ("/debrief/narrow/dialogs-fit-360", test_dialogs_fit_360);
   g_test_add_func ("/debrief/narrow/role-names-are-read-whole", test_role_names_are_read_whole);
+  g_test_add_func ("/debrief/narrow/toast-leaves-zoom-controls-free", test_toast_leaves_zoom_controls_free);
+  g_test_add_func ("/debrief/narrow/empty-lists-say-so", test_empty_lists_say_so);
 
   /* Startup happens in g_application_run(), before the tests run. */
   return debrief_test_run_application (G_APPLICATION (app), data_home);
