@@ -357,17 +357,6 @@ open_item (DebriefWindow *window,
   gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), position, TRUE);
   g_signal_emit_by_name (list, "activate", position);
   viewer = debrief_test_wait_for_mapped (GTK_WIDGET (page), evidence_views[position].viewer_type ());
-  if (viewer == NULL)
-    {
-      GtkWidget *l = debrief_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_LEAFLET);
-      GtkWidget *v = debrief_test_find_descendant (GTK_WIDGET (page), evidence_views[position].viewer_type ());
-      g_printerr ("DEBUG leaflet %s folded %d selected %s viewer %p mapped %d visible %d\n",
-                  adw_leaflet_get_visible_child_name (ADW_LEAFLET (l)), adw_leaflet_get_folded (ADW_LEAFLET (l)),
-                  debrief_evidence_page_get_selected (page) ? debrief_evidence_get_title (debrief_evidence_page_get_selected (page)) : "none",
-                  v, v ? gtk_widget_get_mapped (v) : 0, v ? gtk_widget_get_visible (v) : 0);
-      for (GtkWidget *w = v; w; w = gtk_widget_get_parent (w))
-        g_printerr ("  %s mapped %d visible %d childvis %d\n", G_OBJECT_TYPE_NAME (w), gtk_widget_get_mapped (w), gtk_widget_get_visible (w), gtk_widget_get_child_visible (w));
-    }
   g_assert_nonnull (viewer);
   debrief_test_drain ();
 
@@ -507,7 +496,6 @@ test_evidence_list_folds_with_a_way_back (void)
   for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
     {
       /* Choosing an item shows it in the whole width, without the list... */
-      g_printerr ("DEBUG item %u\n", i);
       viewer = open_item (window, i);
       debrief_test_wait_for (list_hidden, window);
       debrief_test_wait_for (back_shown, window);

@@ -199,11 +199,12 @@ debrief_window_sync_title_visible (gpointer user_data)
 }
 
 /* The switcher title changes its mind while it is being allocated; the
- * header bar is changed after that, not in the middle of it. */
+ * header bar is changed after that, not in the middle of it.  The bar at
+ * the bottom follows at once, as libadwaita's own binding would: never
+ * both switchers, nor none. */
 static void
 debrief_window_title_visible_cb (DebriefWindow *self)
 {
-  /* At once, as the switcher title changes: never both switchers. */
   sync_switcher_bar (self);
   if (self->title_idle == 0)
     self->title_idle = g_idle_add (debrief_window_sync_title_visible, self);
