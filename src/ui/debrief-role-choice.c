@@ -16,10 +16,10 @@
 #include "debrief-role-choice.h"
 #include "debrief-roles.h"
 
-/* Wide enough for a name on one line, narrow enough that a description
- * wraps instead of widening the list past a phone's screen. */
-#define NAME_CHARS        30
-#define DESCRIPTION_CHARS 36
+/* Narrow enough that the list fits a phone's screen: longer names and
+ * the descriptions wrap. */
+#define NAME_CHARS        24
+#define DESCRIPTION_CHARS 26
 
 static GtkWidget *
 wrapping_label (int max_width_chars)
@@ -34,14 +34,15 @@ wrapping_label (int max_width_chars)
   return label;
 }
 
-/* The role shown in the row itself: its name. */
+/* The role shown in the row itself: its whole name, on one line (a
+ * wrapped one is cut to its first line there).  Where a row has no room
+ * for that, it shows the name as its subtitle ("use-subtitle"). */
 static void
 value_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  GtkWidget *label = wrapping_label (NAME_CHARS);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_list_item_set_child (item, label);
 }

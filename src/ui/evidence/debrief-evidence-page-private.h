@@ -27,6 +27,7 @@ struct _DebriefEvidencePage
   GtkWidget                  *back_bar;
   GtkWidget                  *back_button;
   AdwFlap                    *details_flap;
+  GtkToggleButton            *details_button;
   GtkToggleButton            *search_button;
   GtkSearchBar               *search_bar;
   GtkSearchEntry             *search_entry;
@@ -63,6 +64,7 @@ struct _DebriefEvidencePage
   DebriefImportJob           *import_job;
 
   guint                      folded_idle;         /* to follow the leaflet after its allocation */
+  guint                      details_idle;        /* the same for the details flap */
   gboolean                   updating;
   /* The viewer waits until the view is shown: opening an incident does
    * not read its evidence. */

@@ -193,12 +193,42 @@ sync_folded (gpointer user_data)
 }
 
 /* The leaflet folds while it is being allocated; what follows from that
- * changes the view after the allocation, not in the middle of it. */
+ * changes the view after the allocation, not in the middle of it (where
+ * GTK would draw parts not allocated again). */
 static void
 sync_folded_cb (DebriefEvidencePage *self)
 {
   if (self->folded_idle == 0)
     self->folded_idle = g_idle_add (sync_folded, self);
+}
+
+static void
+details_toggled_cb (DebriefEvidencePage *self)
+{
+  adw_flap_set_reveal_flap (self->details_flap, gtk_toggle_button_get_active (self->details_button));
+}
+
+static gboolean
+sync_details_button (gpointer user_data)
+{
+  DebriefEvidencePage *self = user_data;
+
+  g_signal_handlers_block_by_func (self->details_button, details_toggled_cb, self);
+  gtk_toggle_button_set_active (self->details_button, adw_flap_get_reveal_flap (self->details_flap));
+  g_signal_handlers_unblock_by_func (self->details_button, details_toggled_cb, self);
+  self->details_idle = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The details close as they fold over the viewer (or a click beside them
+ * closes them there), and open again beside it: the button follows, after
+ * the allocation in which the flap folds. */
+static void
+details_revealed_cb (DebriefEvidencePage *self)
+{
+  if (self->details_idle == 0)
+    self->details_idle = g_idle_add (sync_details_button, self);
 }
 
 static void
@@ -1259,6 +1289,7 @@ debrief_evidence_page_dispose (GObject *object)
   _debrief_evidence_page_cancel_import (self);
   debrief_evidence_page_set_document (self, NULL);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
+  g_clear_handle_id (&self->details_idle, g_source_remove);
   /* A content load still running must not come back to a page that is gone. */
   if (self->viewer_cancellable != NULL)
     g_cancellable_cancel (self->viewer_cancellable);
@@ -1312,6 +1343,7 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_entry);
@@ -1339,6 +1371,8 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cited_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sync_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   _debrief_evidence_page_install_actions (widget_class);

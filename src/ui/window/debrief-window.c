@@ -199,13 +199,12 @@ debrief_window_sync_title_visible (gpointer user_data)
 }
 
 /* The switcher title changes its mind while it is being allocated; the
- * header bar is changed after that, not in the middle of it.  The bar at
- * the bottom follows at once, as libadwaita's own binding would: never
- * both switchers, nor none. */
+ * header bar and the bar at the bottom are changed after that, not in the
+ * middle of it (revealing the bar there leaves the views unallocated for
+ * the frame GTK then draws). */
 static void
 debrief_window_title_visible_cb (DebriefWindow *self)
 {
-  sync_switcher_bar (self);
   if (self->title_idle == 0)
     self->title_idle = g_idle_add (debrief_window_sync_title_visible, self);
 }
