@@ -1,8 +1,9 @@
 /* debrief-evidence-page-private.h
  *
  * The parts of the Evidence view: debrief-evidence-page.c (the class, the
- * list, the details and the viewer) and debrief-evidence-page-actions.c
- * (import, drop and paste, saving a copy, order and removal); and what the
+ * list, the details and the viewer), debrief-evidence-page-actions.c
+ * (import, drop and paste, saving a copy, order and removal) and
+ * debrief-evidence-page-narrow.c (folding in narrow windows); and what the
  * tests reach beyond its public API.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -81,6 +82,12 @@ void     _debrief_evidence_page_show_error       (DebriefEvidencePage *self,
 gboolean _debrief_evidence_page_writable         (DebriefEvidencePage *self);
 void     _debrief_evidence_page_update_actions   (DebriefEvidencePage *self);
 void     _debrief_evidence_page_notify_importing (DebriefEvidencePage *self);
+
+/* debrief-evidence-page-narrow.c */
+void     _debrief_evidence_page_class_init_narrow (GtkWidgetClass      *widget_class);
+void     _debrief_evidence_page_init_narrow       (DebriefEvidencePage *self);
+void     _debrief_evidence_page_dispose_narrow    (DebriefEvidencePage *self);
+void     _debrief_evidence_page_show_content      (DebriefEvidencePage *self);
 
 /* debrief-evidence-page-actions.c */
 void     _debrief_evidence_page_install_actions  (GtkWidgetClass      *widget_class);

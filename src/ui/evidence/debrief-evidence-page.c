@@ -139,141 +139,6 @@ selection_changed_cb (DebriefEvidencePage *self)
   show_current (self);
 }
 
-/* --- Narrow windows ---------------------------------------------------- */
-
-/* The width of the list beside the item, as in the .ui; alone, it fills
- * the window (a width no window has: AdwClamp overflows with G_MAXINT). */
-#define SIDEBAR_WIDTH       280
-#define SIDEBAR_ALONE_WIDTH 10000
-
-/* Where the window is too narrow for the list and the item side by side,
- * the view shows one of them at a time: the item comes forward when one
- * is chosen, and a back button returns to the list. */
-static void
-show_content (DebriefEvidencePage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
-}
-
-static GtkWidget *
-find_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-
-  return NULL;
-}
-
-static gboolean
-sync_folded (gpointer user_data)
-{
-  DebriefEvidencePage *self = user_data;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean item = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "item") == 0;
-
-  gtk_widget_set_visible (self->back_button, folded);
-  adw_clamp_set_maximum_size (self->sidebar_clamp, folded ? SIDEBAR_ALONE_WIDTH : SIDEBAR_WIDTH);
-  adw_clamp_set_tightening_threshold (self->sidebar_clamp, folded ? SIDEBAR_ALONE_WIDTH : SIDEBAR_WIDTH);
-  gtk_widget_set_visible (self->back_bar, folded && !item);
-  /* The title needs the room more than the icon of its kind does. */
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_icon), !folded);
-
-  self->folded_idle = 0;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The leaflet folds while it is being allocated; what follows from that
- * changes the view after the allocation, not in the middle of it (where
- * GTK would draw parts not allocated again). */
-static void
-sync_folded_cb (DebriefEvidencePage *self)
-{
-  if (self->folded_idle == 0)
-    self->folded_idle = g_idle_add (sync_folded, self);
-}
-
-static void
-details_toggled_cb (DebriefEvidencePage *self)
-{
-  adw_flap_set_reveal_flap (self->details_flap, gtk_toggle_button_get_active (self->details_button));
-}
-
-static gboolean
-sync_details_button (gpointer user_data)
-{
-  DebriefEvidencePage *self = user_data;
-
-  g_signal_handlers_block_by_func (self->details_button, details_toggled_cb, self);
-  gtk_toggle_button_set_active (self->details_button, adw_flap_get_reveal_flap (self->details_flap));
-  g_signal_handlers_unblock_by_func (self->details_button, details_toggled_cb, self);
-  self->details_idle = 0;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The details close as they fold over the viewer (or a click beside them
- * closes them there), and open again beside it: the button follows, after
- * the allocation in which the flap folds. */
-static void
-details_revealed_cb (DebriefEvidencePage *self)
-{
-  if (self->details_idle == 0)
-    self->details_idle = g_idle_add (sync_details_button, self);
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
-}
-
-/* An item chosen in the list is shown, also when it was selected already
- * (and the selection does not change) but the search results were shown
- * instead, or the list alone. */
-static void
-open_selected (DebriefEvidencePage *self)
-{
-  if (self->current != NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "item");
-  show_content (self);
-}
-
-static void
-list_activate_cb (DebriefEvidencePage *self,
-                  guint                position)
-{
-  open_selected (self);
-}
-
-static void
-list_released_cb (GtkGestureClick     *gesture,
-                  int                  n_press,
-                  double               x,
-                  double               y,
-                  DebriefEvidencePage *self)
-{
-  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
-
-  /* On a row, not on the empty space below them. */
-  if (picked != NULL && picked != list)
-    open_selected (self);
-}
-
 /* --- Details ---------------------------------------------------------- */
 
 static char *
@@ -1053,7 +918,7 @@ search_activate_cb (DebriefEvidencePage *self)
 {
   search_changed_cb (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "search") == 0)
-    show_content (self);
+    _debrief_evidence_page_show_content (self);
 }
 
 static void
@@ -1189,7 +1054,7 @@ debrief_evidence_page_show_evidence (DebriefEvidencePage *self,
         {
           debrief_evidence_page_select (self, item);
           gtk_stack_set_visible_child_name (self->content_stack, "item");
-          show_content (self);
+          _debrief_evidence_page_show_content (self);
           reveal_place (self, first, last);
           return TRUE;
         }
@@ -1288,8 +1153,7 @@ debrief_evidence_page_dispose (GObject *object)
 
   _debrief_evidence_page_cancel_import (self);
   debrief_evidence_page_set_document (self, NULL);
-  g_clear_handle_id (&self->folded_idle, g_source_remove);
-  g_clear_handle_id (&self->details_idle, g_source_remove);
+  _debrief_evidence_page_dispose_narrow (self);
   /* A content load still running must not come back to a page that is gone. */
   if (self->viewer_cancellable != NULL)
     g_cancellable_cancel (self->viewer_cancellable);
@@ -1370,16 +1234,12 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cited_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sync_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, details_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, details_revealed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   _debrief_evidence_page_install_actions (widget_class);
+  _debrief_evidence_page_class_init_narrow (widget_class);
   gtk_widget_class_install_action (widget_class, "evidence.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "evidence.align-clock", NULL, align_clock_action);
   gtk_widget_class_install_action (widget_class, "evidence.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "evidence.show-list", NULL, show_list_action);
 
   /* Within the view; the window's own shortcuts reach it from anywhere. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "evidence.search", NULL);
@@ -1394,9 +1254,7 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkEventController *keys;
-  GtkGesture *click;
   GtkShortcut *shortcut;
-  GtkWidget *label;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pending_first = self->pending_last = -1;
@@ -1412,11 +1270,6 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
 
   g_signal_connect_swapped (self->title_label, "notify::editing", G_CALLBACK (title_changed_cb), self);
-  /* The label GtkEditableLabel shows asks for the whole title, which a
-   * narrow window has no room for: it ends in an ellipsis instead. */
-  label = find_label (GTK_WIDGET (self->title_label));
-  if (label != NULL)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed_cb), self);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_label), FALSE);
@@ -1449,12 +1302,7 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
-  click = gtk_gesture_click_new ();
-  /* Before the row takes the click, and without taking it from the row. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "released", G_CALLBACK (list_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
-  sync_folded (self);
+  _debrief_evidence_page_init_narrow (self);
 
   _debrief_evidence_page_update_actions (self);
 }
