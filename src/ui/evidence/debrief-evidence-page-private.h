@@ -1,8 +1,9 @@
 /* debrief-evidence-page-private.h
  *
  * The parts of the Evidence view: debrief-evidence-page.c (the class, the
- * list, the details and the viewer) and debrief-evidence-page-actions.c
- * (import, drop and paste, saving a copy, order and removal); and what the
+ * list, the details and the viewer), debrief-evidence-page-actions.c
+ * (import, drop and paste, saving a copy, order and removal) and
+ * debrief-evidence-page-narrow.c (folding in narrow windows); and what the
  * tests reach beyond its public API.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,7 +23,12 @@ struct _DebriefEvidencePage
 {
   GtkWidget                  parent_instance;
 
-  GtkPaned                   *paned;
+  AdwLeaflet                 *leaflet;
+  AdwClamp                   *sidebar_clamp;
+  GtkWidget                  *back_bar;
+  GtkWidget                  *back_button;
+  AdwFlap                    *details_flap;
+  GtkToggleButton            *details_button;
   GtkToggleButton            *search_button;
   GtkSearchBar               *search_bar;
   GtkSearchEntry             *search_entry;
@@ -58,6 +64,8 @@ struct _DebriefEvidencePage
 
   DebriefImportJob           *import_job;
 
+  guint                      folded_idle;         /* to follow the leaflet after its allocation */
+  guint                      details_idle;        /* the same for the details flap */
   gboolean                   updating;
   /* The viewer waits until the view is shown: opening an incident does
    * not read its evidence. */
@@ -74,6 +82,12 @@ void     _debrief_evidence_page_show_error       (DebriefEvidencePage *self,
 gboolean _debrief_evidence_page_writable         (DebriefEvidencePage *self);
 void     _debrief_evidence_page_update_actions   (DebriefEvidencePage *self);
 void     _debrief_evidence_page_notify_importing (DebriefEvidencePage *self);
+
+/* debrief-evidence-page-narrow.c */
+void     _debrief_evidence_page_class_init_narrow (GtkWidgetClass      *widget_class);
+void     _debrief_evidence_page_init_narrow       (DebriefEvidencePage *self);
+void     _debrief_evidence_page_dispose_narrow    (DebriefEvidencePage *self);
+void     _debrief_evidence_page_show_content      (DebriefEvidencePage *self);
 
 /* debrief-evidence-page-actions.c */
 void     _debrief_evidence_page_install_actions  (GtkWidgetClass      *widget_class);

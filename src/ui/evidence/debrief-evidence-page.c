@@ -959,6 +959,16 @@ search_changed_cb (DebriefEvidencePage *self)
   debrief_evidence_page_start_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Enter in the search field shows the results, also where they are not
+ * beside the list. */
+static void
+search_activate_cb (DebriefEvidencePage *self)
+{
+  search_changed_cb (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "search") == 0)
+    _debrief_evidence_page_show_content (self);
+}
+
 static void
 search_stopped_cb (DebriefEvidencePage *self)
 {
@@ -981,6 +991,8 @@ search_action (GtkWidget  *widget,
 {
   DebriefEvidencePage *self = DEBRIEF_EVIDENCE_PAGE (widget);
 
+  /* The search field is above the list. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   /* Back to the results of the search still typed. */
@@ -1150,6 +1162,7 @@ debrief_evidence_page_show_evidence (DebriefEvidencePage *self,
         {
           debrief_evidence_page_select (self, item);
           gtk_stack_set_visible_child_name (self->content_stack, "item");
+          _debrief_evidence_page_show_content (self);
           reveal_place (self, first, last);
           return TRUE;
         }
@@ -1248,6 +1261,7 @@ debrief_evidence_page_dispose (GObject *object)
 
   _debrief_evidence_page_cancel_import (self);
   debrief_evidence_page_set_document (self, NULL);
+  _debrief_evidence_page_dispose_narrow (self);
   /* A content load still running must not come back to a page that is gone. */
   if (self->viewer_cancellable != NULL)
     g_cancellable_cancel (self->viewer_cancellable);
@@ -1296,7 +1310,12 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
 
   g_type_ensure (DEBRIEF_TYPE_EVIDENCE_SEARCH_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-evidence-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_bar);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_flap);
+  gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, details_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_button);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, search_entry);
@@ -1320,10 +1339,12 @@ debrief_evidence_page_class_init (DebriefEvidencePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefEvidencePage, cited_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cited_row_activated_cb);
 
   _debrief_evidence_page_install_actions (widget_class);
+  _debrief_evidence_page_class_init_narrow (widget_class);
   gtk_widget_class_install_action (widget_class, "evidence.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "evidence.align-clock", NULL, align_clock_action);
   gtk_widget_class_install_action (widget_class, "evidence.search", NULL, search_action);
@@ -1405,6 +1426,8 @@ debrief_evidence_page_init (DebriefEvidencePage *self)
                                gtk_named_action_new ("evidence.remove"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  _debrief_evidence_page_init_narrow (self);
 
   _debrief_evidence_page_update_actions (self);
 }

@@ -54,6 +54,7 @@ struct _DebriefImageView
   GtkWidget         *canvas;
   GtkPicture        *picture;
   GtkLabel          *size_label;
+  GtkLabel          *short_size_label;
   GtkLabel          *zoom_label;
 };
 
@@ -568,6 +569,7 @@ debrief_image_view_class_init (DebriefImageViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DebriefImageView, canvas);
   gtk_widget_class_bind_template_child (widget_class, DebriefImageView, picture);
   gtk_widget_class_bind_template_child (widget_class, DebriefImageView, size_label);
+  gtk_widget_class_bind_template_child (widget_class, DebriefImageView, short_size_label);
   gtk_widget_class_bind_template_child (widget_class, DebriefImageView, zoom_label);
 
   gtk_widget_class_install_action (widget_class, "image.zoom-in", NULL, zoom_action);
@@ -648,6 +650,7 @@ debrief_image_view_set_bytes (DebriefImageView  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *short_size = NULL;
   g_autofree char *description = NULL;
   guint64 width, height;
   const guint8 *data;
@@ -699,6 +702,10 @@ debrief_image_view_set_bytes (DebriefImageView  *self,
   /* Translators: the width and height of an image */
   size = g_strdup_printf (_("%d × %d pixels"), gdk_texture_get_width (texture), gdk_texture_get_height (texture));
   gtk_label_set_text (self->size_label, size);
+  /* Translators: the width and height of an image, where there is no
+   * room for the word "pixels" */
+  short_size = g_strdup_printf (_("%d × %d"), gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+  gtk_label_set_text (self->short_size_label, short_size);
   /* Translators: what a screen reader says for the image; %s is its size */
   description = g_strdup_printf (_("Image, %s"), size);
   gtk_picture_set_alternative_text (self->picture, description);

@@ -964,7 +964,8 @@ debrief_metrics_view_init (DebriefMetricsView *self)
   gtk_widget_set_parent (GTK_WIDGET (self->series_box), GTK_WIDGET (self));
 
   self->chart = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->chart, 400, 240);
+  /* Readable in a phone-narrow window, beside nothing. */
+  gtk_widget_set_size_request (self->chart, 240, 240);
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_focusable (self->chart, TRUE);

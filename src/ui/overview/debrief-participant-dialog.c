@@ -16,6 +16,7 @@
 #include "debrief-error-dialog.h"
 #include "debrief-participant-dialog.h"
 
+#include "debrief-role-choice.h"
 #include "debrief-roles.h"
 
 struct _DebriefParticipantDialog
@@ -213,7 +214,6 @@ debrief_participant_dialog_new (GtkWindow          *parent,
                                 const char         *user_name,
                                 const char         *default_role)
 {
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   const char * const *ids = debrief_role_list_ids ();
   /* A new participant starts with the role Preferences gives, not with
    * the first of the list. */
@@ -245,17 +245,15 @@ debrief_participant_dialog_new (GtkWindow          *parent,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      gtk_string_list_append (roles, debrief_role_get_display_name (ids[i]));
       if (g_strcmp0 (role, ids[i]) == 0)
         selected = i;
     }
-  gtk_string_list_append (roles, _("Another role…"));
   if (role != NULL && *role != '\0' && !debrief_role_is_known (role))
     {
       selected = g_strv_length ((char **) ids);
       gtk_editable_set_text (GTK_EDITABLE (self->custom_role), role);
     }
-  adw_combo_row_set_model (self->role, G_LIST_MODEL (roles));
+  debrief_role_choice_setup (self->role, TRUE);
   adw_combo_row_set_selected (self->role, selected);
 
   /* Connected only now: filling the form in is not the user choosing. */

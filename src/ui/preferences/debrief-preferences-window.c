@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "debrief-role-choice.h"
 #include "debrief-roles.h"
 
 #include "debrief-user.h"
@@ -136,8 +137,6 @@ debrief_preferences_window_class_init (DebriefPreferencesWindowClass *klass)
 static void
 debrief_preferences_window_init (DebriefPreferencesWindow *self)
 {
-  const char * const *ids = debrief_role_list_ids ();
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   g_autofree char *account_name = debrief_user_dup_account_name ();
   g_autofree char *hint = NULL;
 
@@ -151,9 +150,7 @@ debrief_preferences_window_init (DebriefPreferencesWindow *self)
                           account_name);
   gtk_label_set_label (self->user_name_hint, hint);
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    gtk_string_list_append (roles, debrief_role_get_display_name (ids[i]));
-  adw_combo_row_set_model (self->default_role_row, G_LIST_MODEL (roles));
+  debrief_role_choice_setup (self->default_role_row, FALSE);
 
   g_settings_bind (self->settings, "user-name", self->user_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "default-role",

@@ -289,6 +289,16 @@ set_titles (DebriefWindow *self,
   adw_window_title_set_subtitle (self->document_title, subtitle);
 }
 
+/* The views are switched in the header bar, or where it has no room for
+ * the switcher (and its title shows instead), in the bar at the bottom. */
+static void
+sync_switcher_bar (DebriefWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->document != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 /* With an incident, its views are switched in the header bar, or in a
  * bar at the bottom when the window is narrow; the welcome page has none. */
 void
@@ -298,8 +308,12 @@ _debrief_window_sync_switchers (DebriefWindow *self)
   gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_views);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_title), has_views && !narrow);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, has_views && narrow);
+  sync_switcher_bar (self);
+  /* Where the switcher title shows the name, the name at the start is not
+   * drawn, but keeps its place: were the switcher given that room back,
+   * it would fit again, and the two would take turns. */
+  gtk_widget_set_visible (GTK_WIDGET (self->document_title), has_views);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->document_title), !narrow);
   /* While a file opens (or waits for an answer about its lock), its name
    * and a spinner, not the welcome page. */
   if (!has_views && self->opening != NULL)
@@ -329,7 +343,9 @@ debrief_window_sync_title_visible (gpointer user_data)
 }
 
 /* The switcher title changes its mind while it is being allocated; the
- * header bar is changed after that, not in the middle of it. */
+ * header bar and the bar at the bottom are changed after that, not in the
+ * middle of it (revealing the bar there leaves the views unallocated for
+ * the frame GTK then draws). */
 static void
 debrief_window_title_visible_cb (DebriefWindow *self)
 {
