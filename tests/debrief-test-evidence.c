@@ -372,7 +372,7 @@ debrief_test_evidence_get_application (void)
 DebriefWindow *
 debrief_test_evidence_new_incident_window (DebriefEvidencePage **page)
 {
-  DebriefWindow *window = debrief_test_new_incident_window (debrief_test_evidence_get_application (), 1200, 800);
+  DebriefWindow *window = debrief_test_new_incident_window (debrief_test_evidence_get_application (), 1280, 800);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "evidence"));
   debrief_test_drain ();

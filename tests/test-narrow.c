@@ -17,6 +17,7 @@
 #include "debrief-application.h"
 #include "debrief-align-clock-dialog.h"
 #include "debrief-evidence-page.h"
+#include "debrief-evidence-page-private.h"
 #include "debrief-image-view.h"
 #include "debrief-incident.h"
 #include "debrief-log-view.h"
@@ -33,6 +34,7 @@
 
 #define NARROW 360
 #define WIDE   1024
+#define ROOMY  1280
 
 static DebriefApplication *app;
 
@@ -548,33 +550,73 @@ test_evidence_list_folds_with_a_way_back (void)
 /* --- 4. A wide window shows all three ---------------------------------- */
 
 static void
+assert_side_by_side (DebriefWindow *window,
+                     GtkWidget     *viewer,
+                     GtkWidget     *details)
+{
+  graphene_rect_t list_bounds, viewer_bounds, details_bounds;
+
+  g_assert_true (list_shown (window));
+  g_assert_true (is_drawn (viewer));
+  g_assert_true (is_drawn (details));
+
+  /* Side by side, in that order, none over another. */
+  list_bounds = bounds_in (sidebar_list (window), GTK_WIDGET (window));
+  viewer_bounds = bounds_in (viewer, GTK_WIDGET (window));
+  details_bounds = bounds_in (details, GTK_WIDGET (window));
+  g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, viewer_bounds.origin.x);
+  g_assert_cmpfloat (viewer_bounds.origin.x + viewer_bounds.size.width, <=, details_bounds.origin.x);
+  /* The viewer has the most room. */
+  g_assert_cmpfloat (viewer_bounds.size.width, >, list_bounds.size.width);
+  g_assert_cmpfloat (viewer_bounds.size.width, >, details_bounds.size.width);
+}
+
+/* At 1,024 px a log's lines get the room the details would take: the
+ * details come over the viewer at the press of their button. From about
+ * 1,280 px the list, the viewer and the details are side by side. */
+static void
 test_wide_window_shows_list_viewer_and_details (void)
 {
   DebriefWindow *window = filled_in_window (WIDE);
   DebriefEvidencePage *page;
+  GtkWidget *viewer;
+  GtkWidget *details;
+  GtkWidget *button;
+  graphene_rect_t list_bounds, viewer_bounds, details_bounds;
 
   show_view (window, "evidence");
   page = evidence_page (window);
+
+  viewer = open_item (window, 0);
+  g_assert_true (DEBRIEF_IS_LOG_VIEW (viewer));
+  details = debrief_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "SHA-256");
+  g_assert_nonnull (details);
+  g_assert_true (list_shown (window));
+  g_assert_false (is_drawn (details));
+  list_bounds = bounds_in (sidebar_list (window), GTK_WIDGET (window));
+  viewer_bounds = bounds_in (viewer, GTK_WIDGET (window));
+  g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, viewer_bounds.origin.x);
+  g_assert_cmpfloat (viewer_bounds.size.width, >=, WIDE * 0.7);
+
+  button = GTK_WIDGET (page->details_button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  debrief_test_wait_for (debrief_test_widget_is_mapped, details);
+  debrief_test_drain ();
+  g_assert_true (is_drawn (details));
+  details_bounds = bounds_in (details, GTK_WIDGET (window));
+  g_assert_cmpfloat (details_bounds.origin.x, >=, viewer_bounds.origin.x);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  debrief_test_drain ();
+
+  resize (window, ROOMY);
   for (guint i = 0; i < G_N_ELEMENTS (evidence_views); i++)
     {
-      GtkWidget *viewer = open_item (window, i);
-      GtkWidget *details = debrief_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "SHA-256");
-      graphene_rect_t list_bounds, viewer_bounds, details_bounds;
-
+      viewer = open_item (window, i);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      debrief_test_drain ();
+      details = debrief_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "SHA-256");
       g_assert_nonnull (details);
-      g_assert_true (list_shown (window));
-      g_assert_true (is_drawn (viewer));
-      g_assert_true (is_drawn (details));
-
-      /* Side by side, in that order, none over another. */
-      list_bounds = bounds_in (sidebar_list (window), GTK_WIDGET (window));
-      viewer_bounds = bounds_in (viewer, GTK_WIDGET (window));
-      details_bounds = bounds_in (details, GTK_WIDGET (window));
-      g_assert_cmpfloat (list_bounds.origin.x + list_bounds.size.width, <=, viewer_bounds.origin.x);
-      g_assert_cmpfloat (viewer_bounds.origin.x + viewer_bounds.size.width, <=, details_bounds.origin.x);
-      /* The viewer has the most room. */
-      g_assert_cmpfloat (viewer_bounds.size.width, >, list_bounds.size.width);
-      g_assert_cmpfloat (viewer_bounds.size.width, >, details_bounds.size.width);
+      assert_side_by_side (window, viewer, details);
     }
 
   debrief_test_close_window (window);

@@ -1016,6 +1016,42 @@ _debrief_log_view_get_n_setup (DebriefLogView *self)
   return self->n_setup;
 }
 
+/* A log is read at about this width: beside a narrower viewer the item's
+ * details fold over the lines (AdwFlap, by natural widths) rather than
+ * leave the messages less. It asks for nothing more as a minimum, so a
+ * window of 360 px still shows the view. */
+#define READING_WIDTH 640
+
+static void
+debrief_log_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*natural, MAX (*minimum, READING_WIDTH));
+}
+
+static void
+debrief_log_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 debrief_log_view_dispose (GObject *object)
 {
@@ -1133,6 +1169,9 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
   object_class->get_property = debrief_log_view_get_property;
   object_class->set_property = debrief_log_view_set_property;
 
+  widget_class->measure = debrief_log_view_measure;
+  widget_class->size_allocate = debrief_log_view_size_allocate;
+
   properties [PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL,
                          G_TYPE_LIST_MODEL,
@@ -1188,7 +1227,6 @@ debrief_log_view_class_init (DebriefLogViewClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/evidence/debrief-log-view.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "debrief-log-view");
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DebriefLogView, filter_entry);
