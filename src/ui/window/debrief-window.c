@@ -313,7 +313,8 @@ _debrief_window_sync_switchers (DebriefWindow *self)
    * drawn, but keeps its place: were the switcher given that room back,
    * it would fit again, and the two would take turns. */
   gtk_widget_set_visible (GTK_WIDGET (self->document_title), has_views);
-  gtk_widget_set_child_visible (GTK_WIDGET (self->document_title), !narrow);
+  gtk_widget_set_opacity (GTK_WIDGET (self->document_title), narrow ? 0 : 1);
+  gtk_widget_set_can_target (GTK_WIDGET (self->document_title), !narrow);
   /* While a file opens (or waits for an answer about its lock), its name
    * and a spinner, not the welcome page. */
   if (!has_views && self->opening != NULL)
