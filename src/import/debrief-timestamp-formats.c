@@ -638,18 +638,21 @@ parse_apache_inner (const guchar                  *p,
                       DEBRIEF_TS_APACHE, DEBRIEF_TS_MISSING_NOTHING, p, res);
 }
 
-/* MM-DD HH:MM:SS.mmm, as adb logcat writes it; the year comes from the
- * incident.
+/* MM<separator>DD HH:MM:SS[.fff] with no year, which comes from the
+ * incident: MM-DD as adb logcat writes it, MM.DD as Proxifier does (in
+ * brackets).
  */
 static gboolean
-parse_logcat (const guchar                  *p,
-              const guchar                  *end,
-              const DebriefTimestampContext *context,
-              Parsed                        *res)
+parse_month_day_with (const guchar                  *p,
+                      const guchar                  *end,
+                      const DebriefTimestampContext *context,
+                      guchar                         separator,
+                      DebriefTimestampFormat         format,
+                      Parsed                        *res)
 {
   guint month, day, hour, minute, second, usec;
 
-  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '-')
+  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, separator)
       || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
       || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
       || !at_boundary (p, end))
@@ -657,9 +660,16 @@ parse_logcat (const guchar                  *p,
 
   return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
                       hour, minute, second, usec, FALSE, 0,
-                      DEBRIEF_TS_LOGCAT,
-                      DEBRIEF_TS_MISSING_YEAR,
-                      p, res);
+                      format, DEBRIEF_TS_MISSING_YEAR, p, res);
+}
+
+static gboolean
+parse_logcat (const guchar                  *p,
+              const guchar                  *end,
+              const DebriefTimestampContext *context,
+              Parsed                        *res)
+{
+  return parse_month_day_with (p, end, context, '-', DEBRIEF_TS_LOGCAT, res);
 }
 
 /* yyMMdd HHmmss, or yyMMdd HH:mm:ss with the hour padded by a space as
@@ -868,26 +878,13 @@ parse_glog (const guchar                  *p,
   return TRUE;
 }
 
-/* MM.DD HH:MM:SS, as Proxifier writes it (in brackets): no year, which
- * comes from the incident.
- */
 static gboolean
 parse_month_day (const guchar                  *p,
                  const guchar                  *end,
                  const DebriefTimestampContext *context,
                  Parsed                        *res)
 {
-  guint month, day, hour, minute, second, usec;
-
-  if (!fixed_digits (&p, end, 2, &month) || !expect (&p, end, '.')
-      || !fixed_digits (&p, end, 2, &day) || !expect (&p, end, ' ')
-      || !clock_time (&p, end, FALSE, &hour, &minute, &second, &usec)
-      || !at_boundary (p, end))
-    return FALSE;
-
-  return found_stamp (context, _debrief_timestamp_reference_year (context), month, day,
-                      hour, minute, second, usec, FALSE, 0,
-                      DEBRIEF_TS_MONTH_DAY, DEBRIEF_TS_MISSING_YEAR, p, res);
+  return parse_month_day_with (p, end, context, '.', DEBRIEF_TS_MONTH_DAY, res);
 }
 
 /* yy/MM/dd HH:mm:ss[.fff] or yyyy/MM/dd HH:mm:ss[.fff] */
