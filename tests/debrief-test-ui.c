@@ -375,6 +375,44 @@ debrief_test_wait_for_file (DebriefWindow *window,
   debrief_test_wait_for (window_shows_file, &wait);
 }
 
+/**
+ * debrief_test_open_in_window:
+ *
+ * Opens @file in @app as the desktop does, and waits until a window shows
+ * it: the window that has it already, or the one @app opened for it.
+ *
+ * Returns: (transfer none): the window showing @file
+ */
+DebriefWindow *
+debrief_test_open_in_window (DebriefApplication *app,
+                             GFile              *file)
+{
+  DebriefWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
+    if (DEBRIEF_IS_WINDOW (iter->data) && debrief_window_get_file (iter->data) &&
+        g_file_equal (debrief_window_get_file (iter->data), file))
+      window = iter->data;
+
+  debrief_test_wait_for_file (window, file);
+
+  return window;
+}
+
+/* Closes @window as the user would (asking to save, letting go of its
+ * lock) and waits for it to be gone. */
+void
+debrief_test_close_window_as_user (DebriefWindow *window)
+{
+  DebriefWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
+}
+
 /* Throws @window and its incident away, without asking to save, and waits
  * until the window is finalized. */
 void

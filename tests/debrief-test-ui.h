@@ -65,6 +65,9 @@ DebriefWindow    *debrief_test_new_incident_window  (DebriefApplication *app,
 void              debrief_test_wait_for_file        (DebriefWindow    *window,
                                                      GFile            *file);
 void              debrief_test_close_window         (DebriefWindow    *window);
+DebriefWindow    *debrief_test_open_in_window       (DebriefApplication *app,
+                                                     GFile            *file);
+void              debrief_test_close_window_as_user (DebriefWindow    *window);
 
 /* Keys and pointer through the X server */
 void       debrief_test_xdotool              (const char * const   *args);

@@ -228,6 +228,17 @@ debrief_test_usec (const char *iso8601)
   return g_date_time_to_unix (datetime) * G_USEC_PER_SEC + g_date_time_get_microsecond (datetime);
 }
 
+/* @time as a clock on the wall in @zone_name reads it, to the minute. */
+char *
+debrief_test_wall_clock (GDateTime  *time,
+                         const char *zone_name)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, zone);
+
+  return g_date_time_format (there, "%Y-%m-%d %H:%M");
+}
+
 DebriefDocument *
 debrief_test_new_document (const char *user_name)
 {

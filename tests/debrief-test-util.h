@@ -48,6 +48,8 @@ gint64   debrief_test_utc              (int         year,
                                         gint64      usec);
 GDateTime *debrief_test_datetime      (const char *iso8601);
 gint64     debrief_test_usec          (const char *iso8601);
+char      *debrief_test_wall_clock    (GDateTime  *time,
+                                       const char *zone_name);
 
 /* Documents whose set-up cannot fail in a test */
 DebriefDocument *debrief_test_new_document   (const char       *user_name);

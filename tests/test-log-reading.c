@@ -25,6 +25,7 @@
 #include "debrief-log-view-private.h"
 #include "debrief-overview-page.h"
 #include "debrief-test-evidence.h"
+#include "debrief-test-log-view.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-window.h"
@@ -33,104 +34,6 @@
 #define BASE_USEC (G_GINT64_CONSTANT (1773454200) * G_USEC_PER_SEC)
 
 /* --- The log view alone ------------------------------------------------ */
-
-typedef struct
-{
-  GtkWindow      *window;
-  DebriefLogView *view;
-  GtkListView    *list_view;
-} Fixture;
-
-static void
-fixture_open_at_width (Fixture    *fixture,
-                       GListModel *rows,
-                       int         width)
-{
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
-  gtk_window_set_default_size (fixture->window, width, 640);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  debrief_log_view_set_model (fixture->view, rows);
-  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
-  gtk_window_present (fixture->window);
-  debrief_test_wait_for (debrief_test_widget_is_mapped, fixture->view);
-  debrief_test_drain ();
-}
-
-/* Closes the window; the view, its rows and its model go with it. */
-static void
-fixture_close (Fixture *fixture)
-{
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (fixture->window);
-  debrief_test_wait_for (debrief_test_pointer_is_null, &fixture->view);
-  debrief_test_drain ();
-}
-
-/* The labels of the row on screen that shows line number @number (one
- * more than the 0-based line), or FALSE when no such row is on screen. */
-typedef struct
-{
-  GtkWidget *row;
-  GtkLabel  *line;
-  GtkLabel  *time;
-  GtkLabel  *written;
-  GtkLabel  *level;
-  GtkLabel  *text;
-} RowLabels;
-
-static gboolean
-find_row_in (GtkWidget  *widget,
-             GtkWidget  *list_view,
-             const char *number,
-             RowLabels  *out)
-{
-  if (gtk_widget_has_css_class (widget, "log-row"))
-    {
-      GtkWidget *line = gtk_widget_get_first_child (widget);
-      graphene_rect_t bounds;
-
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (line)), number) != 0 ||
-          !gtk_widget_get_mapped (widget) ||
-          !gtk_widget_compute_bounds (widget, list_view, &bounds) ||
-          bounds.origin.y < 0 ||
-          bounds.origin.y + bounds.size.height > gtk_widget_get_height (list_view))
-        return FALSE;
-
-      out->row = widget;
-      out->line = GTK_LABEL (line);
-      out->time = GTK_LABEL (gtk_widget_get_next_sibling (line));
-      out->written = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->time)));
-      out->level = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->written)));
-      out->text = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->level)));
-      return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_row_in (child, list_view, number, out))
-      return TRUE;
-
-  return FALSE;
-}
-
-static RowLabels
-find_row (Fixture *fixture,
-          guint64  line)
-{
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, line + 1);
-  RowLabels labels = { NULL };
-
-  if (!find_row_in (GTK_WIDGET (fixture->list_view), GTK_WIDGET (fixture->list_view), number, &labels))
-    g_error ("Line %s is not on screen", number);
-
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.line), "log-line-number"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.time), "log-time"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.written), "log-written-time"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.level), "log-level"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.text), "log-text"));
-
-  return labels;
-}
 
 #define GATEWAY_STAMP "2026-03-14T02:11:07.027Z"
 
@@ -166,8 +69,8 @@ make_gateway_log (gboolean since_boot)
 }
 
 static GtkLabel *
-header_label (Fixture    *fixture,
-              const char *css_class)
+header_label (DebriefTestLogView *fixture,
+              const char         *css_class)
 {
   GtkWidget *header = debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_BOX, "log-header");
 
@@ -196,23 +99,23 @@ test_long_lines_are_readable_in_full (void)
   g_autoptr(GSettings) settings = reset_settings ();
   g_autoptr(GListModel) rows = make_gateway_log (FALSE);
   GtkAdjustment *hadjustment;
-  Fixture fixture;
-  RowLabels row;
+  DebriefTestLogView fixture;
+  DebriefTestLogRow row;
   int natural = 0;
 
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
   hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fixture.list_view));
 
   /* The message, without the stamp the time column shows, takes most of
    * the width at 1,024 px. */
-  row = find_row (&fixture, 0);
+  row = debrief_test_log_view_find_row (&fixture, 0);
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "gw-00 fwupd[100]: mqtt: publish 0");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), >=,
                    gtk_widget_get_width (GTK_WIDGET (fixture.view)) / 2);
 
   /* A long line is never cut: it is laid out whole, and the lines scroll
    * sideways to it. */
-  row = find_row (&fixture, 1);
+  row = debrief_test_log_view_find_row (&fixture, 1);
   g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_NONE);
   gtk_widget_measure (GTK_WIDGET (row.text), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), >=, natural);
@@ -225,7 +128,7 @@ test_long_lines_are_readable_in_full (void)
     gtk_adjustment_set_value (hadjustment, 100);
     debrief_test_wait_ms (100);
     debrief_test_drain ();
-    row = find_row (&fixture, 0);
+    row = debrief_test_log_view_find_row (&fixture, 0);
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header_label (&fixture, "log-time")),
                                               GTK_WIDGET (fixture.view), &title));
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row.time), GTK_WIDGET (fixture.view), &cell));
@@ -242,23 +145,23 @@ test_long_lines_are_readable_in_full (void)
   debrief_test_drain ();
   g_assert_true (debrief_log_view_get_wrap_lines (fixture.view));
   g_assert_true (g_settings_get_boolean (settings, "log-wrap-lines"));
-  row = find_row (&fixture, 1);
+  row = debrief_test_log_view_find_row (&fixture, 1);
   g_assert_true (gtk_label_get_wrap (row.text));
   g_assert_cmpint (gtk_label_get_ellipsize (row.text), ==, PANGO_ELLIPSIZE_NONE);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row.text)), >,
-                   2 * gtk_widget_get_height (GTK_WIDGET (find_row (&fixture, 0).text)));
+                   2 * gtk_widget_get_height (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).text)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.text)), <=, gtk_widget_get_width (GTK_WIDGET (fixture.view)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 
   /* A new view wraps, as the person last chose. */
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
   g_assert_true (debrief_log_view_get_wrap_lines (fixture.view));
-  g_assert_true (gtk_label_get_wrap (find_row (&fixture, 1).text));
+  g_assert_true (gtk_label_get_wrap (debrief_test_log_view_find_row (&fixture, 1).text));
   g_settings_set_boolean (settings, "log-wrap-lines", FALSE);
   debrief_test_drain ();
-  g_assert_false (gtk_label_get_wrap (find_row (&fixture, 1).text));
-  fixture_close (&fixture);
+  g_assert_false (gtk_label_get_wrap (debrief_test_log_view_find_row (&fixture, 1).text));
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -269,15 +172,15 @@ test_time_column_names_its_zone (void)
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr(GTimeZone) sao_paulo = g_time_zone_new_identifier ("America/Sao_Paulo");
   g_autoptr(GTimeZone) plus_one = g_time_zone_new_identifier ("+01:00");
-  Fixture fixture;
-  RowLabels row;
+  DebriefTestLogView fixture;
+  DebriefTestLogRow row;
 
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
 
   /* One time column, named by its zone (and, the lines being on one
    * day, by that day); the stamp as written is not a second one. */
   g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-14 (UTC)");
-  row = find_row (&fixture, 0);
+  row = debrief_test_log_view_find_row (&fixture, 0);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:00.000");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row.written)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (header_label (&fixture, "log-written-time"))));
@@ -286,7 +189,7 @@ test_time_column_names_its_zone (void)
   /* The incident's zone, as it is named on the incident's day. */
   debrief_log_view_set_time_zone (fixture.view, berlin);
   g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-14 (CET)");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "03:10:00.000");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 0).time), ==, "03:10:00.000");
   debrief_log_view_set_time_zone (fixture.view, sao_paulo);
   g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "2026-03-13 (UTC-03:00)");
   debrief_log_view_set_time_zone (fixture.view, plus_one);
@@ -302,14 +205,14 @@ test_time_column_names_its_zone (void)
     g_list_store_append (G_LIST_STORE (rows), next_day);
     debrief_test_drain ();
     g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Time (CET)");
-    g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "2026-03-14 03:10:00.000");
+    g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 0).time), ==, "2026-03-14 03:10:00.000");
   }
 
   /* The column titles line up with the columns. */
   {
     graphene_rect_t title_bounds, cell_bounds;
 
-    row = find_row (&fixture, 0);
+    row = debrief_test_log_view_find_row (&fixture, 0);
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header_label (&fixture, "log-time")),
                                               GTK_WIDGET (fixture.view), &title_bounds));
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row.time), GTK_WIDGET (fixture.view), &cell_bounds));
@@ -320,7 +223,7 @@ test_time_column_names_its_zone (void)
     g_assert_cmpfloat (ABS (title_bounds.origin.x - cell_bounds.origin.x), <, 2);
   }
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -332,8 +235,8 @@ test_original_times_on_demand (void)
   g_autoptr(DebriefLogRow) continued = g_list_model_get_item (rows, 3);
   g_autofree char *tooltip = NULL;
   g_autofree char *written = NULL;
-  Fixture fixture;
-  RowLabels row;
+  DebriefTestLogView fixture;
+  DebriefTestLogRow row;
 
   /* The time as the file writes it, in the time's tooltip. */
   written = debrief_log_row_dup_written_time (first);
@@ -345,9 +248,9 @@ test_original_times_on_demand (void)
   g_assert_nonnull (strstr (tooltip, "no time of its own"));
   g_assert_null (debrief_log_row_dup_written_time (continued));
 
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
   g_assert_false (debrief_log_view_get_show_original_times (fixture.view));
-  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (find_row (&fixture, 0).time)));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).time)));
 
   /* Show Original Times, in the view's menu: a column of its own,
    * remembered. */
@@ -355,19 +258,19 @@ test_original_times_on_demand (void)
   debrief_test_drain ();
   g_assert_true (g_settings_get_boolean (settings, "log-show-original-times"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (header_label (&fixture, "log-written-time"))));
-  row = find_row (&fixture, 0);
+  row = debrief_test_log_view_find_row (&fixture, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row.written)));
   g_assert_cmpstr (gtk_label_get_text (row.written), ==, GATEWAY_STAMP);
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "gw-00 fwupd[100]: mqtt: publish 0");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 3).written), ==, "");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 3).text), ==, "    at fwupd_main (fwupd.c:88)");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 3).written), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 3).text), ==, "    at fwupd_main (fwupd.c:88)");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "log-view.show-original-times", NULL);
   debrief_test_drain ();
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_row (&fixture, 0).written)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).written)));
   g_assert_false (g_settings_get_boolean (settings, "log-show-original-times"));
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -377,18 +280,18 @@ test_since_boot_times_are_not_dates (void)
   g_autoptr(GListModel) rows = make_gateway_log (TRUE);
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_auto(DebriefCitation) citation = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
 
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
   debrief_log_view_set_time_zone (fixture.view, berlin);
 
   /* Time since boot, hours growing past a day, no date and no zone. */
   g_assert_cmpstr (gtk_label_get_text (header_label (&fixture, "log-time")), ==, "Since Boot");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).time), ==, "+00:00:01.250");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 2).time), ==, "+02:00:01.250");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 0).time), ==, "+00:00:01.250");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 2).time), ==, "+02:00:01.250");
   debrief_log_view_scroll_to (fixture.view, 30, FALSE);
   debrief_test_drain ();
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 30).time), ==, "+30:00:01.250");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 30).time), ==, "+30:00:01.250");
 
   /* Cited, such a line has no time on the incident's timeline. */
   debrief_log_view_scroll_to (fixture.view, 30, TRUE);
@@ -396,18 +299,18 @@ test_since_boot_times_are_not_dates (void)
   g_assert_cmpuint (citation.first, ==, 30);
   g_assert_cmpint (citation.usec, ==, G_MININT64);
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 /* Clicks the row of line @line with the X pointer, holding @modifier
  * (NULL, "shift" or "ctrl"), as a person does. */
 static void
-click_row (Fixture    *fixture,
-           const char *xid,
-           guint64     line,
-           const char *modifier)
+click_row (DebriefTestLogView *fixture,
+           const char         *xid,
+           guint64             line,
+           const char         *modifier)
 {
-  RowLabels row = find_row (fixture, line);
+  DebriefTestLogRow row = debrief_test_log_view_find_row (fixture, line);
   graphene_point_t point;
   double surface_x, surface_y;
   g_autofree char *x = NULL;
@@ -433,14 +336,14 @@ test_shift_click_extends_selection (void)
 {
   g_autoptr(GListModel) rows = make_gateway_log (FALSE);
   g_autofree char *xid = NULL;
-  Fixture fixture;
+  DebriefTestLogView fixture;
   guint first = 0, last = 0;
   GtkBitset *selected;
 
-  fixture_open_at_width (&fixture, rows, 1100);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   if (!(xid = debrief_test_focus_x_window (fixture.window)))
     {
-      fixture_close (&fixture);
+      debrief_test_log_view_close (&fixture);
       g_test_skip ("Needs an X server");
       return;
     }
@@ -484,7 +387,7 @@ test_shift_click_extends_selection (void)
   g_assert_cmpuint (first, ==, 4);
   g_assert_cmpuint (last, ==, 7);
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 /* The line counter of a big log fits beside the filter at 1,024 px, and
@@ -494,10 +397,10 @@ test_line_counter_is_not_cut (void)
 {
   g_autoptr(GListModel) rows = make_gateway_log (FALSE);
   GtkWidget *status;
-  Fixture fixture;
+  DebriefTestLogView fixture;
   int text_width = 0;
 
-  fixture_open_at_width (&fixture, rows, 1024);
+  debrief_test_log_view_open (&fixture, rows, 1024);
   debrief_log_view_set_status (fixture.view, "466,006 of 14,701,108 lines");
   /* Laid out again on the next frame. */
   debrief_test_wait_ms (200);
@@ -509,7 +412,7 @@ test_line_counter_is_not_cut (void)
   /* The whole text is laid out within the label's width. */
   pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (status)), &text_width, NULL);
   g_assert_cmpint (gtk_widget_get_width (status), >=, text_width);
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 /* --- In the Evidence view --------------------------------------------- */

@@ -17,6 +17,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "debrief-log-model.h"
+#include "debrief-test-log-view.h"
 #include "debrief-test-ui.h"
 #include "debrief-test-util.h"
 #include "debrief-log-view.h"
@@ -181,105 +182,6 @@ find_entry (GtkWidget  *widget,
   return NULL;
 }
 
-typedef struct
-{
-  GtkWindow      *window;
-  DebriefLogView *view;
-  GtkListView    *list_view;
-} Fixture;
-
-static void
-fixture_open (Fixture    *fixture,
-              GListModel *rows)
-{
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->view = DEBRIEF_LOG_VIEW (debrief_log_view_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 640);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  debrief_log_view_set_model (fixture->view, rows);
-  fixture->list_view = GTK_LIST_VIEW (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_LIST_VIEW, "log-view"));
-  g_assert_nonnull (fixture->list_view);
-
-  gtk_window_present (fixture->window);
-  debrief_test_wait_for (debrief_test_widget_is_mapped, fixture->view);
-  debrief_test_drain ();
-}
-
-/* Closes the window; the view, its rows and its model go with it. */
-static void
-fixture_close (Fixture *fixture)
-{
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (fixture->window);
-  debrief_test_wait_for (debrief_test_pointer_is_null, &fixture->view);
-  debrief_test_drain ();
-}
-
-/* The labels of the row on screen that shows line number @number (one
- * more than the 0-based line), or FALSE when no such row is on screen. */
-typedef struct
-{
-  GtkWidget *row;
-  GtkLabel  *line;
-  GtkLabel  *time;
-  GtkLabel  *written;
-  GtkLabel  *level;
-  GtkLabel  *text;
-} RowLabels;
-
-static gboolean
-find_row_in (GtkWidget  *widget,
-             GtkWidget  *list_view,
-             const char *number,
-             RowLabels  *out)
-{
-  if (gtk_widget_has_css_class (widget, "log-row"))
-    {
-      GtkWidget *line = gtk_widget_get_first_child (widget);
-      graphene_rect_t bounds;
-
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (line)), number) != 0 ||
-          !gtk_widget_get_mapped (widget) ||
-          !gtk_widget_compute_bounds (widget, list_view, &bounds) ||
-          bounds.origin.y < 0 ||
-          bounds.origin.y + bounds.size.height > gtk_widget_get_height (list_view))
-        return FALSE;
-
-      out->row = widget;
-      out->line = GTK_LABEL (line);
-      out->time = GTK_LABEL (gtk_widget_get_next_sibling (line));
-      out->written = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->time)));
-      out->level = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->written)));
-      out->text = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (out->level)));
-      return TRUE;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_row_in (child, list_view, number, out))
-      return TRUE;
-
-  return FALSE;
-}
-
-static RowLabels
-find_row (Fixture *fixture,
-          guint64  line)
-{
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, line + 1);
-  RowLabels labels = { NULL };
-
-  if (!find_row_in (GTK_WIDGET (fixture->list_view), GTK_WIDGET (fixture->list_view), number, &labels))
-    g_error ("Line %s is not on screen", number);
-
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.line), "log-line-number"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.time), "log-time"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.written), "log-written-time"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.level), "log-level"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (labels.text), "log-text"));
-
-  return labels;
-}
-
 static guint
 count_rows (GtkWidget *widget)
 {
@@ -313,18 +215,18 @@ test_rows_show_time_level_and_text (void)
   g_autofree char *time_1 = expected_time (1, "UTC");
   g_autofree char *time_6 = expected_time (6, "UTC");
   g_autofree char *time_1_berlin = expected_time (1, "Europe/Berlin");
-  Fixture fixture;
-  RowLabels row;
+  DebriefTestLogView fixture;
+  DebriefTestLogRow row;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
 
-  row = find_row (&fixture, 0);
+  row = debrief_test_log_view_find_row (&fixture, 0);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:00.000");
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "INFO");
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "Booting firmware v2.3.1 from bootloader slot A");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row.time), "log-time-inherited"));
 
-  row = find_row (&fixture, 1);
+  row = debrief_test_log_view_find_row (&fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, time_1);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, "02:10:01.507");
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "DEBUG");
@@ -333,45 +235,45 @@ test_rows_show_time_level_and_text (void)
 
   /* No time at all: an empty time and no badge, but the text stays in
    * its column. */
-  row = find_row (&fixture, 3);
+  row = debrief_test_log_view_find_row (&fixture, 3);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, "");
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-info"));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.time)), ==,
-                   gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 0).time)));
+                   gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).time)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row.level)), ==,
-                   gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 0).level)));
+                   gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).level)));
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "    continued from an earlier boot");
 
-  row = find_row (&fixture, 4);
+  row = debrief_test_log_view_find_row (&fixture, 4);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "WARN");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-warning"));
 
-  row = find_row (&fixture, 5);
+  row = debrief_test_log_view_find_row (&fixture, 5);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "ERROR");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-error"));
 
-  row = find_row (&fixture, 6);
+  row = debrief_test_log_view_find_row (&fixture, 6);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "FATAL");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-error"));
 
   /* The record's time, shown dim. */
-  row = find_row (&fixture, 7);
+  row = debrief_test_log_view_find_row (&fixture, 7);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, time_6);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.time), "log-time-inherited"));
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-error"));
 
-  row = find_row (&fixture, 8);
+  row = debrief_test_log_view_find_row (&fixture, 8);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "CRIT");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row.level), "log-level-error"));
 
-  row = find_row (&fixture, 9);
+  row = debrief_test_log_view_find_row (&fixture, 9);
   g_assert_cmpstr (gtk_label_get_text (row.level), ==, "TRACE");
 
   /* The long line whole, on one line (the lines scroll sideways unless
    * wrapping is chosen), never cut. */
-  row = find_row (&fixture, 10);
+  row = debrief_test_log_view_find_row (&fixture, 10);
   long_text = g_strdup (gtk_label_get_text (row.text));
   g_assert_cmpuint (strlen (long_text), ==, LONG_LINE_LENGTH);
   g_assert_true (g_str_has_prefix (long_text, "0123456789abcdef0123"));
@@ -379,24 +281,24 @@ test_rows_show_time_level_and_text (void)
   g_assert_false (gtk_label_get_wrap (row.text));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row.text)), <, 40);
 
-  row = find_row (&fixture, 11);
+  row = debrief_test_log_view_find_row (&fixture, 11);
   g_assert_cmpstr (gtk_label_get_text (row.text), ==, "uart0 rx: \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd (bad bytes)");
 
   /* Line numbers are as wide as the largest and line up. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 0).line)), ==,
-                   gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 11).line)));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 0).time)), ==,
-                   gtk_widget_get_width (GTK_WIDGET (find_row (&fixture, 3).time)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).line)), ==,
+                   gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 11).line)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 0).time)), ==,
+                   gtk_widget_get_width (GTK_WIDGET (debrief_test_log_view_find_row (&fixture, 3).time)));
 
   /* The rows on screen follow a new time zone at once. */
   debrief_log_view_set_time_zone (fixture.view, berlin);
-  row = find_row (&fixture, 1);
+  row = debrief_test_log_view_find_row (&fixture, 1);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, time_1_berlin);
   g_assert_cmpstr (gtk_label_get_text (row.time), ==, "03:10:01.507");
   debrief_log_view_set_time_zone (fixture.view, NULL);
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 1).time), ==, "02:10:01.507");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 1).time), ==, "02:10:01.507");
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 /* Whether @attrs has an attribute of @type over exactly @length bytes
@@ -464,37 +366,37 @@ static void
 test_firmware_terms_are_marked (void)
 {
   g_autoptr(GListModel) rows = make_log ();
-  Fixture fixture;
-  RowLabels row;
+  DebriefTestLogView fixture;
+  DebriefTestLogRow row;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
 
-  row = find_row (&fixture, 5);
+  row = debrief_test_log_view_find_row (&fixture, 5);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "WATCHDOG"));
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_BACKGROUND,
                              gtk_label_get_text (row.text), "WATCHDOG"));
   g_assert_cmpuint (count_marks (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT), ==, 1);
 
-  row = find_row (&fixture, 0);
+  row = debrief_test_log_view_find_row (&fixture, 0);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "bootloader"));
   g_assert_cmpuint (count_marks (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT), ==, 1);
 
-  row = find_row (&fixture, 1);
+  row = debrief_test_log_view_find_row (&fixture, 1);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "HAL"));
 
-  row = find_row (&fixture, 6);
+  row = debrief_test_log_view_find_row (&fixture, 6);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "HardFault"));
 
-  row = find_row (&fixture, 8);
+  row = debrief_test_log_view_find_row (&fixture, 8);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "brown-out"));
 
   /* Whole words: "tracer", "racetrack" and "halt" are not terms. */
-  row = find_row (&fixture, 9);
+  row = debrief_test_log_view_find_row (&fixture, 9);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
                              gtk_label_get_text (row.text), "ISR"));
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT,
@@ -503,27 +405,27 @@ test_firmware_terms_are_marked (void)
                               strstr (gtk_label_get_text (row.text), "no race") + 3 - gtk_label_get_text (row.text),
                               strlen ("race")));
   g_assert_cmpuint (count_marks (gtk_label_get_attributes (row.text), PANGO_ATTR_WEIGHT), ==, 3);
-  row = find_row (&fixture, 7);
+  row = debrief_test_log_view_find_row (&fixture, 7);
   g_assert_null (gtk_label_get_attributes (row.text));
-  row = find_row (&fixture, 12);
+  row = debrief_test_log_view_find_row (&fixture, 12);
   g_assert_null (gtk_label_get_attributes (row.text));
 
   /* The highlight marks its text on the rows on screen, any case. */
   debrief_log_view_set_highlight (fixture.view, "timeout");
-  row = find_row (&fixture, 5);
+  row = debrief_test_log_view_find_row (&fixture, 5);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_BACKGROUND,
                              gtk_label_get_text (row.text), "timeout"));
   debrief_log_view_set_highlight (fixture.view, "SENSOR");
-  row = find_row (&fixture, 12);
+  row = debrief_test_log_view_find_row (&fixture, 12);
   g_assert_true (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_BACKGROUND,
                              gtk_label_get_text (row.text), "sensor"));
-  row = find_row (&fixture, 5);
+  row = debrief_test_log_view_find_row (&fixture, 5);
   g_assert_false (marks_word (gtk_label_get_attributes (row.text), PANGO_ATTR_BACKGROUND,
                               gtk_label_get_text (row.text), "timeout"));
   debrief_log_view_set_highlight (fixture.view, NULL);
-  g_assert_null (gtk_label_get_attributes (find_row (&fixture, 12).text));
+  g_assert_null (gtk_label_get_attributes (debrief_test_log_view_find_row (&fixture, 12).text));
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 typedef struct
@@ -592,7 +494,7 @@ filter_emitted (gpointer data)
 }
 
 static const char *
-visible_page_title (Fixture *fixture)
+visible_page_title (DebriefTestLogView *fixture)
 {
   GtkStack *stack = GTK_STACK (debrief_test_find_with_class (GTK_WIDGET (fixture->view), GTK_TYPE_STACK, "log-view-stack"));
   GtkWidget *child = gtk_stack_get_visible_child (stack);
@@ -609,12 +511,12 @@ test_filter_controls_emit_filter_changed (void)
   g_autoptr(GListModel) rows = make_log ();
   g_autoptr(GListStore) none = g_list_store_new (DEBRIEF_TYPE_LOG_ROW);
   Emitted emitted = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
   GtkDropDown *level;
   GtkWidget *entry;
   int position = 0;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   connect_all (fixture.view, &emitted);
   level = GTK_DROP_DOWN (debrief_test_find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_DROP_DOWN));
   entry = find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_SEARCH_ENTRY, "Filter lines");
@@ -683,7 +585,7 @@ test_filter_controls_emit_filter_changed (void)
   g_assert_false (gtk_widget_get_visible (debrief_test_find_descendant (GTK_WIDGET (fixture.view), GTK_TYPE_SPINNER)));
 
   g_free (emitted.text);
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static gboolean
@@ -704,15 +606,15 @@ static void
 test_status_is_shown (void)
 {
   g_autoptr(GListModel) rows = make_log ();
-  Fixture fixture;
+  DebriefTestLogView fixture;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   debrief_log_view_set_status (fixture.view, "12 of 200 lines shown");
   g_assert_true (find_label_text (GTK_WIDGET (fixture.view), "12 of 200 lines shown"));
   debrief_log_view_set_status (fixture.view, "200 lines");
   g_assert_false (find_label_text (GTK_WIDGET (fixture.view), "12 of 200 lines shown"));
   g_assert_true (find_label_text (GTK_WIDGET (fixture.view), "200 lines"));
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -736,10 +638,10 @@ test_jump_to_time_parses_input (void)
     "2026-03-14", "12:30:00.", "12:30:00.1234567", "12:30 pm",
   };
   Emitted emitted = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
   GtkWidget *entry;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   connect_all (fixture.view, &emitted);
   entry = find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_ENTRY, "Jump to time");
   hint = g_strdup (gtk_widget_get_tooltip_text (entry));
@@ -801,7 +703,7 @@ test_jump_to_time_parses_input (void)
   g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 4, 0, 0, 0));
 
   g_free (emitted.text);
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 /* The line number of the highest row on screen. */
@@ -837,7 +739,7 @@ test_jump_to_time_uses_the_day_shown (void)
   g_autoptr(GListModel) rows = G_LIST_MODEL (store);
   g_autoptr(GDateTime) top_time = NULL;
   Emitted emitted = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
   guint64 top;
 
   /* Four days: one line per hour. */
@@ -849,7 +751,7 @@ test_jump_to_time_uses_the_day_shown (void)
       g_list_store_append (store, row);
     }
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   connect_all (fixture.view, &emitted);
 
   g_assert_cmpuint (top_line_in (GTK_WIDGET (fixture.list_view), GTK_WIDGET (fixture.list_view)), ==, 0);
@@ -858,7 +760,7 @@ test_jump_to_time_uses_the_day_shown (void)
 
   debrief_log_view_scroll_to (fixture.view, 95, FALSE);
   debrief_test_drain ();
-  find_row (&fixture, 95);
+  debrief_test_log_view_find_row (&fixture, 95);
   top = top_line_in (GTK_WIDGET (fixture.list_view), GTK_WIDGET (fixture.list_view));
   top_time = g_date_time_new_from_unix_utc (BASE_USEC / G_USEC_PER_SEC + (gint64) top * 3600);
   g_assert_cmpint (g_date_time_get_day_of_month (top_time), >, 14);
@@ -866,7 +768,7 @@ test_jump_to_time_uses_the_day_shown (void)
   jump (find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_ENTRY, "Jump to time"), "12:00");
   g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, g_date_time_get_day_of_month (top_time), 12, 0, 0, 0));
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -876,10 +778,10 @@ test_scroll_to_and_selection (void)
   g_autoptr(GPtrArray) selected = NULL;
   GtkSelectionModel *selection;
   Emitted emitted = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
   guint first = 0, last = 0;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   connect_all (fixture.view, &emitted);
   selection = gtk_list_view_get_model (fixture.list_view);
   g_assert_true (GTK_IS_MULTI_SELECTION (selection));
@@ -891,7 +793,7 @@ test_scroll_to_and_selection (void)
 
   debrief_log_view_scroll_to (fixture.view, 150, TRUE);
   debrief_test_drain ();
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 150).text), ==, "sensor 2 reading 3150 mV");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 150).text), ==, "sensor 2 reading 3150 mV");
   g_assert_cmpuint (emitted.n_selection, >=, 1);
   g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
   g_assert_cmpuint (first, ==, 150);
@@ -904,7 +806,7 @@ test_scroll_to_and_selection (void)
   /* Back up: the top is on screen again, and the selection moves. */
   debrief_log_view_scroll_to (fixture.view, 2, TRUE);
   debrief_test_drain ();
-  find_row (&fixture, 2);
+  debrief_test_log_view_find_row (&fixture, 2);
   g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
   g_assert_cmpuint (first, ==, 2);
   g_assert_cmpuint (last, ==, 2);
@@ -913,7 +815,7 @@ test_scroll_to_and_selection (void)
    * past the end is the last line. */
   debrief_log_view_scroll_to (fixture.view, G_MAXUINT, FALSE);
   debrief_test_drain ();
-  find_row (&fixture, N_ROWS - 1);
+  debrief_test_log_view_find_row (&fixture, N_ROWS - 1);
   g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
   g_assert_cmpuint (first, ==, 2);
 
@@ -935,7 +837,7 @@ test_scroll_to_and_selection (void)
   g_assert_cmpuint (emitted.n_activated, ==, 1);
   g_assert_cmpuint (emitted.activated, ==, 42);
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -944,11 +846,11 @@ test_dup_selected_rows_stops_at_the_limit (void)
   TestBigLog *log = g_object_new (TEST_TYPE_BIG_LOG, NULL);
   g_autoptr(GListModel) rows = G_LIST_MODEL (log);
   g_autoptr(GPtrArray) selected = NULL;
-  Fixture fixture;
+  DebriefTestLogView fixture;
   guint first = 0, last = 0;
 
   log->n_items = 100000;
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
 
   gtk_selection_model_select_range (gtk_list_view_get_model (fixture.list_view), 10, 50000, TRUE);
   g_assert_true (debrief_log_view_get_selected_range (fixture.view, &first, &last));
@@ -959,7 +861,7 @@ test_dup_selected_rows_stops_at_the_limit (void)
   g_assert_cmpuint (debrief_log_row_get_line (g_ptr_array_index (selected, 0)), ==, 10);
   g_assert_cmpuint (debrief_log_row_get_line (g_ptr_array_index (selected, selected->len - 1)), ==, 1009);
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void
@@ -967,35 +869,35 @@ test_millions_of_lines_make_a_screenful_of_rows (void)
 {
   TestBigLog *log = g_object_new (TEST_TYPE_BIG_LOG, NULL);
   g_autoptr(GListModel) rows = G_LIST_MODEL (log);
-  Fixture fixture;
+  DebriefTestLogView fixture;
   guint n_setup;
 
   log->n_items = 5000000;
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
 
   /* GTK 4.8 keeps up to about two hundred row widgets around the visible
    * ones, and reuses them as the list scrolls. */
   n_setup = _debrief_log_view_get_n_setup (fixture.view);
   g_assert_cmpuint (n_setup, >, 5);
   g_assert_cmpuint (n_setup, <=, 250);
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 0).text), ==, "sample 0: adc=3300 mV");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 0).text), ==, "sample 0: adc=3300 mV");
 
   debrief_log_view_scroll_to (fixture.view, log->n_items - 1, TRUE);
   debrief_test_drain ();
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999999).line), ==, "5000000");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999999).text), ==, "sample 4999999: adc=2701 mV");
-  g_assert_cmpstr (gtk_label_get_text (find_row (&fixture, 4999990).time), ==, "03:33:19.990");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 4999999).line), ==, "5000000");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 4999999).text), ==, "sample 4999999: adc=2701 mV");
+  g_assert_cmpstr (gtk_label_get_text (debrief_test_log_view_find_row (&fixture, 4999990).time), ==, "03:33:19.990");
 
   debrief_log_view_scroll_to (fixture.view, 2500000, FALSE);
   debrief_test_drain ();
-  find_row (&fixture, 2500000);
+  debrief_test_log_view_find_row (&fixture, 2500000);
 
   g_assert_cmpuint (_debrief_log_view_get_n_setup (fixture.view), <, 400);
   g_assert_cmpuint (count_rows (GTK_WIDGET (fixture.list_view)), <=, 250);
   /* Rows are made for what is on screen, not for the whole log. */
   g_assert_cmpuint (log->n_made, <, 20000);
 
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static gboolean
@@ -1012,13 +914,13 @@ test_keyboard_reaches_the_filter (void)
 {
   g_autoptr(GListModel) rows = make_log ();
   Emitted emitted = { 0 };
-  Fixture fixture;
+  DebriefTestLogView fixture;
   GtkWidget *entry;
   GtkWidget *jump_entry;
   GdkSurface *surface;
   g_autofree char *xid = NULL;
 
-  fixture_open (&fixture, rows);
+  debrief_test_log_view_open (&fixture, rows, 1100);
   connect_all (fixture.view, &emitted);
   entry = find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_SEARCH_ENTRY, "Filter lines");
   jump_entry = find_entry (GTK_WIDGET (fixture.view), GTK_TYPE_ENTRY, "Jump to time");
@@ -1027,7 +929,7 @@ test_keyboard_reaches_the_filter (void)
   if (!GDK_IS_X11_SURFACE (surface))
     {
       g_test_skip ("Needs an X server (xvfb-run) to send keys to");
-      fixture_close (&fixture);
+      debrief_test_log_view_close (&fixture);
       return;
     }
 
@@ -1062,7 +964,7 @@ test_keyboard_reaches_the_filter (void)
   g_assert_cmpint (emitted.usec, ==, debrief_test_utc (2026, 3, 14, 2, 15, 0, 0));
 
   g_free (emitted.text);
-  fixture_close (&fixture);
+  debrief_test_log_view_close (&fixture);
 }
 
 static void

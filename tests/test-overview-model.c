@@ -1111,16 +1111,6 @@ test_validate_severity (void)
   g_clear_error (&error);
 }
 
-static char *
-wall_clock (GDateTime  *time,
-            const char *zone_name)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
-  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, zone);
-
-  return g_date_time_format (there, "%Y-%m-%d %H:%M");
-}
-
 /* Issue 10 #4: a review meeting set to 10:00 while the incident had no
  * time zone became "11:00 CET" when Europe/Berlin was chosen. A typed
  * time keeps its wall clock; a recorded instant keeps its instant; the
@@ -1158,9 +1148,9 @@ test_meeting_time_keeps_wall_clock_on_zone_change (void)
   }
 
   g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
-  meeting_wall = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
-  start_wall = wall_clock (debrief_incident_get_scope_start (incident), "Europe/Berlin");
-  end_wall = wall_clock (debrief_incident_get_scope_end (incident), "Europe/Berlin");
+  meeting_wall = debrief_test_wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  start_wall = debrief_test_wall_clock (debrief_incident_get_scope_start (incident), "Europe/Berlin");
+  end_wall = debrief_test_wall_clock (debrief_incident_get_scope_end (incident), "Europe/Berlin");
   g_assert_cmpstr (meeting_wall, ==, "2026-03-20 10:00");
   g_assert_cmpstr (start_wall, ==, "2026-03-14 09:30");
   g_assert_cmpstr (end_wall, ==, "2026-03-14 12:00");
@@ -1169,13 +1159,13 @@ test_meeting_time_keeps_wall_clock_on_zone_change (void)
   /* Another zone again: still 10:00, there. */
   debrief_incident_change_time_zone (incident, "America/New_York");
   g_clear_pointer (&meeting_wall, g_free);
-  meeting_wall = wall_clock (debrief_incident_get_review_at (incident), "America/New_York");
+  meeting_wall = debrief_test_wall_clock (debrief_incident_get_review_at (incident), "America/New_York");
   g_assert_cmpstr (meeting_wall, ==, "2026-03-20 10:00");
 
   /* Undo takes the zone and the times back together. */
   undo (document);
   g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
-  undone = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  undone = debrief_test_wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
   g_assert_cmpstr (undone, ==, "2026-03-20 10:00");
 }
 

@@ -631,16 +631,6 @@ open_picker (DebriefWindow *window,
   g_assert_nonnull (picker->set);
 }
 
-static char *
-wall_clock (GDateTime  *time,
-            const char *zone_name)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
-  g_autoptr(GDateTime) there = g_date_time_to_timezone (time, zone);
-
-  return g_date_time_format (there, "%Y-%m-%d %H:%M");
-}
-
 /* Issue 10 #4: a review meeting set to 10:00 while the incident had no
  * time zone became "11:00 CET" when Europe/Berlin was typed as its zone. */
 static void
@@ -670,7 +660,7 @@ test_meeting_time_does_not_move_when_zone_chosen (void)
   debrief_test_drain ();
 
   g_assert_cmpstr (debrief_incident_get_scope_time_zone (incident), ==, "Europe/Berlin");
-  wall = wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
+  wall = debrief_test_wall_clock (debrief_incident_get_review_at (incident), "Europe/Berlin");
   g_assert_cmpstr (wall, ==, "2026-03-20 10:00");
   g_assert_nonnull (strstr (gtk_menu_button_get_label (picker.button), "10:00"));
   g_assert_nonnull (strstr (gtk_menu_button_get_label (picker.button), "CET"));

@@ -124,14 +124,7 @@ open_in_window (GFile *file)
   DebriefWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
-    if (DEBRIEF_IS_WINDOW (iter->data) && debrief_window_get_file (iter->data) &&
-        g_file_equal (debrief_window_get_file (iter->data), file))
-      window = iter->data;
-
-  debrief_test_wait_for_file (window, file);
+  window = debrief_test_open_in_window (app, file);
   debrief_test_wait_for (debrief_test_widget_is_mapped, window);
 
   return window;
@@ -140,12 +133,8 @@ open_in_window (GFile *file)
 static void
 close_window (DebriefWindow *window)
 {
-  DebriefWindow *weak = window;
-
   debrief_test_destroy_dialogs ();
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
+  debrief_test_close_window_as_user (window);
 }
 
 static gboolean

@@ -40,18 +40,6 @@ get_main_window (void)
   return DEBRIEF_WINDOW (window);
 }
 
-/* Closes @window as the user would (asking to save, letting go of its
- * lock) and waits for it to be gone. */
-static void
-close_window_and_wait (DebriefWindow *window)
-{
-  DebriefWindow *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
-  gtk_window_close (GTK_WINDOW (window));
-  debrief_test_wait_for (debrief_test_pointer_is_null, &weak);
-}
-
 static void
 test_window_shows_switcher_and_empty_states (void)
 {
@@ -470,23 +458,6 @@ document_saved (gpointer data)
   return document != NULL && !debrief_document_get_modified (document);
 }
 
-static DebriefWindow *
-open_in_window (GFile *file)
-{
-  DebriefWindow *window;
-
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = DEBRIEF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  for (GList *iter = gtk_application_get_windows (GTK_APPLICATION (app)); iter; iter = iter->next)
-    if (DEBRIEF_IS_WINDOW (iter->data) && debrief_window_get_file (iter->data) &&
-        g_file_equal (debrief_window_get_file (iter->data), file))
-      window = iter->data;
-
-  debrief_test_wait_for_file (window, file);
-
-  return window;
-}
-
 static void
 test_open_incident_file (void)
 {
@@ -499,7 +470,7 @@ test_open_incident_file (void)
   guint n_windows;
 
   /* The window on the welcome page is used for it. */
-  shown = open_in_window (file);
+  shown = debrief_test_open_in_window (app, file);
   g_assert_true (shown == window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Gateway outage — Debrief");
   g_assert_cmpstr (debrief_incident_get_title (debrief_document_get_incident (debrief_window_get_document (window))),
@@ -516,7 +487,7 @@ test_open_incident_file (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
 
   /* Closing it lets go of the lock. */
-  close_window_and_wait (window);
+  debrief_test_close_window_as_user (window);
   g_assert_false (g_file_query_exists (lock, NULL));
 
   debrief_test_remove_tree (dir);
@@ -527,7 +498,7 @@ test_edit_save_undo_reopen (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) file = write_incident (dir, "watchdog.debrief", "Watchdog storm");
-  DebriefWindow *window = open_in_window (file);
+  DebriefWindow *window = debrief_test_open_in_window (app, file);
   DebriefDocument *document = debrief_window_get_document (window);
   AdwEntryRow *title_row = NULL;
   g_autofree char *saved = NULL;
@@ -564,7 +535,7 @@ test_edit_save_undo_reopen (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   debrief_test_wait_for (document_saved, window);
-  close_window_and_wait (window);
+  debrief_test_close_window_as_user (window);
   debrief_test_remove_tree (dir);
 }
 
@@ -573,7 +544,7 @@ test_close_with_unsaved_changes_asks (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) file = write_incident (dir, "unsaved.debrief", "Before");
-  DebriefWindow *window = open_in_window (file);
+  DebriefWindow *window = debrief_test_open_in_window (app, file);
   DebriefDocument *document = debrief_window_get_document (window);
   g_autofree char *working = g_strdup (debrief_document_get_working_path (document));
   g_autofree char *on_disk = NULL;
@@ -632,7 +603,7 @@ test_second_opener_is_told_who_has_it (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
 
   debrief_test_respond (dialog, "read-only");
-  window = open_in_window (file);
+  window = debrief_test_open_in_window (app, file);
   g_assert_true (debrief_document_get_read_only (debrief_window_get_document (window)));
 
   /* Read-only shows, and nothing can be edited. */
@@ -645,7 +616,7 @@ test_second_opener_is_told_who_has_it (void)
   /* Their lock is theirs still. */
   g_assert_true (debrief_lock_is_held (theirs, NULL, NULL));
 
-  close_window_and_wait (window);
+  debrief_test_close_window_as_user (window);
   g_assert_true (debrief_lock_is_held (theirs, NULL, NULL));
   debrief_test_remove_tree (dir);
 }
@@ -663,7 +634,7 @@ test_changed_on_disk_is_noticed (void)
 {
   g_autofree char *dir = debrief_test_make_tmpdir ();
   g_autoptr(GFile) file = write_incident (dir, "busy.debrief", "Ours");
-  DebriefWindow *window = open_in_window (file);
+  DebriefWindow *window = debrief_test_open_in_window (app, file);
   g_autoptr(DebriefDocument) other = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -680,7 +651,7 @@ test_changed_on_disk_is_noticed (void)
 
   debrief_test_wait_for (info_bar_shown, window);
 
-  close_window_and_wait (window);
+  debrief_test_close_window_as_user (window);
   debrief_test_remove_tree (dir);
 }
 
@@ -724,7 +695,7 @@ test_header_title_follows_typed_title (void)
   debrief_test_close_window (window);
 
   /* A saved incident: its title, and its file's name under it. */
-  opened = open_in_window (file);
+  opened = debrief_test_open_in_window (app, file);
   header = ADW_WINDOW_TITLE (debrief_test_find_descendant (GTK_WIDGET (opened), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (header), ==, "Gateway reboot loop");
   g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, "gw-17.debrief");
