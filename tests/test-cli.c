@@ -10,7 +10,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
@@ -562,6 +564,71 @@ test_add_evidence_records_your_name (void)
   g_assert_cmpstr (added_by, ==, "Grace Hopper");
 }
 
+/* Writes the lock a Debrief of this computer with process @pid would. */
+static void
+write_lock_of (const char *document,
+               int         pid)
+{
+  g_autofree char *name = g_strdup_printf (".~lock.%s#", document);
+  g_autofree char *path = work_path (name);
+  g_autofree char *contents = g_strdup_printf ("[Debrief Lock]\nuser=Ada Lovelace\nhost=%s\npid=%d\n"
+                                               "since=2026-11-26T14:03:27Z\n",
+                                               g_get_host_name (), pid);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* With the incident open in a running Debrief, adding to it here saved
+ * anyway, silently, and left its holder a conflict. */
+static void
+test_add_evidence_refuses_a_live_lock (void)
+{
+  g_autofree char *gateway = evidence_fixture ("gateway.log");
+  g_autofree char *path = work_path ("locked.debrief");
+  g_autofree char *lock_name = work_path (".~lock.locked.debrief#");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) ended = NULL;
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) forced = NULL;
+  g_autoptr(Run) stale = NULL;
+  int dead_pid;
+
+  make_document ("locked.debrief");
+  g_assert_true (g_file_get_contents (path, &before, NULL, &error));
+
+  /* This test's own process: alive, on this computer. */
+  write_lock_of ("locked.debrief", (int) getpid ());
+  refused = run_debrief ("--add-evidence", "locked.debrief", gateway);
+  g_assert_cmpint (refused->status, ==, DEBRIEF_CLI_EXIT_DOCUMENT);
+  assert_contains (refused->err, "Ada Lovelace");
+  assert_contains (refused->err, "--force");
+  g_assert_true (g_file_get_contents (path, &after, NULL, &error));
+  g_assert_true (g_strcmp0 (before, after) == 0);
+  /* Their lock is theirs still. */
+  g_assert_true (g_file_test (lock_name, G_FILE_TEST_EXISTS));
+
+  forced = run_debrief ("--add-evidence", "--force", "locked.debrief", gateway);
+  g_assert_cmpint (forced->status, ==, DEBRIEF_CLI_EXIT_OK);
+  assert_contains (forced->err, "Ada Lovelace");
+  assert_contains (forced->out, "gateway.log: Log");
+  g_assert_true (g_file_test (lock_name, G_FILE_TEST_EXISTS));
+
+  /* A process that has ended left it: broken without asking, and the
+   * command's own lock is gone when it is done. */
+  ended = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
+  g_assert_no_error (error);
+  dead_pid = atoi (g_subprocess_get_identifier (ended));
+  g_assert_true (g_subprocess_wait (ended, NULL, &error));
+  write_lock_of ("locked.debrief", dead_pid);
+  stale = run_debrief ("--add-evidence", "locked.debrief", gateway);
+  g_assert_cmpint (stale->status, ==, DEBRIEF_CLI_EXIT_OK);
+  g_assert_false (g_file_test (lock_name, G_FILE_TEST_EXISTS));
+}
+
 static void
 add_test (const char *path,
           GTestFunc   func)
@@ -590,6 +657,7 @@ main (int   argc,
   add_test ("/debrief/cli/add-evidence-says-assumed-year", test_add_evidence_says_assumed_year);
   add_test ("/debrief/cli/evidence-usage-errors", test_evidence_usage_errors);
   add_test ("/debrief/cli/add-evidence-records-your-name", test_add_evidence_records_your_name);
+  add_test ("/debrief/cli/add-evidence-refuses-a-live-lock", test_add_evidence_refuses_a_live_lock);
 
   ret = g_test_run ();
 

@@ -26,6 +26,7 @@
 #include "debrief-import-job.h"
 #include "debrief-json.h"
 #include "debrief-json-export.h"
+#include "debrief-lock.h"
 #include "debrief-merged-log.h"
 #include "debrief-evidence-kind.h"
 #include "debrief-document-info.h"
@@ -50,6 +51,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --add-evidence: time to add to the files’ clocks, such as 1500, -2s, +3m or 1h (default unit: ms)"), N_("OFFSET") },
   { "boot-time", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --add-evidence: when the device booted, for clocks that count from boot (ISO 8601)"), N_("TIME") },
+  { "force", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --add-evidence: add the files although the incident is open in Debrief elsewhere"), NULL },
   { "match-case", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --search: match upper and lower case exactly"), NULL },
   { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -89,7 +92,7 @@ commands (void)
            "                                   (IN “-”: standard input)\n"
            "  debrief --add-evidence FILE EVIDENCE…\n"
            "                                   import evidence files (FILE is made if missing);\n"
-           "                                   also --kind, --clock-offset, --boot-time\n"
+           "                                   also --kind, --clock-offset, --boot-time, --force\n"
            "  debrief --search FILE QUERY      print the evidence lines that contain QUERY\n"
            "  debrief --merged-log FILE [-o OUT]\n"
            "                                   every log line, merged by aligned time");
@@ -423,14 +426,63 @@ cli_import_done_cb (GObject      *object,
   *done = TRUE;
 }
 
+/* Like a window, the command line holds the document's lock while it adds
+ * to it: saving under somebody's open Debrief would leave them a conflict
+ * to sort out. A lock left by a Debrief of this computer that has ended is
+ * broken; one held by a running Debrief is refused, unless @force. Returns
+ * %NULL without @error where it goes on without the lock: forced, or where
+ * no lock file can be written (a read-only folder, which the save then
+ * reports). */
+static DebriefLock *
+acquire_lock (GFile       *file,
+              const char  *path,
+              const char  *user_name,
+              gboolean     force,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DebriefLock *lock;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(DebriefLockInfo) holder = NULL;
+
+      g_clear_error (&local_error);
+      if ((lock = debrief_lock_acquire (file, user_name, NULL, &local_error)))
+        return lock;
+      if (!g_error_matches (local_error, DEBRIEF_LOCK_ERROR, DEBRIEF_LOCK_ERROR_HELD))
+        return NULL;
+
+      holder = debrief_lock_read (file, NULL, NULL);
+      if (holder == NULL || !debrief_lock_info_is_stale (holder)
+          || !debrief_lock_break (file, NULL, NULL))
+        break;
+    }
+
+  if (force)
+    {
+      g_printerr ("%s: %s\n", path, local_error->message);
+      return NULL;
+    }
+
+  g_set_error (error, DEBRIEF_LOCK_ERROR, DEBRIEF_LOCK_ERROR_HELD,
+               /* Translators: the first %s is a sentence such as "“a.debrief” is
+                * already open. Opened by Ada on bench-laptop since …". */
+               _("%s Close it there first, or give --force to add the files anyway."),
+               local_error->message);
+  return NULL;
+}
+
 static int
 run_add_evidence (const char * const *args,
                   guint               n_args,
                   const char         *kind_text,
                   const char         *offset_text,
-                  const char         *boot_text)
+                  const char         *boot_text,
+                  gboolean            force)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
+  g_autoptr(DebriefLock) lock = NULL;
   g_autoptr(DebriefDocument) document = NULL;
   g_autoptr(DebriefImportJob) job = NULL;
   g_autoptr(GMainContext) context = NULL;
@@ -469,6 +521,12 @@ run_add_evidence (const char * const *args,
    * the command line never asks for one. */
   settings = debrief_user_settings_new ();
   user_name = debrief_user_dup_name (settings);
+
+  if (!(lock = acquire_lock (file, args[0], user_name, force, &error)) && error != NULL)
+    {
+      g_printerr ("%s: %s\n", args[0], error->message);
+      return DEBRIEF_CLI_EXIT_DOCUMENT;
+    }
 
   if (g_file_query_exists (file, NULL))
     document = debrief_document_open (file, DEBRIEF_OPEN_FLAGS_NONE, user_name, NULL, &error);
@@ -662,6 +720,7 @@ debrief_cli_handle_local_options (GApplication *application,
   gboolean search = FALSE;
   gboolean merged_log = FALSE;
   gboolean match_case = FALSE;
+  gboolean force = FALSE;
   guint n_args;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), 1);
@@ -674,6 +733,7 @@ debrief_cli_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "search", "b", &search);
   g_variant_dict_lookup (options, "merged-log", "b", &merged_log);
   g_variant_dict_lookup (options, "match-case", "b", &match_case);
+  g_variant_dict_lookup (options, "force", "b", &force);
   g_variant_dict_lookup (options, "kind", "s", &kind);
   g_variant_dict_lookup (options, "clock-offset", "s", &clock_offset);
   g_variant_dict_lookup (options, "boot-time", "s", &boot_time);
@@ -683,8 +743,8 @@ debrief_cli_handle_local_options (GApplication *application,
 
   if (!check && !export_json && !import_json && !add_evidence && !search && !merged_log)
     {
-      if (kind != NULL || clock_offset != NULL || boot_time != NULL || output != NULL || match_case)
-        return usage_error (_("--kind, --clock-offset, --boot-time, --match-case and --output "
+      if (kind != NULL || clock_offset != NULL || boot_time != NULL || output != NULL || match_case || force)
+        return usage_error (_("--kind, --clock-offset, --boot-time, --force, --match-case and --output "
                               "go with --add-evidence, --search or --merged-log."));
       return n_args > 0 ? open_files (application, args) : -1;
     }
@@ -693,8 +753,8 @@ debrief_cli_handle_local_options (GApplication *application,
     return usage_error (_("Give only one of --check, --export-json, --import-json, "
                           "--add-evidence, --search and --merged-log."));
 
-  if (!add_evidence && (kind != NULL || clock_offset != NULL || boot_time != NULL))
-    return usage_error (_("--kind, --clock-offset and --boot-time go with --add-evidence."));
+  if (!add_evidence && (kind != NULL || clock_offset != NULL || boot_time != NULL || force))
+    return usage_error (_("--kind, --clock-offset, --boot-time and --force go with --add-evidence."));
   if (!search && match_case)
     return usage_error (_("--match-case goes with --search."));
   if (!merged_log && output != NULL)
@@ -719,7 +779,7 @@ debrief_cli_handle_local_options (GApplication *application,
     {
       if (n_args < 2)
         return usage_error (_("--add-evidence takes the incident document, then one or more files to import."));
-      return run_add_evidence (args, n_args, kind, clock_offset, boot_time);
+      return run_add_evidence (args, n_args, kind, clock_offset, boot_time, force);
     }
 
   if (search)
