@@ -10,8 +10,8 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
@@ -591,11 +591,10 @@ test_add_evidence_refuses_a_live_lock (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) ended = NULL;
   g_autoptr(Run) refused = NULL;
   g_autoptr(Run) forced = NULL;
   g_autoptr(Run) stale = NULL;
-  int dead_pid;
+  GPid dead_pid;
 
   make_document ("locked.debrief");
   g_assert_true (g_file_get_contents (path, &before, NULL, &error));
@@ -619,11 +618,14 @@ test_add_evidence_refuses_a_live_lock (void)
 
   /* A process that has ended left it: broken without asking, and the
    * command's own lock is gone when it is done. */
-  ended = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
+  /* Reaped here, not by GLib, so that its process id is known. */
+  g_assert_true (g_spawn_async (NULL, (char *[]) { (char *) "true", NULL }, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &dead_pid, &error));
   g_assert_no_error (error);
-  dead_pid = atoi (g_subprocess_get_identifier (ended));
-  g_assert_true (g_subprocess_wait (ended, NULL, &error));
-  write_lock_of ("locked.debrief", dead_pid);
+  g_assert_cmpint (waitpid (dead_pid, NULL, 0), ==, dead_pid);
+  g_spawn_close_pid (dead_pid);
+  write_lock_of ("locked.debrief", (int) dead_pid);
   stale = run_debrief ("--add-evidence", "locked.debrief", gateway);
   g_assert_cmpint (stale->status, ==, DEBRIEF_CLI_EXIT_OK);
   g_assert_false (g_file_test (lock_name, G_FILE_TEST_EXISTS));
